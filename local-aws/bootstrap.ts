@@ -1,0 +1,28 @@
+import type { LocalAwsConfig } from "./config";
+import type { Db } from "./store/db";
+import { dataTables } from "./store/db";
+import { seedManagedPolicies } from "./iam/managed-catalogue";
+
+/** Ensures the default account, its root access key and the AWS managed policy catalogue exist. */
+export function bootstrap(db: Db, config: LocalAwsConfig): void {
+  const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+  db.prepare("INSERT OR IGNORE INTO accounts (account_id) VALUES (?)").run(config.accountId);
+  db.prepare("DELETE FROM access_keys WHERE user_id IS NULL AND account_id = ? AND access_key_id <> ?").run(
+    config.accountId, config.rootAccessKeyId,
+  );
+  db.prepare(
+    `INSERT INTO access_keys (access_key_id, account_id, user_id, secret_access_key, status, create_date)
+     VALUES (?, ?, NULL, ?, 'Active', ?)
+     ON CONFLICT (access_key_id) DO UPDATE SET secret_access_key = excluded.secret_access_key, status = 'Active'`,
+  ).run(config.rootAccessKeyId, config.accountId, config.rootSecretAccessKey, now);
+  seedManagedPolicies(db);
+}
+
+/** Empties every account's data, keeping only the AWS managed policy catalogue. */
+export function resetAccountData(db: Db): void {
+  for (const t of dataTables(db)) {
+    if (t === "policies") db.exec("DELETE FROM policies WHERE account_id <> 'aws'");
+    else if (t === "policy_versions") db.exec("DELETE FROM policy_versions WHERE policy_id NOT IN (SELECT policy_id FROM policies)");
+    else db.exec(`DELETE FROM "${t}"`);
+  }
+}

@@ -1,0 +1,25 @@
+import { join } from "node:path";
+
+export type LocalAwsConfig = {
+  host: string;
+  port: number;
+  dataDir: string;
+  accountId: string;
+  rootAccessKeyId: string;
+  rootSecretAccessKey: string;
+  region: string;
+};
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LocalAwsConfig {
+  const accountId = env.LOCAL_AWS_ACCOUNT_ID ?? "000000000000";
+  if (!/^\d{12}$/.test(accountId)) throw new Error(`LOCAL_AWS_ACCOUNT_ID must be 12 digits, got "${accountId}"`);
+  return {
+    host: env.LOCAL_AWS_HOST ?? "127.0.0.1",
+    port: Number(env.LOCAL_AWS_PORT ?? 4566),
+    dataDir: env.CLEF_DATA_DIR ?? join(process.cwd(), ".clef"),
+    accountId,
+    rootAccessKeyId: env.LOCAL_AWS_ROOT_ACCESS_KEY_ID ?? "test",
+    rootSecretAccessKey: env.LOCAL_AWS_ROOT_SECRET_ACCESS_KEY ?? "test",
+    region: env.LOCAL_AWS_REGION ?? "us-east-1",
+  };
+}

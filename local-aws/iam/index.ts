@@ -1,0 +1,30 @@
+import type { Handlers } from "../context";
+import { userHandlers } from "./users";
+import { groupsHandlers } from "./groups";
+import { rolesHandlers } from "./roles";
+import { instanceProfilesHandlers } from "./instance-profiles";
+import { policiesHandlers } from "./policies";
+import { attachmentsHandlers } from "./attachments";
+import { inlinePoliciesHandlers } from "./inline-policies";
+import { loginProfilesHandlers } from "./login-profiles";
+import { passwordPolicyHandlers } from "./password-policy";
+import { accessKeysHandlers } from "./access-keys";
+import { mfaHandlers } from "./mfa";
+import { accountHandlers } from "./account";
+import { credentialReportHandlers } from "./credential-report";
+
+export const iamHandlers: Handlers = {
+  ...userHandlers,
+  ...groupsHandlers,
+  ...rolesHandlers,
+  ...instanceProfilesHandlers,
+  ...policiesHandlers,
+  ...attachmentsHandlers,
+  ...inlinePoliciesHandlers,
+  ...loginProfilesHandlers,
+  ...passwordPolicyHandlers,
+  ...accessKeysHandlers,
+  ...mfaHandlers,
+  ...accountHandlers,
+  ...credentialReportHandlers,
+};

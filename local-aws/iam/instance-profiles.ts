@@ -1,0 +1,3 @@
+import type { Handlers } from "../context";
+
+export const instanceProfilesHandlers: Handlers = {};

@@ -1,0 +1,41 @@
+export type ErrorType = "Sender" | "Receiver";
+
+export class AwsError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+    readonly type: ErrorType = status >= 500 ? "Receiver" : "Sender",
+  ) {
+    super(message);
+  }
+}
+
+export const noSuchEntity = (message: string) => new AwsError("NoSuchEntity", message, 404);
+export const entityAlreadyExists = (message: string) => new AwsError("EntityAlreadyExists", message, 409);
+export const limitExceeded = (message: string) => new AwsError("LimitExceeded", message, 409);
+export const deleteConflict = (message: string) => new AwsError("DeleteConflict", message, 409);
+export const invalidInput = (message: string) => new AwsError("InvalidInput", message, 400);
+export const malformedPolicy = (message: string) => new AwsError("MalformedPolicyDocument", message, 400);
+export const validationError = (message: string) => new AwsError("ValidationError", message, 400);
+export const accessDenied = (message: string) => new AwsError("AccessDenied", message, 403);
+export const unmodifiable = (message: string) => new AwsError("UnmodifiableEntity", message, 400);
+export const passwordPolicyViolation = (message: string) => new AwsError("PasswordPolicyViolation", message, 400);
+export const concurrentModification = (message: string) => new AwsError("ConcurrentModification", message, 409);
+
+export const serviceFailure = () =>
+  new AwsError("ServiceFailure", "The request processing has failed because of an unknown error, exception or failure.", 500);
+
+export function errorXml(err: AwsError, xmlns: string, requestId: string): string {
+  return (
+    `<ErrorResponse xmlns="${xmlns}">\n  <Error>\n    <Type>${err.type}</Type>\n` +
+    `    <Code>${escapeXml(err.code)}</Code>\n    <Message>${escapeXml(err.message)}</Message>\n  </Error>\n` +
+    `  <RequestId>${requestId}</RequestId>\n</ErrorResponse>\n`
+  );
+}
+
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"'\r]/g, (c) =>
+    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : c === "'" ? "&apos;" : "&#xD;",
+  );
+}

@@ -1,0 +1,31 @@
+import { randomBytes, createHash } from "node:crypto";
+
+const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+function randomChars(n: number, alphabet = UPPER_ALNUM): string {
+  const bytes = randomBytes(n);
+  let s = "";
+  for (let i = 0; i < n; i++) s += alphabet[bytes[i] % alphabet.length];
+  return s;
+}
+
+/** AWS unique IDs: a four-letter prefix (AIDA user, AGPA group, AROA role, ANPA policy, AIPA instance profile) + 17. */
+export const uniqueId = (prefix: "AIDA" | "AGPA" | "AROA" | "ANPA" | "AIPA" | "ASCA" | "ADPA") => prefix + randomChars(17);
+
+/** A deterministic ID for catalogue entries (AWS managed policies) so they are stable across restarts. */
+export function stableId(prefix: string, seed: string): string {
+  const digest = createHash("sha256").update(seed).digest();
+  let s = "";
+  for (let i = 0; i < 17; i++) s += UPPER_ALNUM[digest[i] % UPPER_ALNUM.length];
+  return prefix + s;
+}
+
+export const accessKeyId = (prefix: "AKIA" | "ASIA" = "AKIA") => prefix + randomChars(16);
+
+export const secretAccessKey = () =>
+  randomChars(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+
+export const requestId = () => {
+  const h = randomBytes(16).toString("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
