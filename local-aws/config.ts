@@ -10,7 +10,7 @@ export type LocalAwsConfig = {
   region: string;
 };
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LocalAwsConfig {
+export function configFromEnv(env: Record<string, string | undefined> = process.env): LocalAwsConfig {
   const accountId = env.LOCAL_AWS_ACCOUNT_ID ?? "000000000000";
   if (!/^\d{12}$/.test(accountId)) throw new Error(`LOCAL_AWS_ACCOUNT_ID must be 12 digits, got "${accountId}"`);
   return {

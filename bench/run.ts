@@ -1,0 +1,99 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Agent } from "node:http";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import {
+  IAMClient, CreateUserCommand, CreatePolicyCommand, AttachUserPolicyCommand, ListUsersCommand, ListPoliciesCommand,
+  GetUserCommand, GetAccountAuthorizationDetailsCommand, ListAttachedUserPoliciesCommand,
+} from "@aws-sdk/client-iam";
+import { measure, report, type Series } from "./stats";
+
+const USERS = Number(process.env.BENCH_USERS ?? 10_000);
+const POLICIES = Number(process.env.BENCH_POLICIES ?? 1_000);
+const PORT = Number(process.env.BENCH_PORT ?? 4599);
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+const doc = (i: number) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: `arn:aws:s3:::bucket-${i}/*` }] });
+
+async function paginate(name: string, call: (marker?: string) => Promise<{ IsTruncated?: boolean; Marker?: string }>): Promise<Series> {
+  const samples: number[] = [];
+  const start = performance.now();
+  let marker: string | undefined;
+  do {
+    const t = performance.now();
+    const page = await call(marker);
+    samples.push(performance.now() - t);
+    marker = page.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  return { name, kind: "list page", samples, wallMs: performance.now() - start };
+}
+
+async function waitForHealth(url: string) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${url}/_clef/health`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("local-aws did not start");
+}
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), "clef-bench-"));
+  const server = spawn(process.execPath, ["--import", "tsx", "local-aws/server.ts"], {
+    env: { ...process.env, CLEF_DATA_DIR: dataDir, LOCAL_AWS_PORT: String(PORT) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${PORT}`;
+  try {
+    await waitForHealth(url);
+    const iam = new IAMClient({
+      endpoint: url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" },
+      requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: 8 }) }),
+    });
+    console.log(`local-aws bench: ${USERS} users, ${POLICIES} customer managed policies, local-aws in its own process\n`);
+    const series: Series[] = [];
+    series.push(await measure("CreateUser", "write", range(USERS), (i) => iam.send(new CreateUserCommand({ UserName: `user-${i}`, Path: `/team-${i % 10}/` }))));
+    const arns: string[] = [];
+    series.push(
+      await measure("CreatePolicy", "write", range(POLICIES), async (i) => {
+        const { Policy } = await iam.send(new CreatePolicyCommand({ PolicyName: `policy-${i}`, PolicyDocument: doc(i) }));
+        arns.push(Policy!.Arn!);
+      }),
+    );
+    series.push(
+      await measure("AttachUserPolicy", "write", range(USERS), (i) =>
+        iam.send(new AttachUserPolicyCommand({ UserName: `user-${i}`, PolicyArn: arns[i % arns.length] })),
+      ),
+    );
+    series.push(await measure("GetUser", "read", range(2_000), (i) => iam.send(new GetUserCommand({ UserName: `user-${(i * 7919) % USERS}` }))));
+    series.push(
+      await measure("ListAttachedUserPolicies", "read", range(2_000), (i) =>
+        iam.send(new ListAttachedUserPoliciesCommand({ UserName: `user-${(i * 104729) % USERS}` })),
+      ),
+    );
+    series.push(await paginate("ListUsers (100/page)", (Marker) => iam.send(new ListUsersCommand({ Marker }))));
+    series.push(await paginate("ListUsers (1000/page)", (Marker) => iam.send(new ListUsersCommand({ Marker, MaxItems: 1000 }))));
+    series.push(await paginate("ListPolicies Local (100/page)", (Marker) => iam.send(new ListPoliciesCommand({ Scope: "Local", Marker }))));
+    series.push(await paginate("ListPolicies All (100/page)", (Marker) => iam.send(new ListPoliciesCommand({ Marker }))));
+    series.push(
+      await paginate("GetAccountAuthorizationDetails (100/page)", (Marker) =>
+        iam.send(new GetAccountAuthorizationDetailsCommand({ Marker, Filter: ["User", "LocalManagedPolicy"] })),
+      ),
+    );
+    console.log(report(series, { write: 5, read: 5, "list page": 10 }));
+    console.log("\nAims: p99 under 5 ms per write or read and 10 ms per list page (p99/aim under 1.00 meets the aim).");
+  } finally {
+    server.kill("SIGTERM");
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

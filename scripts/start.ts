@@ -1,0 +1,60 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { configFromEnv } from "../local-aws/config";
+import { startLocalAws } from "../local-aws/app";
+
+const NEXT_BIN = join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+
+/** NEXTAUTH_SECRET from the environment, or one generated once and kept in the data directory. */
+function nextAuthSecret(dataDir: string): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = join(dataDir, "nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  const config = configFromEnv();
+  const host = process.env.CLEF_HOST ?? "127.0.0.1";
+  const port = Number(process.env.CLEF_PORT ?? 3000);
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_SECRET: nextAuthSecret(config.dataDir),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  };
+  if (!existsSync(join(process.cwd(), ".next", "BUILD_ID"))) {
+    console.log("clef: no console build yet, building it once (next build)...");
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const backend = process.env.CLEF_BACKEND ?? "local";
+  const aws = backend === "local" ? await startLocalAws(config) : undefined;
+  if (aws) console.log(`clef: local-aws listening on ${aws.url} (account ${config.accountId}, data in ${config.dataDir})`);
+  const next = spawn(process.execPath, [NEXT_BIN, "start", "-H", host, "-p", String(port)], {
+    stdio: "inherit",
+    env: { ...env, ...(aws ? { CLEF_AWS_ENDPOINT: aws.url } : {}) },
+  });
+  console.log(`clef: console on http://localhost:${port}`);
+  const stop = async () => {
+    next.kill("SIGTERM");
+    await aws?.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  next.on("exit", async (code) => {
+    await aws?.close();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
