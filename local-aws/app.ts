@@ -6,13 +6,14 @@ import { openDb, type Db } from "./store/db";
 import { requestId as newRequestId } from "./store/ids";
 import { AwsError, errorXml, serviceFailure } from "./protocol/errors";
 import { paramTree, readInput, writeResponse, QueryParseError, isoSeconds } from "./protocol/query";
+import { parseAuthorization, type SignedRequest } from "./protocol/sigv4";
 import { validateInput } from "./protocol/validate";
 import { authenticate, recordKeyUse } from "./authn";
-import { operation, queryServices, type QueryService } from "./services";
+import { operation, queryServices, unknownService, type QueryService } from "./services";
 import { bootstrap } from "./bootstrap";
-import { clefRoute } from "./clef-routes";
+import { clefAllowed, clefRoute, type ClefResponse } from "./clef-routes";
 
-const MAX_BODY = 1024 * 1024;
+export const MAX_BODY = 1024 * 1024;
 
 export type LocalAws = { server: Server; db: Db; url: string; close: () => Promise<void> };
 
@@ -22,7 +23,9 @@ export async function startLocalAws(config: LocalAwsConfig): Promise<LocalAws> {
   const server = createServer((req, res) => {
     handle(db, config, req, res).catch((err) => {
       console.error("local-aws: unexpected failure", err);
-      if (!res.headersSent) send(res, 500, "text/xml", errorXml(serviceFailure(), queryServices.iam.xmlns, newRequestId()));
+      const id = newRequestId();
+      if (!res.headersSent) send(res, 500, "text/xml", errorXml(serviceFailure(), queryServices.iam.xmlns, id), id);
+      else res.destroy();
     });
   });
   server.keepAliveTimeout = 60_000;
@@ -55,51 +58,51 @@ function send(res: ServerResponse, status: number, type: string, body: string, r
   res.end(body);
 }
 
+/** The whole body, or undefined past MAX_BODY; an oversized body is still drained so the connection stays usable. */
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += chunk.length;
-    if (size > MAX_BODY) return undefined;
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  return size > MAX_BODY ? undefined : Buffer.concat(chunks);
 }
 
-const isLoopback = (addr: string | undefined) =>
-  !!addr && (addr.startsWith("127.") || addr === "::1" || addr.startsWith("::ffff:127."));
+function signedRequest(req: IncomingMessage, url: URL, body: Buffer): SignedRequest {
+  const headers: SignedRequest["headers"] = {};
+  for (const [k, v] of Object.entries(req.headersDistinct)) if (v) headers[k] = v.length === 1 ? v[0] : v;
+  return { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers, body };
+}
 
 async function handle(db: Db, config: LocalAwsConfig, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = newRequestId();
-  const url = new URL(req.url ?? "/", "http://local");
   const body = await readBody(req);
-  const sourceIp = (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
+  let url: URL;
+  try {
+    url = new URL(req.url ?? "/", "http://local");
+  } catch {
+    url = new URL("http://local/");
+  }
 
   if (url.pathname.startsWith("/_clef/")) {
-    let allowed = isLoopback(req.socket.remoteAddress);
-    if (!allowed && body) {
-      try {
-        const { caller } = authenticate(db, config, { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body });
-        allowed = caller.type === "root";
-      } catch {
-        allowed = false;
-      }
-    }
-    const out = allowed ? clefRoute(db, config, req.method ?? "GET", url.pathname) : { status: 403, body: { error: "Forbidden" } };
+    let out: ClefResponse;
+    if (!body) out = { status: 413, body: { error: `HTTP content length exceeded ${MAX_BODY} bytes.` } };
+    else if (!clefAllowed(db, config, req.socket.remoteAddress, signedRequest(req, url, body))) out = { status: 403, body: { error: "Forbidden" } };
+    else out = clefRoute(db, config, req.method ?? "GET", url.pathname);
     return send(res, out.status, "application/json", JSON.stringify(out.body));
   }
 
   let service: QueryService = queryServices.iam;
   try {
-    if (!body) throw new AwsError("RequestEntityTooLarge", `Request body must be at most ${MAX_BODY} bytes.`, 413);
-    const { caller, auth } = authenticate(db, config, {
-      method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body,
-    });
-    const target = queryServices[auth.service];
-    if (!target) throw new AwsError("UnknownService", `Service ${auth.service} is not supported by local-aws.`, 400);
-    service = target;
+    if (!body) throw new AwsError("RequestEntityTooLarge", `HTTP content length exceeded ${MAX_BODY} bytes.`, 413);
+    const signed = signedRequest(req, url, body);
+    const auth = parseAuthorization(signed);
+    if (!Object.hasOwn(queryServices, auth.service)) throw unknownService();
+    service = queryServices[auth.service];
+    const { caller } = authenticate(db, config, signed, auth);
     const params = new URLSearchParams(url.search);
-    const contentType = String(req.headers["content-type"] ?? "");
+    const contentType = String(req.headers["content-type"] ?? "").toLowerCase();
     if (body.length && (contentType === "" || contentType.startsWith("application/x-www-form-urlencoded"))) {
       for (const [k, v] of new URLSearchParams(body.toString("utf8"))) params.append(k, v);
     }
@@ -119,12 +122,15 @@ async function handle(db: Db, config: LocalAwsConfig, req: IncomingMessage, res:
     }
     validateInput(service.name, action, input);
     const now = new Date();
+    const sourceIp = (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
     const ctx: Ctx = { db, accountId: caller.accountId, caller, requestId, region: auth.region, now, sourceIp };
-    const output = db.transaction(() => {
+    // Serialising inside the transaction means an output the model cannot express rolls the write back.
+    const xml = db.transaction(() => {
       recordKeyUse(db, caller.accessKeyId, service.name, auth.region, isoSeconds(now));
-      return service.handlers[action](input, ctx);
+      const output = service.handlers[action](input, ctx);
+      return writeResponse(action, op.output, output ?? undefined, service.xmlns, requestId);
     })();
-    send(res, 200, "text/xml", writeResponse(action, op.output, output ?? undefined, service.xmlns, requestId), requestId);
+    send(res, 200, "text/xml", xml, requestId);
   } catch (err) {
     if (err instanceof AwsError) return send(res, err.status, "text/xml", errorXml(err, service.xmlns, requestId), requestId);
     console.error(`local-aws: ${requestId} failed`, err);

@@ -15,8 +15,12 @@ type KeyRow = {
 };
 
 /** Finds the key, checks it is active and the signature is right, and names the caller. */
-export function authenticate(db: Db, config: LocalAwsConfig, req: SignedRequest): { caller: Caller; auth: ParsedAuth } {
-  const auth = parseAuthorization(req);
+export function authenticate(
+  db: Db,
+  config: LocalAwsConfig,
+  req: SignedRequest,
+  auth: ParsedAuth = parseAuthorization(req),
+): { caller: Caller; auth: ParsedAuth } {
   const key = sql(
     db,
     `SELECT k.*, u.name, u.arn FROM access_keys k LEFT JOIN users u ON u.user_id = k.user_id WHERE k.access_key_id = ?`,

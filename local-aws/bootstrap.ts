@@ -7,8 +7,14 @@ import { seedManagedPolicies } from "./iam/managed-catalogue";
 export function bootstrap(db: Db, config: LocalAwsConfig): void {
   const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
   db.prepare("INSERT OR IGNORE INTO accounts (account_id) VALUES (?)").run(config.accountId);
-  db.prepare("DELETE FROM access_keys WHERE user_id IS NULL AND account_id = ? AND access_key_id <> ?").run(
-    config.accountId, config.rootAccessKeyId,
+  const metaKey = `configured-root-key:${config.accountId}`;
+  const previous = db.prepare("SELECT value FROM meta WHERE key = ?").get(metaKey) as { value: string } | undefined;
+  if (previous && previous.value !== config.rootAccessKeyId) {
+    // The configured root key changed: the old configured key must stop working; keys root made itself stay.
+    db.prepare("DELETE FROM access_keys WHERE access_key_id = ? AND user_id IS NULL").run(previous.value);
+  }
+  db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+    metaKey, config.rootAccessKeyId,
   );
   db.prepare(
     `INSERT INTO access_keys (access_key_id, account_id, user_id, secret_access_key, status, create_date)

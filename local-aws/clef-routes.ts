@@ -2,14 +2,39 @@ import { existsSync, mkdirSync, readdirSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import type { LocalAwsConfig } from "./config";
 import type { Db } from "./store/db";
+import { dataTables } from "./store/db";
+import type { SignedRequest } from "./protocol/sigv4";
+import { authenticate } from "./authn";
 import { bootstrap, resetAccountData } from "./bootstrap";
 
 export type ClefResponse = { status: number; body: unknown };
 
 const SNAPSHOT_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
+export const isLoopback = (addr: string | undefined) =>
+  !!addr && (addr.startsWith("127.") || addr === "::1" || addr.startsWith("::ffff:127."));
+
+/** /_clef/ answers loopback callers; any other caller must sign the request with the account root's key. */
+export function clefAllowed(db: Db, config: LocalAwsConfig, remoteAddress: string | undefined, req: SignedRequest): boolean {
+  if (isLoopback(remoteAddress)) return true;
+  try {
+    return authenticate(db, config, req).caller.type === "root";
+  } catch {
+    return false;
+  }
+}
+
 /** Local-only extras under /_clef/: health, reset, snapshots. */
 export function clefRoute(db: Db, config: LocalAwsConfig, method: string, path: string): ClefResponse {
+  try {
+    return route(db, config, method, path);
+  } catch (err) {
+    console.error(`local-aws: ${method} ${path} failed`, err);
+    return { status: 500, body: { error: err instanceof Error ? err.message : String(err) } };
+  }
+}
+
+function route(db: Db, config: LocalAwsConfig, method: string, path: string): ClefResponse {
   const snapDir = join(config.dataDir, "snapshots");
   const parts = path.split("/").filter(Boolean).slice(1);
   if (method === "GET" && parts[0] === "health" && parts.length === 1) {
@@ -22,7 +47,7 @@ export function clefRoute(db: Db, config: LocalAwsConfig, method: string, path: 
     })();
     return { status: 200, body: { reset: true } };
   }
-  if (parts[0] === "snapshots") {
+  if (parts[0] === "snapshots" && parts.length <= 3) {
     if (method === "GET" && parts.length === 1) {
       const names = existsSync(snapDir) ? readdirSync(snapDir).filter((f) => f.endsWith(".sqlite")).map((f) => f.slice(0, -7)) : [];
       return { status: 200, body: { snapshots: names.sort() } };
@@ -36,12 +61,14 @@ export function clefRoute(db: Db, config: LocalAwsConfig, method: string, path: 
       db.prepare("VACUUM INTO ?").run(file);
       return { status: 200, body: { saved: name } };
     }
-    if (!existsSync(file)) return { status: 404, body: { error: `No snapshot named ${name}` } };
-    if (method === "POST" && parts[2] === "restore" && parts.length === 3) {
-      restoreSnapshot(db, file);
+    const restore = method === "POST" && parts[2] === "restore";
+    const remove = method === "DELETE" && parts.length === 2;
+    if ((restore || remove) && !existsSync(file)) return { status: 404, body: { error: `No snapshot named ${name}` } };
+    if (restore) {
+      restoreSnapshot(db, config, file);
       return { status: 200, body: { restored: name } };
     }
-    if (method === "DELETE" && parts.length === 2) {
+    if (remove) {
       unlinkSync(file);
       return { status: 200, body: { deleted: name } };
     }
@@ -49,16 +76,26 @@ export function clefRoute(db: Db, config: LocalAwsConfig, method: string, path: 
   return { status: 404, body: { error: `No route ${method} ${path}` } };
 }
 
-function restoreSnapshot(db: Db, file: string): void {
+/** Replaces every table's rows with the snapshot's, copying the columns both schemas share (a snapshot may predate a column). */
+function restoreSnapshot(db: Db, config: LocalAwsConfig, file: string): void {
   db.prepare("ATTACH DATABASE ? AS snap").run(file);
   try {
     db.transaction(() => {
-      const tables = (db.prepare("SELECT name FROM snap.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
-        name: string;
-      }[]).map((r) => r.name);
-      for (const t of tables) {
-        db.exec(`DELETE FROM main."${t}"; INSERT INTO main."${t}" SELECT * FROM snap."${t}";`);
+      const snapTables = new Set(
+        (db.prepare("SELECT name FROM snap.sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
+      );
+      for (const t of dataTables(db)) {
+        db.exec(`DELETE FROM main."${t}"`);
+        if (!snapTables.has(t)) continue;
+        const snapCols = new Set((db.prepare(`PRAGMA snap.table_info("${t}")`).all() as { name: string }[]).map((c) => c.name));
+        const cols = (db.prepare(`PRAGMA main.table_info("${t}")`).all() as { name: string }[])
+          .map((c) => c.name)
+          .filter((c) => snapCols.has(c))
+          .map((c) => `"${c}"`)
+          .join(", ");
+        db.exec(`INSERT INTO main."${t}" (${cols}) SELECT ${cols} FROM snap."${t}"`);
       }
+      bootstrap(db, config);
     })();
   } finally {
     db.exec("DETACH DATABASE snap");

@@ -1,6 +1,7 @@
 import * as iamModel from "@aws-sdk/client-iam";
 import * as stsModel from "@aws-sdk/client-sts";
 import type { Handlers } from "./context";
+import { AwsError } from "./protocol/errors";
 import { iamHandlers } from "./iam";
 import { stsHandlers } from "./sts";
 
@@ -26,3 +27,6 @@ export function operation(service: QueryService, action: string): { input: unkno
   if (!Array.isArray(op) || op[0] !== 9) return undefined;
   return { input: op[4](), output: op[5]() };
 }
+
+/** A request signed for a service local-aws does not serve, answered as AWS's IAM endpoint would. */
+export const unknownService = () => new AwsError("SignatureDoesNotMatch", "Credential should be scoped to correct service: 'iam'. ", 403);

@@ -1,14 +1,17 @@
+import { validatePolicy } from "../../lib/policy/validate";
+import type { PolicyKind, ValidateOptions } from "../../lib/policy/types";
 import { malformedPolicy } from "../protocol/errors";
 
-export type PolicyKind = "identity" | "trust" | "resource" | "scp";
+export type { PolicyKind, ValidateOptions };
 
-/** Throws AWS's MalformedPolicyDocument for a document that breaks the policy grammar. */
-export function assertPolicyDocument(document: string, _kind: PolicyKind): void {
-  try {
-    JSON.parse(document);
-  } catch {
-    throw malformedPolicy("Syntax errors in policy.");
-  }
+/**
+ * Throws AWS's MalformedPolicyDocument for a document that breaks the policy grammar, with the message AWS
+ * gives for its first problem. Pass `{ managed: true }` for CreatePolicy/CreatePolicyVersion and a
+ * `principalExists` lookup for trust policies.
+ */
+export function assertPolicyDocument(document: string, kind: PolicyKind, options: ValidateOptions = {}): void {
+  const [first] = validatePolicy(document, kind, options);
+  if (first) throw malformedPolicy(first.message);
 }
 
 /** AWS counts policy size without whitespace. */

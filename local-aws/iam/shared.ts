@@ -170,3 +170,22 @@ export const boundaryOut = (arn: string | null) =>
 
 /** Policy documents are returned URL-encoded, as AWS does. */
 export const encodeDocument = (doc: string) => encodeURIComponent(doc);
+
+/** Service-linked roles belong to their AWS service: IAM refuses to change them through the role actions. */
+export function assertRoleModifiable(role: RoleRow): void {
+  if (role.path.startsWith("/aws-service-role/")) {
+    throw new AwsError(
+      "UnmodifiableEntity",
+      `Cannot perform the operation on the protected role '${role.name}' - this role is only modifiable by AWS`,
+      400,
+    );
+  }
+}
+
+/** The user named, else the calling IAM user; null when the account root calls without a name. */
+export function userOrCaller(ctx: Ctx, userName: string | undefined): UserRow | null {
+  if (userName !== undefined) return getUser(ctx, userName);
+  if (ctx.caller.type === "root") return null;
+  if (ctx.caller.type === "user" && ctx.caller.userName) return getUser(ctx, ctx.caller.userName);
+  throw new AwsError("ValidationError", "Must specify userName when calling with non-User credentials", 400);
+}

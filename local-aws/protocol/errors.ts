@@ -34,8 +34,12 @@ export function errorXml(err: AwsError, xmlns: string, requestId: string): strin
   );
 }
 
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#xD;" };
+
+/**
+ * Text content as AWS writes it (quotes stay literal; CR as a reference, or parsers read it back as LF). Characters
+ * XML 1.0 forbids even as references become U+FFFD, so botocore's expat parser still reads the document.
+ */
 export function escapeXml(s: string): string {
-  return s.replace(/[&<>"'\r]/g, (c) =>
-    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : c === "'" ? "&apos;" : "&#xD;",
-  );
+  return s.replace(/[&<>\r]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => ENTITIES[c] ?? "\uFFFD");
 }

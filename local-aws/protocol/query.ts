@@ -20,6 +20,10 @@ export function paramTree(params: URLSearchParams): Tree {
 
 export class QueryParseError extends Error {}
 
+const NUMBER_RE = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+const EPOCH_RE = /^-?\d+(\.\d+)?$/;
+const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
 /** Reads a Query request's parameters into the operation's input shape, as the SDK wrote them. */
 export function readInput(schema: unknown, tree: Tree): Record<string, unknown> {
   const ns = NormalizedSchema.of(schema as never);
@@ -46,7 +50,7 @@ function readValue(ns: NormalizedSchema, node: Tree, path: string): unknown {
       const k = entry.children.get("key")?.value;
       const v = entry.children.get("value");
       if (k === undefined || !v) throw new QueryParseError(`Invalid map entry in ${path}`);
-      out[k] = readValue(ns.getValueSchema(), v, path);
+      Object.defineProperty(out, k, { value: readValue(ns.getValueSchema(), v, path), enumerable: true, writable: true });
     }
     return out;
   }
@@ -65,11 +69,11 @@ function readValue(ns: NormalizedSchema, node: Tree, path: string): unknown {
   }
   if (ns.isNumericSchema()) {
     const n = Number(raw);
-    if (raw.trim() === "" || !Number.isFinite(n)) throw new QueryParseError(`Invalid number value for ${path}: ${raw}`);
+    if (!NUMBER_RE.test(raw) || !Number.isFinite(n)) throw new QueryParseError(`Invalid number value for ${path}: ${raw}`);
     return n;
   }
   if (ns.isTimestampSchema()) {
-    const d = new Date(raw);
+    const d = EPOCH_RE.test(raw) ? new Date(Number(raw) * 1000) : new Date(ISO_RE.test(raw) ? raw : NaN);
     if (Number.isNaN(d.getTime())) throw new QueryParseError(`Invalid timestamp value for ${path}: ${raw}`);
     return d;
   }

@@ -11,89 +11,151 @@ export type SignedRequest = {
 
 export type Credential = { accessKeyId: string; date: string; region: string; service: string };
 
-const AUTH_RE =
-  /^AWS4-HMAC-SHA256\s+Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request,\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})\s*$/;
+export type ParsedAuth = Credential & { signedHeaders: string[]; signature: string; amzDate: string; fromQuery: boolean };
+
+const ALGORITHM = "AWS4-HMAC-SHA256";
+const SKEW_MS = 15 * 60 * 1000;
 
 export const missingToken = () => new AwsError("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
 export const invalidToken = () =>
   new AwsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403);
-export const signatureMismatch = () =>
+export const signatureMismatch = (message = "") =>
   new AwsError(
     "SignatureDoesNotMatch",
-    "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
+    message ||
+      "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
     403,
   );
+const incomplete = (message: string) => new AwsError("IncompleteSignature", message, 400);
 
-export type ParsedAuth = Credential & { signedHeaders: string[]; signature: string; amzDate: string; fromQuery: boolean };
-
-/** Reads the credential scope from the Authorization header or a presigned query. */
+/** Reads the credential scope from the Authorization header or a presigned query, with AWS's wording for what is missing. */
 export function parseAuthorization(req: SignedRequest): ParsedAuth {
   const header = req.headers["authorization"];
-  if (typeof header === "string") {
-    const m = AUTH_RE.exec(header.trim());
-    if (!m) throw new AwsError("IncompleteSignature", "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters.", 400);
-    const amzDate = String(req.headers["x-amz-date"] ?? "");
-    return { accessKeyId: m[1], date: m[2], region: m[3], service: m[4], signedHeaders: m[5].split(";"), signature: m[6], amzDate, fromQuery: false };
-  }
-  const cred = req.query.get("X-Amz-Credential");
-  if (req.query.get("X-Amz-Algorithm") === "AWS4-HMAC-SHA256" && cred) {
-    const [accessKeyId, date, region, service] = cred.split("/");
-    return {
-      accessKeyId, date, region, service,
-      signedHeaders: (req.query.get("X-Amz-SignedHeaders") ?? "host").split(";"),
-      signature: req.query.get("X-Amz-Signature") ?? "",
-      amzDate: req.query.get("X-Amz-Date") ?? "",
-      fromQuery: true,
-    };
+  if (typeof header === "string") return parseHeader(header, req);
+  if (req.query.has("X-Amz-Algorithm") || req.query.has("X-Amz-Credential") || req.query.has("X-Amz-Signature")) {
+    return parseQuery(req.query);
   }
   throw missingToken();
 }
 
-/** Recomputes the SigV4 signature with the key's secret and compares in constant time. */
+function parseHeader(header: string, req: SignedRequest): ParsedAuth {
+  const trimmed = header.trim();
+  const space = trimmed.search(/\s/);
+  const algorithm = space < 0 ? trimmed : trimmed.slice(0, space);
+  const fields = new Map<string, string>();
+  if (algorithm === ALGORITHM) {
+    for (const part of trimmed.slice(space < 0 ? trimmed.length : space).split(",").map((p) => p.trim()).filter(Boolean)) {
+      const eq = part.indexOf("=");
+      if (eq < 0) throw incomplete(`'${part}' not a valid key=value pair (missing equal-sign) in Authorization header: '${header}'.`);
+      fields.set(part.slice(0, eq), part.slice(eq + 1));
+    }
+  }
+  const amzDate = dateHeader(req.headers);
+  const missing = [
+    fields.get("Credential") ? "" : "Authorization header requires 'Credential' parameter.",
+    fields.get("Signature") ? "" : "Authorization header requires 'Signature' parameter.",
+    fields.get("SignedHeaders") ? "" : "Authorization header requires 'SignedHeaders' parameter.",
+    amzDate ? "" : "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
+  ].filter(Boolean);
+  if (missing.length) throw incomplete(`${missing.join(" ")} Authorization=${header}`);
+  return {
+    ...credential(fields.get("Credential")!),
+    signedHeaders: fields.get("SignedHeaders")!.split(";"),
+    signature: fields.get("Signature")!,
+    amzDate: amzDate!,
+    fromQuery: false,
+  };
+}
+
+function parseQuery(query: URLSearchParams): ParsedAuth {
+  const names = ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date"];
+  if (names.some((n) => !query.get(n)) || query.get("X-Amz-Algorithm") !== ALGORITHM) {
+    throw incomplete(`AWS query-string parameters must include ${names.map((n) => `'${n}'`).join(", ")}. Re-examine the query-string parameters.`);
+  }
+  return {
+    ...credential(query.get("X-Amz-Credential")!),
+    signedHeaders: query.get("X-Amz-SignedHeaders")!.split(";"),
+    signature: query.get("X-Amz-Signature")!,
+    amzDate: query.get("X-Amz-Date")!,
+    fromQuery: true,
+  };
+}
+
+function credential(value: string): Credential {
+  const parts = value.split("/");
+  if (parts.length !== 5 || parts.some((p) => p === "")) {
+    throw incomplete(`Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${value}'`);
+  }
+  if (parts[4] !== "aws4_request") {
+    throw signatureMismatch(`Credential should be scoped with a valid terminator: 'aws4_request', not '${parts[4]}'.`);
+  }
+  return { accessKeyId: parts[0], date: parts[1], region: parts[2], service: parts[3] };
+}
+
+/** X-Amz-Date as is, or an HTTP Date header turned into the same compact ISO 8601 form. */
+function dateHeader(headers: SignedRequest["headers"]): string | undefined {
+  const amz = headers["x-amz-date"];
+  if (typeof amz === "string" && amz) return amz;
+  const date = headers["date"];
+  if (typeof date !== "string" || Number.isNaN(Date.parse(date))) return undefined;
+  return compact(new Date(date));
+}
+
+/** Checks the request time is within AWS's 15 minutes, recomputes the signature and compares in constant time. */
 export function verifySignature(req: SignedRequest, auth: ParsedAuth, secret: string, now = new Date()): void {
-  if (!/^\d{8}T\d{6}Z$/.test(auth.amzDate)) throw signatureMismatch();
-  const signedAt = Date.parse(
-    `${auth.amzDate.slice(0, 4)}-${auth.amzDate.slice(4, 6)}-${auth.amzDate.slice(6, 8)}T${auth.amzDate.slice(9, 11)}:${auth.amzDate.slice(11, 13)}:${auth.amzDate.slice(13, 15)}Z`,
-  );
-  if (!auth.fromQuery && Math.abs(now.getTime() - signedAt) > 15 * 60 * 1000) {
-    throw new AwsError(
-      "SignatureDoesNotMatch",
-      `Signature expired: ${auth.amzDate} is now earlier than ${compact(new Date(now.getTime() - 15 * 60 * 1000))} (${compact(now)} - 15 min.)`,
-      403,
+  const signedAt = parseCompact(auth.amzDate);
+  if (signedAt === undefined) throw signatureMismatch();
+  if (auth.date !== auth.amzDate.slice(0, 8)) {
+    throw signatureMismatch(
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${auth.amzDate.slice(0, 8)}', from '${auth.amzDate}'.`,
     );
   }
-  const query = new URLSearchParams(req.query);
-  if (auth.fromQuery) query.delete("X-Amz-Signature");
-  const canonicalQuery = [...query]
+  if (signedAt < now.getTime() - SKEW_MS) {
+    throw signatureMismatch(
+      `Signature expired: ${auth.amzDate} is now earlier than ${compact(new Date(now.getTime() - SKEW_MS))} (${compact(now)} - 15 min.)`,
+    );
+  }
+  if (signedAt > now.getTime() + SKEW_MS) {
+    throw signatureMismatch(
+      `Signature not yet current: ${auth.amzDate} is still later than ${compact(new Date(now.getTime() + SKEW_MS))} (${compact(now)} + 15 min.)`,
+    );
+  }
+  const payloadHeader = req.headers["x-amz-content-sha256"];
+  const payloadHash = typeof payloadHeader === "string" && !auth.fromQuery ? payloadHeader : sha256(req.body);
+  const key = signingKey(secret, auth.date, auth.region, auth.service);
+  const expected = Buffer.from(hmac(key, stringToSign(auth, canonicalRequest(req, auth, payloadHash))).toString("hex"));
+  const given = Buffer.from(auth.signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw signatureMismatch();
+  if (payloadHash !== sha256(req.body) && payloadHash !== "UNSIGNED-PAYLOAD") throw signatureMismatch();
+}
+
+export function canonicalRequest(req: SignedRequest, auth: Pick<ParsedAuth, "signedHeaders" | "fromQuery">, payloadHash: string): string {
+  const query = [...req.query]
+    .filter(([k]) => !(auth.fromQuery && k === "X-Amz-Signature"))
     .map(([k, v]) => [rfc3986(k), rfc3986(v)])
     .sort((a, b) => (a[0] === b[0] ? cmp(a[1], b[1]) : cmp(a[0], b[0])))
     .map(([k, v]) => `${k}=${v}`)
     .join("&");
-  const canonicalHeaders = auth.signedHeaders
-    .map((h) => {
-      const v = req.headers[h];
-      const value = Array.isArray(v) ? v.join(",") : (v ?? "");
-      return `${h}:${value.trim().replace(/\s+/g, " ")}\n`;
-    })
+  const headers = auth.signedHeaders
+    .map((h) => `${h}:${canonicalHeaderValue(Object.hasOwn(req.headers, h) ? req.headers[h] : undefined)}\n`)
     .join("");
-  const payloadHeader = req.headers["x-amz-content-sha256"];
-  const payloadHash = auth.fromQuery
-    ? "UNSIGNED-PAYLOAD"
-    : typeof payloadHeader === "string"
-      ? payloadHeader
-      : sha256(req.body);
-  const canonicalPath = req.path.split("/").map((s) => rfc3986(decodeURIComponentSafe(s))).join("/") || "/";
-  const canonicalRequest = [req.method, canonicalPath, canonicalQuery, canonicalHeaders, auth.signedHeaders.join(";"), payloadHash].join("\n");
-  const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
-  const stringToSign = ["AWS4-HMAC-SHA256", auth.amzDate, scope, sha256(canonicalRequest)].join("\n");
-  let key: Buffer = hmac(`AWS4${secret}`, auth.date);
-  for (const part of [auth.region, auth.service, "aws4_request"]) key = hmac(key, part);
-  const expected = Buffer.from(hmac(key, stringToSign).toString("hex"));
-  const given = Buffer.from(auth.signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw signatureMismatch();
-  if (!auth.fromQuery && typeof payloadHeader === "string" && payloadHeader !== "UNSIGNED-PAYLOAD" && payloadHeader !== sha256(req.body)) {
-    throw signatureMismatch();
-  }
+  const path = req.path.split("/").map((s) => rfc3986(decodeSafe(s))).join("/") || "/";
+  return [req.method, path, query, headers, auth.signedHeaders.join(";"), payloadHash].join("\n");
+}
+
+/** Values are trimmed and inner runs of whitespace collapse to one space; repeated headers join with commas. */
+export function canonicalHeaderValue(value: string | string[] | undefined): string {
+  const values = Array.isArray(value) ? value : [value ?? ""];
+  return values.map((v) => v.trim().replace(/\s+/g, " ")).join(",");
+}
+
+export const stringToSign = (auth: Credential & { amzDate: string }, canonical: string) =>
+  [ALGORITHM, auth.amzDate, `${auth.date}/${auth.region}/${auth.service}/aws4_request`, sha256(canonical)].join("\n");
+
+export function signingKey(secret: string, date: string, region: string, service: string): Buffer {
+  let key = hmac(`AWS4${secret}`, date);
+  for (const part of [region, service, "aws4_request"]) key = hmac(key, part);
+  return key;
 }
 
 const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data, "utf8").digest();
@@ -101,11 +163,18 @@ const sha256 = (data: string | Buffer) => createHash("sha256").update(data).dige
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const compact = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 
+function parseCompact(s: string): number | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(s);
+  if (!m) return undefined;
+  const t = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
+  return Number.isNaN(t) ? undefined : t;
+}
+
 function rfc3986(s: string): string {
   return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-function decodeURIComponentSafe(s: string): string {
+function decodeSafe(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {

@@ -80,3 +80,7 @@ CREATE TABLE IF NOT EXISTS tags (
   seq INTEGER NOT NULL,
   PRIMARY KEY (resource_type, resource_id, key_lc)
 );
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);

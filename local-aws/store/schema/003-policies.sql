@@ -37,3 +37,7 @@ CREATE TABLE IF NOT EXISTS inline_policies (
   document TEXT NOT NULL,
   PRIMARY KEY (entity_type, entity_id, name)
 );
+-- ListPolicies walks policies in creation order, as AWS lists them; usage counts look up boundaries
+CREATE INDEX IF NOT EXISTS policies_listing ON policies (account_id, create_date, arn);
+CREATE INDEX IF NOT EXISTS users_boundary ON users (permissions_boundary) WHERE permissions_boundary IS NOT NULL;
+CREATE INDEX IF NOT EXISTS roles_boundary ON roles (permissions_boundary) WHERE permissions_boundary IS NOT NULL;
