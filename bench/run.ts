@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,17 +7,19 @@ import {
   IAMClient, CreateUserCommand, CreatePolicyCommand, AttachUserPolicyCommand, ListUsersCommand, ListPoliciesCommand,
   GetUserCommand, GetAccountAuthorizationDetailsCommand, ListAttachedUserPoliciesCommand,
 } from "@aws-sdk/client-iam";
-import { measure, report, type Series } from "./stats";
+import { measure, report, serverSamples, type Series } from "./stats";
+import { startLocalAws } from "../local-aws/app";
+import { configFromEnv } from "../local-aws/config";
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const POLICIES = Number(process.env.BENCH_POLICIES ?? 1_000);
-const PORT = Number(process.env.BENCH_PORT ?? 4599);
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const doc = (i: number) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: `arn:aws:s3:::bucket-${i}/*` }] });
 
 async function paginate(name: string, call: (marker?: string) => Promise<{ IsTruncated?: boolean; Marker?: string }>): Promise<Series> {
   const samples: number[] = [];
+  serverSamples.length = 0;
   const start = performance.now();
   let marker: string | undefined;
   do {
@@ -27,35 +28,23 @@ async function paginate(name: string, call: (marker?: string) => Promise<{ IsTru
     samples.push(performance.now() - t);
     marker = page.IsTruncated ? page.Marker : undefined;
   } while (marker);
-  return { name, kind: "list page", samples, wallMs: performance.now() - start };
-}
-
-async function waitForHealth(url: string) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${url}/_clef/health`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("local-aws did not start");
+  return { name, kind: "list page", samples, server: [...serverSamples], wallMs: performance.now() - start };
 }
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "clef-bench-"));
-  const server = spawn(process.execPath, ["--import", "tsx", "local-aws/server.ts"], {
-    env: { ...process.env, CLEF_DATA_DIR: dataDir, LOCAL_AWS_PORT: String(PORT) },
-    stdio: ["ignore", "ignore", "inherit"],
+  const aws = await startLocalAws({ ...configFromEnv({}), dataDir, port: 0 });
+  aws.server.prependListener("request", (_req, res) => {
+    const t = performance.now();
+    res.on("finish", () => serverSamples.push(performance.now() - t));
   });
-  const url = `http://127.0.0.1:${PORT}`;
+  const url = aws.url;
   try {
-    await waitForHealth(url);
     const iam = new IAMClient({
       endpoint: url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" },
       requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: 8 }) }),
     });
-    console.log(`local-aws bench: ${USERS} users, ${POLICIES} customer managed policies, local-aws in its own process\n`);
+    console.log(`local-aws bench: ${USERS} users, ${POLICIES} customer managed policies, SDK client and local-aws in one process; server = request received to response written\n`);
     const series: Series[] = [];
     series.push(await measure("CreateUser", "write", range(USERS), (i) => iam.send(new CreateUserCommand({ UserName: `user-${i}`, Path: `/team-${i % 10}/` }))));
     const arns: string[] = [];
@@ -88,7 +77,7 @@ async function main() {
     console.log(report(series, { write: 5, read: 5, "list page": 10 }));
     console.log("\nAims: p99 under 5 ms per write or read and 10 ms per list page (p99/aim under 1.00 meets the aim).");
   } finally {
-    server.kill("SIGTERM");
+    await aws.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,6 @@
 import type { Ctx, Handlers } from "../context";
 import { sql } from "../store/db";
-import { AwsError, deleteConflict, entityAlreadyExists, limitExceeded, noSuchEntity } from "../protocol/errors";
+import { AwsError, deleteConflict, entityAlreadyExists, limitExceeded, noSuchEntity, validationError } from "../protocol/errors";
 import {
   arn, arrayPage, deleteAllTags, getUser, iso, keysetPage, listTags, pageOut, putTags, removeTags, userOrCaller,
   type Tag, type UserRow,
@@ -59,6 +59,11 @@ export const mfaHandlers: Handlers = {
     }
     const path = input.Path ?? "/";
     const serial = arn(ctx, "mfa", path, name);
+    if (serial.length > 256) {
+      throw validationError(
+        `1 validation error detected: Value '${serial}' at 'serialNumber' failed to satisfy constraint: Member must have length less than or equal to 256`,
+      );
+    }
     const seed = newSeed();
     sql(ctx.db, "INSERT INTO mfa_devices (serial_number, account_id, name, path, seed, create_date) VALUES (?, ?, ?, ?, ?, ?)").run(
       serial, ctx.accountId, name, path, seed, iso(ctx.now),

@@ -29,7 +29,9 @@ export const serviceFailure = () =>
 export function errorXml(err: AwsError, xmlns: string, requestId: string): string {
   return (
     `<ErrorResponse xmlns="${xmlns}">\n  <Error>\n    <Type>${err.type}</Type>\n` +
-    `    <Code>${escapeXml(err.code)}</Code>\n    <Message>${escapeXml(err.message)}</Message>\n  </Error>\n` +
+    `    <Code>${escapeXml(err.code)}</Code>\n` +
+    (err.message ? `    <Message>${escapeXml(err.message)}</Message>\n` : "") +
+    `  </Error>\n` +
     `  <RequestId>${requestId}</RequestId>\n</ErrorResponse>\n`
   );
 }

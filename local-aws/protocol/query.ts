@@ -110,38 +110,80 @@ export function writeResponse(
   );
 }
 
+type Plan =
+  | { kind: "struct"; members: { name: string; tag: string; plan: Plan }[] }
+  | { kind: "list"; memberTag: string; member: Plan }
+  | { kind: "map"; value: Plan }
+  | { kind: "scalar"; ns: NormalizedSchema };
+
+const plans = new WeakMap<object, Plan>();
+
+/** A writer plan per schema, built once: walking NormalizedSchema for every element is slow on big pages. */
+function planFor(ns: NormalizedSchema): Plan {
+  const raw = ns.getSchema() as unknown;
+  const key = typeof raw === "object" && raw !== null ? raw : undefined;
+  const cached = key && plans.get(key);
+  if (cached) return cached;
+  let plan: Plan;
+  if (ns.isListSchema()) {
+    const member = ns.getValueSchema();
+    plan = { kind: "list", memberTag: member.getMergedTraits().xmlName ?? "member", member: { kind: "scalar", ns: member } };
+    if (key) plans.set(key, plan);
+    plan.member = planFor(member);
+  } else if (ns.isMapSchema()) {
+    plan = { kind: "map", value: { kind: "scalar", ns } };
+    if (key) plans.set(key, plan);
+    plan.value = planFor(ns.getValueSchema());
+  } else if (ns.isStructSchema()) {
+    const members: { name: string; tag: string; plan: Plan }[] = [];
+    plan = { kind: "struct", members };
+    if (key) plans.set(key, plan);
+    for (const [name, member] of ns.structIterator()) {
+      members.push({ name, tag: member.getMergedTraits().xmlName ?? name, plan: planFor(member) });
+    }
+  } else {
+    plan = { kind: "scalar", ns };
+  }
+  return plan;
+}
+
 function writeMembers(ns: NormalizedSchema, value: Record<string, unknown>, indent: string): string {
+  return writeStruct(planFor(ns) as Extract<Plan, { kind: "struct" }>, value, indent);
+}
+
+function writeStruct(plan: Extract<Plan, { kind: "struct" }>, value: Record<string, unknown>, indent: string): string {
   let xml = "";
-  for (const [name, member] of ns.structIterator()) {
-    const v = value[name];
+  for (const m of plan.members) {
+    const v = value[m.name];
     if (v === undefined || v === null) continue;
-    xml += writeElement(member.getMergedTraits().xmlName ?? name, member, v, indent);
+    xml += writeElement(m.tag, m.plan, v, indent);
   }
   return xml;
 }
 
-function writeElement(tag: string, ns: NormalizedSchema, v: unknown, indent: string): string {
-  if (ns.isListSchema()) {
-    const member = ns.getValueSchema();
-    const memberTag = member.getMergedTraits().xmlName ?? "member";
-    const items = (v as unknown[]).map((item) => writeElement(memberTag, member, item, indent + "  ")).join("");
-    return items ? `${indent}<${tag}>\n${items}${indent}</${tag}>\n` : `${indent}<${tag}/>\n`;
-  }
-  if (ns.isMapSchema()) {
-    const entries = Object.entries(v as Record<string, unknown>)
-      .map(
-        ([k, item]) =>
+function writeElement(tag: string, plan: Plan, v: unknown, indent: string): string {
+  switch (plan.kind) {
+    case "list": {
+      let items = "";
+      const inner = indent + "  ";
+      for (const item of v as unknown[]) items += writeElement(plan.memberTag, plan.member, item, inner);
+      return items ? `${indent}<${tag}>\n${items}${indent}</${tag}>\n` : `${indent}<${tag}/>\n`;
+    }
+    case "map": {
+      let entries = "";
+      for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
+        entries +=
           `${indent}  <entry>\n${indent}    <key>${escapeXml(k)}</key>\n` +
-          writeElement("value", ns.getValueSchema(), item, indent + "    ") +
-          `${indent}  </entry>\n`,
-      )
-      .join("");
-    return `${indent}<${tag}>\n${entries}${indent}</${tag}>\n`;
+          writeElement("value", plan.value, item, indent + "    ") +
+          `${indent}  </entry>\n`;
+      }
+      return `${indent}<${tag}>\n${entries}${indent}</${tag}>\n`;
+    }
+    case "struct":
+      return `${indent}<${tag}>\n${writeStruct(plan, v as Record<string, unknown>, indent + "  ")}${indent}</${tag}>\n`;
+    default:
+      return `${indent}<${tag}>${escapeXml(scalar(plan.ns, v))}</${tag}>\n`;
   }
-  if (ns.isStructSchema()) {
-    return `${indent}<${tag}>\n${writeMembers(ns, v as Record<string, unknown>, indent + "  ")}${indent}</${tag}>\n`;
-  }
-  return `${indent}<${tag}>${escapeXml(scalar(ns, v))}</${tag}>\n`;
 }
 
 function scalar(ns: NormalizedSchema, v: unknown): string {
