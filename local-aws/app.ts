@@ -19,7 +19,13 @@ export type LocalAws = { server: Server; db: Db; url: string; close: () => Promi
 
 export async function startLocalAws(config: LocalAwsConfig): Promise<LocalAws> {
   const db = openDb(config.dataDir);
-  db.transaction(() => bootstrap(db, config))();
+  const { generatedRootPassword } = db.transaction(() => bootstrap(db, config))();
+  if (generatedRootPassword) {
+    console.log(
+      `local-aws: the root user's console password was generated (shown this once): ${generatedRootPassword}\n` +
+        `local-aws: sign in as root with ${config.rootEmail}; set CLEF_ROOT_PASSWORD to choose your own.`,
+    );
+  }
   const server = createServer((req, res) => {
     handle(db, config, req, res).catch((err) => {
       console.error("local-aws: unexpected failure", err);
@@ -89,7 +95,7 @@ async function handle(db: Db, config: LocalAwsConfig, req: IncomingMessage, res:
     let out: ClefResponse;
     if (!body) out = { status: 413, body: { error: `HTTP content length exceeded ${MAX_BODY} bytes.` } };
     else if (!clefAllowed(db, config, req.socket.remoteAddress, signedRequest(req, url, body))) out = { status: 403, body: { error: "Forbidden" } };
-    else out = clefRoute(db, config, req.method ?? "GET", url.pathname);
+    else out = clefRoute(db, config, req.method ?? "GET", url.pathname, body);
     return send(res, out.status, "application/json", JSON.stringify(out.body));
   }
 

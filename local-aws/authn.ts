@@ -2,6 +2,8 @@ import type { Caller } from "./context";
 import type { LocalAwsConfig } from "./config";
 import type { Db } from "./store/db";
 import { sql } from "./store/db";
+import { AwsError } from "./protocol/errors";
+import { findSession } from "./sts/sessions";
 import { invalidToken, parseAuthorization, verifySignature, type ParsedAuth, type SignedRequest } from "./protocol/sigv4";
 
 type KeyRow = {
@@ -21,6 +23,7 @@ export function authenticate(
   req: SignedRequest,
   auth: ParsedAuth = parseAuthorization(req),
 ): { caller: Caller; auth: ParsedAuth } {
+  if (auth.accessKeyId.startsWith("ASIA")) return { caller: authenticateSession(db, req, auth), auth };
   const key = sql(
     db,
     `SELECT k.*, u.name, u.arn FROM access_keys k LEFT JOIN users u ON u.user_id = k.user_id WHERE k.access_key_id = ?`,
@@ -37,4 +40,22 @@ export function recordKeyUse(db: Db, accessKeyId: string, service: string, regio
   sql(db, "UPDATE access_keys SET last_used_date = ?, last_used_service = ?, last_used_region = ? WHERE access_key_id = ?").run(
     when, service, region, accessKeyId,
   );
+}
+
+const expiredToken = () => new AwsError("ExpiredToken", "The security token included in the request is expired", 403);
+
+/** Temporary credentials: the session token must match, the session must not have expired, its principal must exist. */
+function authenticateSession(db: Db, req: SignedRequest, auth: ParsedAuth): Caller {
+  const session = findSession(db, auth.accessKeyId);
+  const header = req.headers["x-amz-security-token"];
+  const token = typeof header === "string" ? header : req.query.get("X-Amz-Security-Token");
+  if (!session || token !== session.session_token) throw invalidToken();
+  verifySignature(req, auth, session.secret_access_key);
+  if (Date.parse(session.expiration) <= Date.now()) throw expiredToken();
+  const sessionInfo = { source: session.source, mfaAuthenticated: !!session.mfa_authenticated, expiration: session.expiration };
+  const base = { accountId: session.account_id, accessKeyId: session.access_key_id, session: sessionInfo };
+  if (session.principal_type === "root") return { ...base, type: "root", arn: `arn:aws:iam::${session.account_id}:root`, userId: session.account_id };
+  const user = sql(db, "SELECT name, arn FROM users WHERE user_id = ?").get(session.user_id) as { name: string; arn: string } | undefined;
+  if (!user) throw invalidToken();
+  return { ...base, type: "user", arn: user.arn, userId: session.user_id!, userName: user.name };
 }

@@ -2,9 +2,13 @@ import type { LocalAwsConfig } from "./config";
 import type { Db } from "./store/db";
 import { dataTables } from "./store/db";
 import { seedManagedPolicies } from "./iam/managed-catalogue";
+import { ensureRootPassword } from "./console-signin";
 
-/** Ensures the default account, its root access key and the AWS managed policy catalogue exist. */
-export function bootstrap(db: Db, config: LocalAwsConfig): void {
+/**
+ * Ensures the default account, its root access key and console password, and the AWS managed policy catalogue exist.
+ * Returns a root password it had to generate, so the caller can show it once.
+ */
+export function bootstrap(db: Db, config: LocalAwsConfig): { generatedRootPassword?: string } {
   const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
   db.prepare("INSERT OR IGNORE INTO accounts (account_id) VALUES (?)").run(config.accountId);
   const metaKey = `configured-root-key:${config.accountId}`;
@@ -22,13 +26,14 @@ export function bootstrap(db: Db, config: LocalAwsConfig): void {
      ON CONFLICT (access_key_id) DO UPDATE SET secret_access_key = excluded.secret_access_key, status = 'Active'`,
   ).run(config.rootAccessKeyId, config.accountId, config.rootSecretAccessKey, now);
   seedManagedPolicies(db);
+  return { generatedRootPassword: ensureRootPassword(db, config) };
 }
 
-/** Empties every account's data, keeping only the AWS managed policy catalogue. */
+/** Empties every account's data, keeping the AWS managed policy catalogue and local settings (meta). */
 export function resetAccountData(db: Db): void {
   for (const t of dataTables(db)) {
     if (t === "policies") db.exec("DELETE FROM policies WHERE account_id <> 'aws'");
     else if (t === "policy_versions") db.exec("DELETE FROM policy_versions WHERE policy_id NOT IN (SELECT policy_id FROM policies)");
-    else db.exec(`DELETE FROM "${t}"`);
+    else if (t !== "meta") db.exec(`DELETE FROM "${t}"`);
   }
 }

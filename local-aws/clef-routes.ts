@@ -6,6 +6,7 @@ import { dataTables } from "./store/db";
 import type { SignedRequest } from "./protocol/sigv4";
 import { authenticate } from "./authn";
 import { bootstrap, resetAccountData } from "./bootstrap";
+import { consoleSignIn, consoleSignOut, SIGNIN_FAILED, type SignInRequest } from "./console-signin";
 
 export type ClefResponse = { status: number; body: unknown };
 
@@ -25,8 +26,10 @@ export function clefAllowed(db: Db, config: LocalAwsConfig, remoteAddress: strin
 }
 
 /** Local-only extras under /_clef/: health, reset, snapshots. */
-export function clefRoute(db: Db, config: LocalAwsConfig, method: string, path: string): ClefResponse {
+export function clefRoute(db: Db, config: LocalAwsConfig, method: string, path: string, body: Buffer = Buffer.alloc(0)): ClefResponse {
   try {
+    if (method === "POST" && path === "/_clef/console-signin") return signIn(db, config, body);
+    if (method === "POST" && path === "/_clef/console-signout") return signOut(db, body);
     return route(db, config, method, path);
   } catch (err) {
     console.error(`local-aws: ${method} ${path} failed`, err);
@@ -100,4 +103,34 @@ function restoreSnapshot(db: Db, config: LocalAwsConfig, file: string): void {
   } finally {
     db.exec("DETACH DATABASE snap");
   }
+}
+
+function jsonBody(body: Buffer): Record<string, unknown> | undefined {
+  try {
+    const v = JSON.parse(body.toString("utf8"));
+    return v && typeof v === "object" && !Array.isArray(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const str = (v: unknown) => (typeof v === "string" && v.length <= 512 ? v : undefined);
+
+/** Console sign-in: root (email + password) or IAM user (account ID or alias, user name, password). */
+function signIn(db: Db, config: LocalAwsConfig, body: Buffer): ClefResponse {
+  const b = jsonBody(body);
+  let req: SignInRequest | undefined;
+  if (b?.type === "root" && str(b.email) && str(b.password) !== undefined) req = { type: "root", email: str(b.email)!, password: str(b.password)! };
+  if (b?.type === "iam" && str(b.account) && str(b.userName) && str(b.password) !== undefined) {
+    req = { type: "iam", account: str(b.account)!, userName: str(b.userName)!, password: str(b.password)! };
+  }
+  if (!req) return { status: 400, body: { error: "Expected {type: 'root', email, password} or {type: 'iam', account, userName, password}." } };
+  const result = db.transaction(() => consoleSignIn(db, config, req))();
+  return result ? { status: 200, body: result } : { status: 401, body: { error: SIGNIN_FAILED } };
+}
+
+function signOut(db: Db, body: Buffer): ClefResponse {
+  const accessKeyId = str(jsonBody(body)?.accessKeyId);
+  if (!accessKeyId) return { status: 400, body: { error: "Expected {accessKeyId}." } };
+  return { status: 200, body: { signedOut: db.transaction(() => consoleSignOut(db, accessKeyId))() } };
 }

@@ -8,6 +8,9 @@ export type LocalAwsConfig = {
   rootAccessKeyId: string;
   rootSecretAccessKey: string;
   region: string;
+  /** The root user's console sign-in; with no password set, the first start generates one and prints it once. */
+  rootEmail: string;
+  rootPassword?: string;
 };
 
 export function configFromEnv(env: Record<string, string | undefined> = process.env): LocalAwsConfig {
@@ -21,5 +24,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     rootAccessKeyId: env.LOCAL_AWS_ROOT_ACCESS_KEY_ID ?? "test",
     rootSecretAccessKey: env.LOCAL_AWS_ROOT_SECRET_ACCESS_KEY ?? "test",
     region: env.LOCAL_AWS_REGION ?? "us-east-1",
+    rootEmail: env.CLEF_ROOT_EMAIL ?? "admin@clef.local",
+    rootPassword: env.CLEF_ROOT_PASSWORD || undefined,
   };
 }

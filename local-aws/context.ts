@@ -8,6 +8,8 @@ export type Caller = {
   userId: string;
   userName?: string;
   accessKeyId: string;
+  /** Set for temporary (ASIA) credentials: how they were issued. */
+  session?: { source: string; mfaAuthenticated: boolean; expiration: string };
 };
 
 export type Ctx = {

@@ -6,6 +6,8 @@ import { STSClient } from "@aws-sdk/client-sts";
 import { startLocalAws, type LocalAws } from "../../local-aws/app";
 import { configFromEnv, type LocalAwsConfig } from "../../local-aws/config";
 
+export const ROOT_PASSWORD = "Root-password-for-tests-1";
+
 export type Harness = {
   aws: LocalAws;
   config: LocalAwsConfig;
@@ -19,7 +21,7 @@ export type Harness = {
 /** Starts a real local-aws on a free port with its own data directory; clients use the root key. */
 export async function startHarness(overrides: Partial<LocalAwsConfig> = {}): Promise<Harness> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), "clef-test-"));
-  const config = { ...configFromEnv({}), port: 0, dataDir, ...overrides };
+  const config = { ...configFromEnv({}), port: 0, dataDir, rootPassword: ROOT_PASSWORD, ...overrides };
   const aws = await startLocalAws(config);
   const client = (accessKeyId: string, secretAccessKey: string) => {
     const opts = { endpoint: aws.url, region: "us-east-1", credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 };

@@ -111,7 +111,7 @@ export const form = (action: string, params: Record<string, string> = {}, versio
 export type ErrorXml = { type: string; code: string; message: string; requestId: string };
 
 const ERROR_RE =
-  /^<ErrorResponse xmlns="([^"]+)">\s*<Error>\s*<Type>(Sender|Receiver)<\/Type>\s*<Code>([^<]+)<\/Code>\s*<Message>([^<]*)<\/Message>\s*<\/Error>\s*<RequestId>([0-9a-f-]{36})<\/RequestId>\s*<\/ErrorResponse>\s*$/;
+  /^<ErrorResponse xmlns="([^"]+)">\s*<Error>\s*<Type>(Sender|Receiver)<\/Type>\s*<Code>([^<]+)<\/Code>\s*(?:<Message>([^<]*)<\/Message>\s*)?<\/Error>\s*<RequestId>([0-9a-f-]{36})<\/RequestId>\s*<\/ErrorResponse>\s*$/;
 
 /** Parses AWS's Query error document strictly (element order, namespace); throws on anything else. */
 export function parseErrorXml(body: string, xmlns = "https://iam.amazonaws.com/doc/2010-05-08/"): ErrorXml {
@@ -122,5 +122,5 @@ export function parseErrorXml(body: string, xmlns = "https://iam.amazonaws.com/d
     s.replace(/&(lt|gt|amp|quot|apos|#x[0-9A-Fa-f]+);/g, (_, e: string) =>
       e.startsWith("#x") ? String.fromCharCode(parseInt(e.slice(2), 16)) : ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e],
     );
-  return { type: m[2], code: m[3], message: unescape(m[4]), requestId: m[5] };
+  return { type: m[2], code: m[3], message: unescape(m[4] ?? ""), requestId: m[5] };
 }
