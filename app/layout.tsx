@@ -1,15 +1,19 @@
+import "@cloudscape-design/global-styles/index.css";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
 
 export const metadata: Metadata = {
-  title: "Clef — IAM console",
+  title: "IAM | Clef",
   description: "An admin console for AWS Identity and Access Management",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body style={{ fontFamily: "system-ui, sans-serif", margin: 0 }}>{children}</body>
+      <body>
+        <Providers>{children}</Providers>
+      </body>
     </html>
   );
 }

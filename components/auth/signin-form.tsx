@@ -1,0 +1,85 @@
+"use client";
+
+import Alert from "@cloudscape-design/components/alert";
+import Box from "@cloudscape-design/components/box";
+import Button from "@cloudscape-design/components/button";
+import Container from "@cloudscape-design/components/container";
+import Form from "@cloudscape-design/components/form";
+import Header from "@cloudscape-design/components/header";
+import Tiles from "@cloudscape-design/components/tiles";
+import SpaceBetween from "@cloudscape-design/components/space-between";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { signInSchema } from "@/lib/schemas/sign-in";
+import { SignInFields, type SignInKind } from "./signin-fields";
+
+export function SignInForm({ backend, callbackUrl }: { backend: "local" | "aws"; callbackUrl: string }) {
+  const kinds: { value: SignInKind; label: string; description: string }[] =
+    backend === "local"
+      ? [
+          { value: "root", label: "Root user", description: "Account owner that performs tasks requiring unrestricted access." },
+          { value: "iam", label: "IAM user", description: "User within an account that performs daily tasks." },
+        ]
+      : [
+          { value: "keys", label: "Access keys", description: "An access key ID and secret access key." },
+          { value: "profile", label: "Named profile", description: "A profile from this server's AWS configuration." },
+        ];
+  const [kind, setKind] = useState<SignInKind>(kinds[0].value);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setFailure(undefined);
+    const parsed = signInSchema.safeParse({ type: kind, ...values });
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    const res = await signIn("clef", { ...parsed.data, redirect: false });
+    setBusy(false);
+    if (res?.ok && !res.error) window.location.assign(callbackUrl);
+    else setFailure(res?.error ?? "Sign-in failed. Try again.");
+  }
+
+  return (
+    <Box padding={{ top: "xxxl", horizontal: "l" }}>
+      <div style={{ maxWidth: 440, margin: "0 auto" }}>
+        <form onSubmit={submit} noValidate>
+          <Form
+            header={<Header variant="h1" description="Clef, the IAM console">Sign in</Header>}
+            actions={
+              <Button variant="primary" formAction="submit" loading={busy} data-testid="signin-submit">
+                Sign in
+              </Button>
+            }
+          >
+            <Container>
+              <SpaceBetween size="l">
+                {failure && (
+                  <Alert type="error" header="Sign-in failed">
+                    {failure}
+                  </Alert>
+                )}
+                <Tiles
+                  value={kind}
+                  onChange={(e) => {
+                    setKind(e.detail.value as SignInKind);
+                    setErrors({});
+                  }}
+                  items={kinds}
+                  columns={2}
+                />
+                <SignInFields kind={kind} values={values} errors={errors} onChange={(k, v) => setValues((s) => ({ ...s, [k]: v }))} />
+              </SpaceBetween>
+            </Container>
+          </Form>
+        </form>
+      </div>
+    </Box>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import AppLayout from "@cloudscape-design/components/app-layout";
+import BreadcrumbGroup from "@cloudscape-design/components/breadcrumb-group";
+import Flashbar from "@cloudscape-design/components/flashbar";
+import { useRouter } from "next/navigation";
+import type { ReactNode } from "react";
+import type { Identity } from "@/lib/identity";
+import { ShellProvider, useShell } from "./shell-context";
+import { SideNav } from "./side-nav";
+import { TopNav } from "./top-nav";
+
+function Layout({ children }: { children: ReactNode }) {
+  const { breadcrumbs, flashes } = useShell();
+  const router = useRouter();
+  return (
+    <AppLayout
+      navigation={<SideNav />}
+      breadcrumbs={
+        <BreadcrumbGroup
+          items={breadcrumbs}
+          ariaLabel="Breadcrumbs"
+          onFollow={(e) => {
+            e.preventDefault();
+            if (e.detail.href !== "#") router.push(e.detail.href);
+          }}
+        />
+      }
+      notifications={<Flashbar items={flashes} stackItems={flashes.length > 3} />}
+      toolsHide
+      content={children}
+    />
+  );
+}
+
+export function ConsoleShell({ identity, children }: { identity: Identity; children: ReactNode }) {
+  return (
+    <ShellProvider>
+      <div id="top-nav" style={{ position: "sticky", top: 0, zIndex: 1002 }}>
+        <TopNav identity={identity} />
+      </div>
+      <Layout>{children}</Layout>
+    </ShellProvider>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import SideNavigation from "@cloudscape-design/components/side-navigation";
+import { usePathname, useRouter } from "next/navigation";
+
+const ITEMS = [
+  { type: "link" as const, text: "Dashboard", href: "/" },
+  {
+    type: "section" as const,
+    text: "Access management",
+    items: [
+      { type: "link" as const, text: "User groups", href: "/groups" },
+      { type: "link" as const, text: "Users", href: "/users" },
+      { type: "link" as const, text: "Roles", href: "/roles" },
+      { type: "link" as const, text: "Policies", href: "/policies" },
+      { type: "link" as const, text: "Account settings", href: "/account-settings" },
+    ],
+  },
+];
+
+export function SideNav() {
+  const pathname = usePathname();
+  const router = useRouter();
+  const active = ITEMS.flatMap((i) => (i.type === "section" ? i.items : [i]))
+    .filter((i) => (i.href === "/" ? pathname === "/" : pathname.startsWith(i.href)))
+    .map((i) => i.href)[0];
+  return (
+    <SideNavigation
+      header={{ text: "Identity and Access Management (IAM)", href: "/" }}
+      activeHref={active ?? pathname}
+      items={ITEMS}
+      onFollow={(e) => {
+        if (!e.detail.external) {
+          e.preventDefault();
+          router.push(e.detail.href);
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,115 @@
+"use client";
+
+import Button from "@cloudscape-design/components/button";
+import Header from "@cloudscape-design/components/header";
+import Link from "@cloudscape-design/components/link";
+import Pagination from "@cloudscape-design/components/pagination";
+import SpaceBetween from "@cloudscape-design/components/space-between";
+import Table, { type TableProps } from "@cloudscape-design/components/table";
+import TextFilter from "@cloudscape-design/components/text-filter";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { useBreadcrumbs } from "@/components/shell/shell-context";
+import { useDebounced } from "@/components/common/use-debounced";
+import { useMarkerPages } from "@/components/common/use-marker-pages";
+import { useUserActivity, useUsers } from "@/lib/queries/users";
+import type { UserActivity, UserSummary } from "@/lib/server/services/users";
+import { age, ago } from "@/lib/format/time";
+
+type Row = UserSummary & { activity?: UserActivity };
+
+const PAGE_SIZE = 25;
+
+export function UsersTable() {
+  useBreadcrumbs([{ text: "Users", href: "/users" }]);
+  const router = useRouter();
+  const [filterText, setFilterText] = useState("");
+  const filter = useDebounced(filterText.trim(), 300);
+  const pages = useMarkerPages(filter);
+  const query = useUsers({ filter: filter || undefined, pageToken: pages.token, pageSize: PAGE_SIZE });
+  const users = useMemo(() => query.data?.items ?? [], [query.data]);
+  const activity = useUserActivity(users.map((u) => u.userName));
+  const [selected, setSelected] = useState<Row[]>([]);
+  const [sorting, setSorting] = useState<{ column: keyof Row; descending: boolean }>({ column: "userName", descending: false });
+
+  const rows: Row[] = useMemo(() => {
+    const byName = new Map((activity.data ?? []).map((a) => [a.userName, a]));
+    const out = users.map((u) => ({ ...u, activity: byName.get(u.userName) }));
+    const key = sorting.column;
+    return out.sort((a, b) => String(a[key] ?? "").localeCompare(String(b[key] ?? "")) * (sorting.descending ? -1 : 1));
+  }, [users, activity.data, sorting]);
+
+  const columns: TableProps.ColumnDefinition<Row>[] = [
+    {
+      id: "userName",
+      header: "User name",
+      sortingField: "userName",
+      cell: (u) => (
+        <Link href={`/users/${encodeURIComponent(u.userName)}`} onFollow={(e) => (e.preventDefault(), router.push(`/users/${encodeURIComponent(u.userName)}`))}>
+          {u.userName}
+        </Link>
+      ),
+    },
+    { id: "path", header: "Path", sortingField: "path", cell: (u) => u.path },
+    { id: "groups", header: "Groups", cell: (u) => (u.activity ? u.activity.groups.length || "None" : "…") },
+    {
+      id: "lastActivity",
+      header: "Last activity",
+      cell: (u) => ago([u.passwordLastUsed, u.activity?.lastActivity].filter(Boolean).sort().pop()),
+    },
+    { id: "passwordAge", header: "Password age", cell: (u) => (u.activity ? (u.activity.passwordEnabled ? age(u.activity.passwordCreated) : "-") : "…") },
+    { id: "keyAge", header: "Access key age", cell: (u) => (u.activity ? age(u.activity.oldestActiveKeyCreated) : "…") },
+    { id: "created", header: "Created", sortingField: "createDate", cell: (u) => ago(u.createDate) },
+  ];
+
+  return (
+    <Table
+      variant="full-page"
+      items={rows}
+      columnDefinitions={columns}
+      trackBy="userName"
+      loading={query.isLoading}
+      loadingText="Loading users"
+      selectionType="multi"
+      selectedItems={selected}
+      onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
+      sortingColumn={{ sortingField: sorting.column }}
+      sortingDescending={sorting.descending}
+      onSortingChange={(e) => setSorting({ column: e.detail.sortingColumn.sortingField as keyof Row, descending: e.detail.isDescending ?? false })}
+      header={
+        <Header
+          variant="awsui-h1-sticky"
+          counter={selected.length ? `(${selected.length}/${rows.length})` : `(${rows.length}${pages.hasMore(query.data?.nextToken) ? "+" : ""})`}
+          description="An IAM user is an identity with long-term credentials that is used to interact with AWS in an account."
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button iconName="refresh" ariaLabel="Refresh" onClick={() => void query.refetch()} />
+              <Button variant="primary" onClick={() => router.push("/users/create")}>
+                Create user
+              </Button>
+            </SpaceBetween>
+          }
+        >
+          Users
+        </Header>
+      }
+      filter={
+        <TextFilter
+          filteringText={filterText}
+          filteringPlaceholder="Search users by name or ARN"
+          filteringAriaLabel="Filter users"
+          onChange={(e) => setFilterText(e.detail.filteringText)}
+        />
+      }
+      pagination={
+        <Pagination
+          currentPageIndex={pages.index + 1}
+          pagesCount={pages.count(query.data?.nextToken)}
+          openEnd={!!query.data?.nextToken}
+          onChange={(e) => pages.goTo(e.detail.currentPageIndex - 1, query.data?.nextToken)}
+        />
+      }
+      empty={query.error ? query.error.message : filter ? "No users match the filter." : "No users to display."}
+    />
+  );
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { signInSchema } from "@/lib/schemas/sign-in";
+import { signIn, SignInError, signOutLocal } from "./sign-in";
+import type { Principal } from "./principal";
+
+const SESSION_SECONDS = 12 * 60 * 60;
+
+/** The principal (with its temporary credentials) rides in the encrypted next-auth JWT; the client sees identity only. */
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: SESSION_SECONDS },
+  pages: { signIn: "/signin" },
+  providers: [
+    CredentialsProvider({
+      id: "clef",
+      name: "Clef",
+      credentials: {},
+      async authorize(raw) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) throw new Error("Your authentication information is incorrect. Please try again.");
+        try {
+          const principal = await signIn(parsed.data);
+          return { id: principal.arn, principal } as never;
+        } catch (err) {
+          throw new Error(err instanceof SignInError ? err.message : "Sign-in failed. Try again.");
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user, trigger }) {
+      if (user) token.principal = (user as unknown as { principal: Principal }).principal;
+      const principal = token.principal as Principal | undefined;
+      if (trigger === "update" && principal) token.principal = { ...principal, passwordResetRequired: false };
+      if (principal) token.exp = Math.floor(principal.credentials.expiration / 1000);
+      return token;
+    },
+    async session({ session, token }) {
+      const p = token.principal as Principal | undefined;
+      if (p) {
+        const { credentials: _omit, ...identity } = p;
+        return { ...session, identity, expires: new Date(p.credentials.expiration).toISOString() };
+      }
+      return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      const p = token?.principal as Principal | undefined;
+      if (p) await signOutLocal(p.credentials.accessKeyId);
+    },
+  },
+};

@@ -1,0 +1,13 @@
+import "server-only";
+
+export type Backend = "local" | "aws";
+
+/** Where the console's AWS calls go: local-aws (default) or AWS's own endpoints. */
+export function serverEnv() {
+  const backend: Backend = process.env.CLEF_BACKEND === "aws" ? "aws" : "local";
+  return {
+    backend,
+    endpoint: backend === "local" ? (process.env.CLEF_AWS_ENDPOINT ?? "http://127.0.0.1:4566") : undefined,
+    region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1",
+  };
+}

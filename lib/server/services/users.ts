@@ -1,0 +1,94 @@
+import "server-only";
+import {
+  GetAccessKeyLastUsedCommand, GetLoginProfileCommand, ListAccessKeysCommand, ListGroupsForUserCommand, ListUsersCommand,
+  type User,
+} from "@aws-sdk/client-iam";
+import { iamClient } from "../aws-clients";
+import { fromSdkError } from "../errors";
+import type { Principal } from "../principal";
+import type { z } from "zod";
+import type { pageQuerySchema } from "@/lib/schemas/iam";
+
+export type UserSummary = { userName: string; userId: string; arn: string; path: string; createDate: string; passwordLastUsed?: string };
+
+export type UserActivity = {
+  userName: string;
+  groups: string[];
+  passwordEnabled: boolean;
+  passwordCreated?: string;
+  oldestActiveKeyCreated?: string;
+  lastActivity?: string;
+};
+
+export type Page<T> = { items: T[]; nextToken?: string };
+
+const iso = (d?: Date) => (d ? d.toISOString() : undefined);
+
+export const toUserSummary = (u: User): UserSummary => ({
+  userName: u.UserName!,
+  userId: u.UserId!,
+  arn: u.Arn!,
+  path: u.Path!,
+  createDate: u.CreateDate!.toISOString(),
+  passwordLastUsed: iso(u.PasswordLastUsed),
+});
+
+/**
+ * One page of users. Without a filter this is ListUsers' own Marker paging; with one, IAM has no name filter, so
+ * the server scans ListUsers in 1,000-user pages and returns matches from an offset (the token).
+ */
+export async function listUsers({ principal, input }: { principal: Principal; input: z.infer<typeof pageQuerySchema> }): Promise<Page<UserSummary>> {
+  const iam = iamClient(principal);
+  try {
+    if (!input.filter) {
+      const r = await iam.send(new ListUsersCommand({ Marker: input.pageToken, MaxItems: input.pageSize }));
+      return { items: (r.Users ?? []).map(toUserSummary), nextToken: r.IsTruncated ? r.Marker : undefined };
+    }
+    const needle = input.filter.toLowerCase();
+    const offset = Number(input.pageToken ?? 0) || 0;
+    const matches: UserSummary[] = [];
+    let marker: string | undefined;
+    do {
+      const r = await iam.send(new ListUsersCommand({ Marker: marker, MaxItems: 1000 }));
+      for (const u of r.Users ?? []) {
+        if (u.UserName!.toLowerCase().includes(needle) || u.Arn!.toLowerCase().includes(needle)) matches.push(toUserSummary(u));
+      }
+      marker = r.IsTruncated ? r.Marker : undefined;
+    } while (marker && matches.length <= offset + input.pageSize);
+    const items = matches.slice(offset, offset + input.pageSize);
+    const more = matches.length > offset + input.pageSize || !!marker;
+    return { items, nextToken: more ? String(offset + input.pageSize) : undefined };
+  } catch (err) {
+    throw fromSdkError(err);
+  }
+}
+
+/** The Users table's per-row columns (groups, password and key ages, last activity), for the visible page only. */
+export async function listUserActivity({ principal, input }: { principal: Principal; input: { userNames: string[] } }): Promise<UserActivity[]> {
+  const iam = iamClient(principal);
+  try {
+    return await Promise.all(
+      input.userNames.map(async (userName) => {
+        const [groups, profile, keys] = await Promise.all([
+          iam.send(new ListGroupsForUserCommand({ UserName: userName })),
+          iam.send(new GetLoginProfileCommand({ UserName: userName })).catch((e) => (e.name === "NoSuchEntityException" ? undefined : Promise.reject(e))),
+          iam.send(new ListAccessKeysCommand({ UserName: userName })),
+        ]);
+        const active = (keys.AccessKeyMetadata ?? []).filter((k) => k.Status === "Active");
+        const used = await Promise.all(active.map((k) => iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: k.AccessKeyId! }))));
+        const dates = used.map((u) => u.AccessKeyLastUsed?.LastUsedDate).filter((d): d is Date => !!d);
+        const oldest = active.map((k) => k.CreateDate!).sort((a, b) => a.getTime() - b.getTime())[0];
+        return {
+          userName,
+          groups: (groups.Groups ?? []).map((g) => g.GroupName!),
+          passwordEnabled: !!profile,
+          passwordCreated: iso(profile?.LoginProfile?.CreateDate),
+          oldestActiveKeyCreated: iso(oldest),
+          lastActivity: iso(dates.sort((a, b) => b.getTime() - a.getTime())[0]),
+        };
+      }),
+    );
+  } catch (err) {
+    throw fromSdkError(err);
+  }
+}
