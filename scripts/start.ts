@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
@@ -28,7 +29,8 @@ async function main() {
     NEXTAUTH_SECRET: nextAuthSecret(config.dataDir),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   };
-  if (!existsSync(join(process.cwd(), ".next", "BUILD_ID"))) {
+  const dev = process.env.CLEF_NEXT_MODE === "dev";
+  if (!dev && !existsSync(join(process.cwd(), process.env.CLEF_DIST_DIR ?? ".next", "BUILD_ID"))) {
     console.log("clef: no console build yet, building it once (next build)...");
     const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
     if (build.status !== 0) process.exit(build.status ?? 1);
@@ -36,7 +38,7 @@ async function main() {
   const backend = process.env.CLEF_BACKEND ?? "local";
   const aws = backend === "local" ? await startLocalAws(config) : undefined;
   if (aws) console.log(`clef: local-aws listening on ${aws.url} (account ${config.accountId}, data in ${config.dataDir})`);
-  const next = spawn(process.execPath, [NEXT_BIN, "start", "-H", host, "-p", String(port)], {
+  const next = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-H", host, "-p", String(port)], {
     stdio: "inherit",
     env: { ...env, ...(aws ? { CLEF_AWS_ENDPOINT: aws.url } : {}) },
   });

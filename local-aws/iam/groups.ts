@@ -6,6 +6,7 @@ import { arn, getGroup, getUser, iso, keysetPage, pageOut, pathPrefix, type Grou
 import { userOut } from "./users";
 
 const MAX_GROUPS_PER_USER = 10;
+const GROUPS_PER_ACCOUNT = 300;
 
 type Paged = { Marker?: string; MaxItems?: number };
 type Keyed<T> = T & { name_lc: string };
@@ -24,6 +25,8 @@ const groupExists = (ctx: Ctx, name: string) =>
 export const groupsHandlers: Handlers = {
   CreateGroup(input: { GroupName: string; Path?: string }, ctx) {
     if (groupExists(ctx, input.GroupName)) throw entityAlreadyExists(`Group with name ${input.GroupName} already exists.`);
+    const { n } = sql(ctx.db, "SELECT COUNT(*) AS n FROM groups WHERE account_id = ?").get(ctx.accountId) as { n: number };
+    if (n >= GROUPS_PER_ACCOUNT) throw limitExceeded(`Cannot exceed quota for GroupsPerAccount: ${GROUPS_PER_ACCOUNT}`);
     const path = input.Path ?? "/";
     sql(
       ctx.db,

@@ -55,7 +55,7 @@ export const mfaHandlers: Handlers = {
   CreateVirtualMFADevice(input: { VirtualMFADeviceName: string; Path?: string; Tags?: Tag[] }, ctx) {
     const name = input.VirtualMFADeviceName;
     if (sql(ctx.db, "SELECT 1 FROM mfa_devices WHERE account_id = ? AND lower(name) = ?").get(ctx.accountId, name.toLowerCase())) {
-      throw entityAlreadyExists("MFA device already exists.");
+      throw entityAlreadyExists("MFADevice entity at the same path and name already exists.");
     }
     const path = input.Path ?? "/";
     const serial = arn(ctx, "mfa", path, name);

@@ -157,16 +157,18 @@ export function getRole(ctx: Ctx, name: string): RoleRow {
   return r;
 }
 
-/** A permissions boundary must be an existing managed policy (AWS or this account's). */
+/** A permissions boundary must be an existing managed policy (AWS or this account's); AWS words a missing one as a "Scope ARN". */
 export function checkBoundary(ctx: Ctx, policyArn: string): void {
+  if (!/^arn:aws:iam::(\d{12}|aws):policy\/./.test(policyArn)) throw invalidInput(`ARN ${policyArn} is not valid.`);
   const row = sql(ctx.db, "SELECT account_id FROM policies WHERE arn = ?").get(policyArn) as { account_id: string } | undefined;
   if (!row || (row.account_id !== "aws" && row.account_id !== ctx.accountId)) {
-    throw invalidInput(`ARN ${policyArn} is not valid.`);
+    throw noSuchEntity(`Scope ARN: ${policyArn} does not exist or is not attachable.`);
   }
 }
 
+/** AWS sends "Policy" here, although its API model lists the value as "PermissionsBoundaryPolicy". */
 export const boundaryOut = (arn: string | null) =>
-  arn ? { PermissionsBoundaryType: "PermissionsBoundaryPolicy", PermissionsBoundaryArn: arn } : undefined;
+  arn ? { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: arn } : undefined;
 
 /** Policy documents are returned URL-encoded, as AWS does. */
 export const encodeDocument = (doc: string) => encodeURIComponent(doc);

@@ -184,7 +184,7 @@ describe("IAM GetAccountAuthorizationDetails", () => {
     assert.deepEqual(user.UserPolicyList, [{ PolicyName: "inline-u", PolicyDocument: encodeURIComponent(doc("ec2:Describe*")) }]);
     assert.deepEqual(user.GroupList, [n.group]);
     assert.deepEqual(user.AttachedManagedPolicies, [{ PolicyName: n.pol, PolicyArn: policyArn }]);
-    assert.deepEqual(user.PermissionsBoundary, { PermissionsBoundaryType: "PermissionsBoundaryPolicy", PermissionsBoundaryArn: policyArn });
+    assert.deepEqual(user.PermissionsBoundary, { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: policyArn });
     assert.deepEqual(user.Tags, [{ Key: "team", Value: "red" }]);
     assert.deepEqual([out.GroupDetailList, out.RoleDetailList, out.Policies], [[], [], []], "the filter leaves the other lists empty");
   });

@@ -191,4 +191,17 @@ describe("IAM groups", () => {
     await h.iam.send(new DeleteGroupCommand({ GroupName: group }));
     assert.equal((await awsError(h.iam.send(new GetGroupCommand({ GroupName: group })))).name, "NoSuchEntityException");
   });
+
+  it("enforces the 300 groups per account quota (LimitExceeded 409)", async () => {
+    const own = await startHarness();
+    try {
+      for (let i = 0; i < 300; i++) await own.iam.send(new CreateGroupCommand({ GroupName: `g${i}` }));
+      const e = await awsError(own.iam.send(new CreateGroupCommand({ GroupName: "one-too-many" })));
+      assert.deepEqual(e, { name: "LimitExceededException", status: 409, message: "Cannot exceed quota for GroupsPerAccount: 300" });
+      await own.iam.send(new DeleteGroupCommand({ GroupName: "g0" }));
+      await own.iam.send(new CreateGroupCommand({ GroupName: "one-too-many" }));
+    } finally {
+      await own.stop();
+    }
+  });
 });

@@ -50,7 +50,7 @@ describe("IAM virtual MFA devices", () => {
     assert.deepEqual(png.subarray(1, 4).toString("latin1"), "PNG");
     assert.deepEqual(VirtualMFADevice!.Tags, [{ Key: "owner", Value: "ops" }]);
     const dup = await awsError(h.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name.toUpperCase() })));
-    assert.deepEqual(dup, { name: "EntityAlreadyExistsException", message: "MFA device already exists.", status: 409 });
+    assert.deepEqual(dup, { name: "EntityAlreadyExistsException", message: "MFADevice entity at the same path and name already exists.", status: 409 });
   });
 
   it("enables a device with two consecutive TOTP codes and lists it for the user", async () => {

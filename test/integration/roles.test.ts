@@ -4,6 +4,7 @@ import {
   CreateRoleCommand, DeleteRoleCommand, DeleteRolePermissionsBoundaryCommand, GetRoleCommand, ListRoleTagsCommand, ListRolesCommand,
   PutRolePermissionsBoundaryCommand, TagRoleCommand, UntagRoleCommand, UpdateAssumeRolePolicyCommand, UpdateRoleCommand,
   UpdateRoleDescriptionCommand, CreateInstanceProfileCommand, CreateUserCommand, AddRoleToInstanceProfileCommand, RemoveRoleFromInstanceProfileCommand,
+  AttachRolePolicyCommand, CreatePolicyCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, PutRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
 
@@ -21,16 +22,12 @@ describe("IAM roles", () => {
   const createRole = (name: string, extra: Partial<ConstructorParameters<typeof CreateRoleCommand>[0]> = {}) =>
     h.iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust(), ...extra }));
 
-  /** A customer managed policy row, so boundaries can be set before the policies family exists. */
-  function seedPolicy(name: string): string {
-    const policyArn = `arn:aws:iam::000000000000:policy/${name}`;
-    h.aws.db
-      .prepare(
-        `INSERT INTO policies (policy_id, account_id, name, name_lc, path, arn, default_version_id, next_version, create_date, update_date)
-         VALUES (?, '000000000000', ?, ?, '/', ?, 'v1', 2, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')`,
-      )
-      .run(`ANPA${name.toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 17).padEnd(17, "A")}`, name, name.toLowerCase(), policyArn);
-    return policyArn;
+  const permissions = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] });
+
+  /** A customer managed policy, to serve as a permissions boundary. */
+  async function createPolicy(name: string): Promise<string> {
+    const { Policy } = await h.iam.send(new CreatePolicyCommand({ PolicyName: name, PolicyDocument: permissions }));
+    return Policy!.Arn!;
   }
 
   /** Service-linked roles are made by AWS services, never by CreateRole, so the test places one directly. */
@@ -148,7 +145,7 @@ describe("IAM roles", () => {
 
   it("paginates ListRoles by PathPrefix, omitting boundary, tags and last use as AWS does", async () => {
     const path = `/${unique("lr")}/`;
-    const boundary = seedPolicy(unique("lr-boundary"));
+    const boundary = await createPolicy(unique("lr-boundary"));
     const names = Array.from({ length: 5 }, (_, i) => `${unique("list")}-${i}`);
     for (const n of names) await createRole(n, { Path: path, Description: "d", PermissionsBoundary: boundary, Tags: [{ Key: "k", Value: "v" }] });
     const seen: string[] = [];
@@ -195,7 +192,7 @@ describe("IAM roles", () => {
 
   it("refuses to delete a role still in an instance profile or with policies (DeleteConflict 409)", async () => {
     const name = unique("del");
-    const { Role } = await createRole(name);
+    await createRole(name);
     const profile = unique("del-profile");
     await h.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: profile }));
     await h.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: profile, RoleName: name }));
@@ -206,17 +203,16 @@ describe("IAM roles", () => {
     });
     await h.iam.send(new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: profile, RoleName: name }));
 
-    const db = h.aws.db;
-    db.prepare("INSERT INTO attachments (account_id, entity_type, entity_id, policy_arn, seq) VALUES ('000000000000', 'role', ?, ?, 1)")
-      .run(Role!.RoleId, "arn:aws:iam::aws:policy/ReadOnlyAccess");
+    const readOnly = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+    await h.iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn: readOnly }));
     const attached = await awsError(h.iam.send(new DeleteRoleCommand({ RoleName: name })));
-    assert.equal(attached.message, "Cannot delete entity, must detach all policies first.");
-    db.prepare("DELETE FROM attachments WHERE entity_id = ?").run(Role!.RoleId);
+    assert.deepEqual(attached, { name: "DeleteConflictException", message: "Cannot delete entity, must detach all policies first.", status: 409 });
+    await h.iam.send(new DetachRolePolicyCommand({ RoleName: name, PolicyArn: readOnly }));
 
-    db.prepare("INSERT INTO inline_policies (entity_type, entity_id, name, document) VALUES ('role', ?, 'inline', '{}')").run(Role!.RoleId);
+    await h.iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: "inline", PolicyDocument: permissions }));
     const inline = await awsError(h.iam.send(new DeleteRoleCommand({ RoleName: name })));
     assert.deepEqual(inline, { name: "DeleteConflictException", message: "Cannot delete entity, must delete policies first.", status: 409 });
-    db.prepare("DELETE FROM inline_policies WHERE entity_id = ?").run(Role!.RoleId);
+    await h.iam.send(new DeleteRolePolicyCommand({ RoleName: name, PolicyName: "inline" }));
 
     await h.iam.send(new DeleteRoleCommand({ RoleName: name }));
     assert.equal((await awsError(h.iam.send(new GetRoleCommand({ RoleName: name })))).name, "NoSuchEntityException");
@@ -238,7 +234,7 @@ describe("IAM roles", () => {
 
   it("sets and removes a permissions boundary, refusing unknown policies", async () => {
     const name = unique("pb");
-    const boundary = seedPolicy(unique("pb-policy"));
+    const boundary = await createPolicy(unique("pb-policy"));
     const e = await awsError(
       h.iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: name, PermissionsBoundary: boundary })),
     );
@@ -246,16 +242,19 @@ describe("IAM roles", () => {
     await createRole(name);
     const unknown = "arn:aws:iam::000000000000:policy/none";
     const bad = await awsError(h.iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: name, PermissionsBoundary: unknown })));
-    assert.deepEqual(bad, { name: "InvalidInputException", message: `ARN ${unknown} is not valid.`, status: 400 });
+    assert.deepEqual(bad, { name: "NoSuchEntityException", message: `Scope ARN: ${unknown} does not exist or is not attachable.`, status: 404 });
     await h.iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: name, PermissionsBoundary: boundary }));
+    // AWS answers "Policy", not the "PermissionsBoundaryPolicy" its API model lists.
     assert.deepEqual((await h.iam.send(new GetRoleCommand({ RoleName: name }))).Role!.PermissionsBoundary, {
-      PermissionsBoundaryType: "PermissionsBoundaryPolicy",
+      PermissionsBoundaryType: "Policy",
       PermissionsBoundaryArn: boundary,
     });
     await h.iam.send(new DeleteRolePermissionsBoundaryCommand({ RoleName: name }));
     assert.equal((await h.iam.send(new GetRoleCommand({ RoleName: name }))).Role!.PermissionsBoundary, undefined);
     const onCreate = await awsError(createRole(unique("pb2"), { PermissionsBoundary: unknown }));
-    assert.equal(onCreate.name, "InvalidInputException");
+    assert.deepEqual(onCreate, { name: "NoSuchEntityException", message: `Scope ARN: ${unknown} does not exist or is not attachable.`, status: 404 });
+    const created = await createRole(unique("pb3"), { PermissionsBoundary: boundary });
+    assert.deepEqual(created.Role!.PermissionsBoundary, { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: boundary });
   });
 
   it("protects service-linked roles with UnmodifiableEntity (400), but lets them be tagged", async () => {

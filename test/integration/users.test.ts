@@ -99,11 +99,24 @@ describe("IAM users", () => {
   it("sets and removes a permissions boundary, refusing unknown policies", async () => {
     const name = unique("erin");
     await h.iam.send(new CreateUserCommand({ UserName: name }));
-    const e = await awsError(
-      h.iam.send(new PutUserPermissionsBoundaryCommand({ UserName: name, PermissionsBoundary: "arn:aws:iam::000000000000:policy/none" })),
-    );
-    assert.equal(e.name, "InvalidInputException");
+    const unknown = "arn:aws:iam::000000000000:policy/none";
+    const e = await awsError(h.iam.send(new PutUserPermissionsBoundaryCommand({ UserName: name, PermissionsBoundary: unknown })));
+    assert.deepEqual(e, { name: "NoSuchEntityException", status: 404, message: `Scope ARN: ${unknown} does not exist or is not attachable.` });
+    const onCreate = await awsError(h.iam.send(new CreateUserCommand({ UserName: unique("frank"), PermissionsBoundary: unknown })));
+    assert.equal(onCreate.name, "NoSuchEntityException");
+    const malformed = "arn:aws:iam::000000000000:role/not-a-policy";
+    const bad = await awsError(h.iam.send(new PutUserPermissionsBoundaryCommand({ UserName: name, PermissionsBoundary: malformed })));
+    assert.deepEqual(bad, { name: "InvalidInputException", status: 400, message: `ARN ${malformed} is not valid.` });
+
+    const boundary = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+    await h.iam.send(new PutUserPermissionsBoundaryCommand({ UserName: name, PermissionsBoundary: boundary }));
+    // AWS answers "Policy", not the "PermissionsBoundaryPolicy" its API model lists.
+    const expected = { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: boundary };
+    assert.deepEqual((await h.iam.send(new GetUserCommand({ UserName: name }))).User!.PermissionsBoundary, expected);
+    const created = await h.iam.send(new CreateUserCommand({ UserName: unique("gina"), PermissionsBoundary: boundary }));
+    assert.deepEqual(created.User!.PermissionsBoundary, expected);
     await h.iam.send(new DeleteUserPermissionsBoundaryCommand({ UserName: name }));
+    assert.equal((await h.iam.send(new GetUserCommand({ UserName: name }))).User!.PermissionsBoundary, undefined);
   });
 
   it("answers GetCallerIdentity for the root key", async () => {

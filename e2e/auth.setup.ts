@@ -1,0 +1,8 @@
+import { test as setup, expect } from "@playwright/test";
+import { signInAsRoot } from "./support/sign-in";
+
+setup("sign in as the root user once", async ({ page }) => {
+  await signInAsRoot(page);
+  await expect(page.getByRole("button", { name: /root @/ })).toBeVisible();
+  await page.context().storageState({ path: "e2e/.auth/root.json" });
+});

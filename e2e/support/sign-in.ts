@@ -1,0 +1,21 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Fills Cloudscape inputs by their data-testid (the input element sits inside the component's root). */
+export const field = (page: Page, testId: string) => page.getByTestId(testId).locator("input");
+
+export async function signInAsRoot(page: Page) {
+  await page.goto("/signin");
+  await field(page, "signin-email").fill(process.env.E2E_ROOT_EMAIL!);
+  await field(page, "signin-password").fill(process.env.E2E_ROOT_PASSWORD!);
+  await page.getByTestId("signin-submit").click();
+  await expect(page).not.toHaveURL(/\/signin/);
+}
+
+export async function signInAsIamUser(page: Page, userName: string, password: string, account = "000000000000") {
+  await page.goto("/signin");
+  await page.getByText("IAM user", { exact: true }).click();
+  await field(page, "signin-account").fill(account);
+  await field(page, "signin-userName").fill(userName);
+  await field(page, "signin-password").fill(password);
+  await page.getByTestId("signin-submit").click();
+}
