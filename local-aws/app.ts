@@ -129,7 +129,7 @@ async function handle(db: Db, config: LocalAwsConfig, req: IncomingMessage, res:
     validateInput(service.name, action, input);
     const now = new Date();
     const sourceIp = (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
-    const ctx: Ctx = { db, accountId: caller.accountId, caller, requestId, region: auth.region, now, sourceIp };
+    const ctx: Ctx = { db, accountId: caller.accountId, caller, requestId, region: auth.region, now, sourceIp, quotas: { usersPerAccount: config.usersPerAccount } };
     // Serialising inside the transaction means an output the model cannot express rolls the write back.
     const xml = db.transaction(() => {
       recordKeyUse(db, caller.accessKeyId, service.name, auth.region, isoSeconds(now));

@@ -8,6 +8,8 @@ export type LocalAwsConfig = {
   rootAccessKeyId: string;
   rootSecretAccessKey: string;
   region: string;
+  /** IAM users per account: AWS's default quota is 5,000, raisable through Service Quotas, and so here. */
+  usersPerAccount: number;
   /** The root user's console sign-in; with no password set, the first start generates one and prints it once. */
   rootEmail: string;
   rootPassword?: string;
@@ -24,6 +26,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     rootAccessKeyId: env.LOCAL_AWS_ROOT_ACCESS_KEY_ID ?? "test",
     rootSecretAccessKey: env.LOCAL_AWS_ROOT_SECRET_ACCESS_KEY ?? "test",
     region: env.LOCAL_AWS_REGION ?? "us-east-1",
+    usersPerAccount: Number(env.LOCAL_AWS_QUOTA_USERS_PER_ACCOUNT ?? 5000),
     rootEmail: env.CLEF_ROOT_EMAIL ?? "admin@clef.local",
     rootPassword: env.CLEF_ROOT_PASSWORD || undefined,
   };

@@ -20,6 +20,7 @@ export type Ctx = {
   region: string;
   now: Date;
   sourceIp: string;
+  quotas: { usersPerAccount: number };
 };
 
 export type Handler = (input: any, ctx: Ctx) => Record<string, unknown> | void;

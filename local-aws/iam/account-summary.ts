@@ -57,6 +57,7 @@ export const accountSummaryHandlers: Handlers = {
       SummaryMap: {
         ...usage,
         ...ACCOUNT_QUOTAS,
+        UsersQuota: ctx.quotas.usersPerAccount,
         ServerCertificates: 0,
         Providers: 0,
         AccountSigningCertificatesPresent: 0,

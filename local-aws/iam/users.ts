@@ -1,7 +1,7 @@
 import type { Ctx, Handlers } from "../context";
 import { sql } from "../store/db";
 import { uniqueId } from "../store/ids";
-import { deleteConflict, entityAlreadyExists, noSuchEntity } from "../protocol/errors";
+import { deleteConflict, entityAlreadyExists, limitExceeded, noSuchEntity } from "../protocol/errors";
 import {
   arn, boundaryOut, checkBoundary, deleteAllTags, findUser, getUser, iso, keysetPage, listTags, arrayPage, pageOut,
   pathPrefix, putTags, removeTags, type UserRow,
@@ -30,6 +30,8 @@ function rootUserOut(ctx: Ctx) {
 export const userHandlers: Handlers = {
   CreateUser(input: { UserName: string; Path?: string; PermissionsBoundary?: string; Tags?: { Key: string; Value: string }[] }, ctx) {
     if (findUser(ctx, input.UserName)) throw entityAlreadyExists(`User with name ${input.UserName} already exists.`);
+    const count = (sql(ctx.db, "SELECT COUNT(*) AS n FROM users WHERE account_id = ?").get(ctx.accountId) as { n: number }).n;
+    if (count >= ctx.quotas.usersPerAccount) throw limitExceeded(`Cannot exceed quota for UsersPerAccount: ${ctx.quotas.usersPerAccount}`);
     if (input.PermissionsBoundary) checkBoundary(ctx, input.PermissionsBoundary);
     const path = input.Path ?? "/";
     const id = uniqueId("AIDA");

@@ -2,7 +2,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateUserCommand, DeleteUserCommand, GetUserCommand, ListUserTagsCommand, ListUsersCommand, TagUserCommand,
-  UntagUserCommand, UpdateUserCommand, PutUserPermissionsBoundaryCommand, DeleteUserPermissionsBoundaryCommand,
+  UntagUserCommand, UpdateUserCommand, PutUserPermissionsBoundaryCommand, DeleteUserPermissionsBoundaryCommand, GetAccountSummaryCommand,
 } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
@@ -132,5 +132,22 @@ describe("IAM users", () => {
     const badSig = await awsError(h.client("test", "wrong").iam.send(new ListUsersCommand({})));
     assert.equal(badSig.name, "SignatureDoesNotMatch");
     assert.equal(badSig.status, 403);
+  });
+});
+
+describe("IAM users quota", () => {
+  it("refuses the user past UsersPerAccount with LimitExceeded, and reports the quota in the account summary", async () => {
+    const h = await startHarness({ usersPerAccount: 3 });
+    try {
+      for (const n of ["q1", "q2", "q3"]) await h.iam.send(new CreateUserCommand({ UserName: n }));
+      const e = await awsError(h.iam.send(new CreateUserCommand({ UserName: "q4" })));
+      assert.equal(e.name, "LimitExceededException");
+      assert.equal(e.message, "Cannot exceed quota for UsersPerAccount: 3");
+      const { SummaryMap } = await h.iam.send(new GetAccountSummaryCommand({}));
+      assert.equal(SummaryMap!.UsersQuota, 3);
+      assert.equal(SummaryMap!.Users, 3);
+    } finally {
+      await h.stop();
+    }
   });
 });
