@@ -6,6 +6,7 @@ import {
 import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
+import { markerPage, type Page } from "./paging";
 import type { z } from "zod";
 import type { pageQuerySchema } from "@/lib/schemas/iam";
 
@@ -20,7 +21,7 @@ export type UserActivity = {
   lastActivity?: string;
 };
 
-export type Page<T> = { items: T[]; nextToken?: string };
+export type { Page };
 
 const iso = (d?: Date) => (d ? d.toISOString() : undefined);
 
@@ -33,31 +34,19 @@ export const toUserSummary = (u: User): UserSummary => ({
   passwordLastUsed: iso(u.PasswordLastUsed),
 });
 
-/**
- * One page of users. Without a filter this is ListUsers' own Marker paging; with one, IAM has no name filter, so
- * the server scans ListUsers in 1,000-user pages and returns matches from an offset (the token).
- */
+/** One page of users, filtered by name or ARN on the server when asked. */
 export async function listUsers({ principal, input }: { principal: Principal; input: z.infer<typeof pageQuerySchema> }): Promise<Page<UserSummary>> {
   const iam = iamClient(principal);
   try {
-    if (!input.filter) {
-      const r = await iam.send(new ListUsersCommand({ Marker: input.pageToken, MaxItems: input.pageSize }));
-      return { items: (r.Users ?? []).map(toUserSummary), nextToken: r.IsTruncated ? r.Marker : undefined };
-    }
-    const needle = input.filter.toLowerCase();
-    const offset = Number(input.pageToken ?? 0) || 0;
-    const matches: UserSummary[] = [];
-    let marker: string | undefined;
-    do {
-      const r = await iam.send(new ListUsersCommand({ Marker: marker, MaxItems: 1000 }));
-      for (const u of r.Users ?? []) {
-        if (u.UserName!.toLowerCase().includes(needle) || u.Arn!.toLowerCase().includes(needle)) matches.push(toUserSummary(u));
-      }
-      marker = r.IsTruncated ? r.Marker : undefined;
-    } while (marker && matches.length <= offset + input.pageSize);
-    const items = matches.slice(offset, offset + input.pageSize);
-    const more = matches.length > offset + input.pageSize || !!marker;
-    return { items, nextToken: more ? String(offset + input.pageSize) : undefined };
+    return await markerPage({
+      ...input,
+      fetch: async (Marker, MaxItems) => {
+        const r = await iam.send(new ListUsersCommand({ Marker, MaxItems }));
+        return { items: r.Users ?? [], marker: r.IsTruncated ? r.Marker : undefined };
+      },
+      map: toUserSummary,
+      matches: (u, needle) => u.UserName!.toLowerCase().includes(needle) || u.Arn!.toLowerCase().includes(needle),
+    });
   } catch (err) {
     throw fromSdkError(err);
   }

@@ -1,0 +1,69 @@
+import "server-only";
+import { ListRolesCommand, type Role } from "@aws-sdk/client-iam";
+import type { z } from "zod";
+import type { pageQuerySchema } from "@/lib/schemas/iam";
+import { iamClient } from "../aws-clients";
+import { fromSdkError } from "../errors";
+import type { Principal } from "../principal";
+import { markerPage, type Page } from "./paging";
+
+export type RoleSummary = {
+  roleName: string;
+  roleId: string;
+  arn: string;
+  path: string;
+  description?: string;
+  maxSessionDuration: number;
+  createDate: string;
+  trustedEntities: string[];
+};
+
+/** "AWS Service: lambda", "Account: 123456789012", as the console's Roles table shows them. */
+export function trustedEntities(encodedTrustPolicy: string | undefined): string[] {
+  if (!encodedTrustPolicy) return [];
+  try {
+    const doc = JSON.parse(decodeURIComponent(encodedTrustPolicy));
+    const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+    const out = new Set<string>();
+    for (const s of statements) {
+      for (const [kind, v] of Object.entries((s?.Principal ?? {}) as Record<string, string | string[]>)) {
+        for (const p of Array.isArray(v) ? v : [v]) {
+          if (kind === "Service") out.add(`AWS Service: ${p.replace(/\.amazonaws\.com$/, "")}`);
+          else if (kind === "AWS") out.add(/^\d{12}$/.test(p) ? `Account: ${p}` : p.endsWith(":root") ? `Account: ${p.split(":")[4]}` : p);
+          else out.add(`${kind}: ${p}`);
+        }
+      }
+    }
+    return [...out];
+  } catch {
+    return [];
+  }
+}
+
+export const toRoleSummary = (r: Role): RoleSummary => ({
+  roleName: r.RoleName!,
+  roleId: r.RoleId!,
+  arn: r.Arn!,
+  path: r.Path!,
+  description: r.Description,
+  maxSessionDuration: r.MaxSessionDuration ?? 3600,
+  createDate: r.CreateDate!.toISOString(),
+  trustedEntities: trustedEntities(r.AssumeRolePolicyDocument),
+});
+
+export async function listRoles({ principal, input }: { principal: Principal; input: z.infer<typeof pageQuerySchema> }): Promise<Page<RoleSummary>> {
+  const iam = iamClient(principal);
+  try {
+    return await markerPage({
+      ...input,
+      fetch: async (Marker, MaxItems) => {
+        const r = await iam.send(new ListRolesCommand({ Marker, MaxItems }));
+        return { items: r.Roles ?? [], marker: r.IsTruncated ? r.Marker : undefined };
+      },
+      map: toRoleSummary,
+      matches: (r, needle) => r.RoleName!.toLowerCase().includes(needle) || (r.Description ?? "").toLowerCase().includes(needle),
+    });
+  } catch (err) {
+    throw fromSdkError(err);
+  }
+}
