@@ -13,6 +13,7 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "clef-e2e-"));
 process.env.E2E_AWS_URL = `http://127.0.0.1:${AWS_PORT}`;
 process.env.E2E_ROOT_EMAIL = "admin@clef.local";
 process.env.E2E_ROOT_PASSWORD ??= "E2e-root-Passw0rd";
+process.env.E2E_AUTH_FILE = `e2e/.auth/root-${PORT}.json`;
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -36,7 +37,7 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "console", dependencies: ["setup"], use: { storageState: "e2e/.auth/root.json" }, testIgnore: [/auth\.setup\.ts/, /demo\//] },
+    { name: "console", dependencies: ["setup"], use: { storageState: process.env.E2E_AUTH_FILE }, testIgnore: [/auth\.setup\.ts/, /demo\//] },
   ],
   webServer: {
     command: "node --import tsx scripts/start.ts",
@@ -54,6 +55,9 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
       NEXTAUTH_URL: `http://localhost:${PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // CLEF_NEXT_MODE=dev serves with `next dev` (no build); CLEF_DIST_DIR keeps parallel runs' builds apart.
+      ...(process.env.CLEF_NEXT_MODE ? { CLEF_NEXT_MODE: process.env.CLEF_NEXT_MODE } : {}),
+      ...(process.env.CLEF_DIST_DIR ? { CLEF_DIST_DIR: process.env.CLEF_DIST_DIR } : {}),
     },
   },
 });

@@ -4,5 +4,5 @@ import { signInAsRoot } from "./support/sign-in";
 setup("sign in as the root user once", async ({ page }) => {
   await signInAsRoot(page);
   await expect(page.getByRole("button", { name: /root @/ })).toBeVisible();
-  await page.context().storageState({ path: "e2e/.auth/root.json" });
+  await page.context().storageState({ path: process.env.E2E_AUTH_FILE! });
 });

@@ -8,7 +8,7 @@ import Form from "@cloudscape-design/components/form";
 import Header from "@cloudscape-design/components/header";
 import Tiles from "@cloudscape-design/components/tiles";
 import SpaceBetween from "@cloudscape-design/components/space-between";
-import { signIn } from "next-auth/react";
+import { signIn, useSession } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { signInSchema } from "@/lib/schemas/sign-in";
 import { SignInFields, type SignInKind } from "./signin-fields";
@@ -29,6 +29,8 @@ export function SignInForm({ backend, callbackUrl }: { backend: "local" | "aws";
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // next-auth sets its CSRF cookie on the first session fetch: signing in before it lands races the token.
+  const ready = useSession().status !== "loading";
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -40,7 +42,7 @@ export function SignInForm({ backend, callbackUrl }: { backend: "local" | "aws";
     }
     setErrors({});
     setBusy(true);
-    const res = await signIn("clef", { ...parsed.data, redirect: false });
+    const res = await signIn("clef", { ...parsed.data, redirect: false, callbackUrl });
     setBusy(false);
     if (res?.ok && !res.error) window.location.assign(callbackUrl);
     else setFailure(res?.error ?? "Sign-in failed. Try again.");
@@ -49,11 +51,11 @@ export function SignInForm({ backend, callbackUrl }: { backend: "local" | "aws";
   return (
     <Box padding={{ top: "xxxl", horizontal: "l" }}>
       <div style={{ maxWidth: 440, margin: "0 auto" }}>
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={submit} noValidate data-hydrated={ready || undefined}>
           <Form
             header={<Header variant="h1" description="Clef, the IAM console">Sign in</Header>}
             actions={
-              <Button variant="primary" formAction="submit" loading={busy} data-testid="signin-submit">
+              <Button variant="primary" formAction="submit" loading={busy} disabled={!ready} data-testid="signin-submit">
                 Sign in
               </Button>
             }

@@ -3,8 +3,14 @@ import { expect, type Page } from "@playwright/test";
 /** Fills Cloudscape inputs by their data-testid (the input element sits inside the component's root). */
 export const field = (page: Page, testId: string) => page.getByTestId(testId).locator("input");
 
-export async function signInAsRoot(page: Page) {
+/** The sign-in form marks itself once React has hydrated it (dev servers compile on first visit). */
+export async function openSignIn(page: Page) {
   await page.goto("/signin");
+  await page.locator("form[data-hydrated]").waitFor({ timeout: 60_000 });
+}
+
+export async function signInAsRoot(page: Page) {
+  await openSignIn(page);
   await field(page, "signin-email").fill(process.env.E2E_ROOT_EMAIL!);
   await field(page, "signin-password").fill(process.env.E2E_ROOT_PASSWORD!);
   await page.getByTestId("signin-submit").click();
@@ -12,7 +18,7 @@ export async function signInAsRoot(page: Page) {
 }
 
 export async function signInAsIamUser(page: Page, userName: string, password: string, account = "000000000000") {
-  await page.goto("/signin");
+  await openSignIn(page);
   await page.getByText("IAM user", { exact: true }).click();
   await field(page, "signin-account").fill(account);
   await field(page, "signin-userName").fill(userName);
