@@ -1,0 +1,120 @@
+import { expect, test, type Page } from "@playwright/test";
+import { Narration } from "./narration";
+import { openSignIn } from "../support/sign-in";
+
+// The seed walkthrough, on the fresh local account the demo's own server starts with.
+test.describe.configure({ mode: "serial" });
+
+const USER = "demo-alice";
+const PASSWORD = "Demo-Passw0rd!2026";
+const GROUP = "developers";
+const POLICY = "DemoReportsReadOnly";
+const POLICY_DOC = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Sid: "ReadReports", Effect: "Allow", Action: ["s3:GetObject", "s3:ListBucket"], Resource: ["arn:aws:s3:::demo-reports", "arn:aws:s3:::demo-reports/*"] }],
+});
+const PARTNER_ROLE = "PartnerAuditor";
+const LAMBDA_ROLE = "ReportsLambdaRole";
+
+const input = (page: Page, testId: string) => page.getByTestId(testId).locator("input");
+const next = (page: Page) => page.getByRole("button", { name: "Next", exact: true }).click();
+
+async function typeIntoEditor(page: Page, text: string) {
+  const lines = page.getByTestId("policy-editor").first().locator(".monaco-editor .view-lines");
+  await expect(lines).toBeVisible({ timeout: 120_000 });
+  await lines.click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(text);
+  await page.keyboard.press("ControlOrMeta+Shift+End");
+  await page.keyboard.press("Delete");
+}
+
+test("the IAM walkthrough", async ({ page }) => {
+  const story = new Narration(page);
+  try {
+    await openSignIn(page);
+    await page.getByTestId("signin-email").locator("input").fill(process.env.E2E_ROOT_EMAIL!);
+    await page.getByTestId("signin-password").locator("input").fill(process.env.E2E_ROOT_PASSWORD!);
+    await story.shot("Sign in", "Sign in as the account's root user with its email address and password, as on AWS's sign-in page.");
+    await page.getByTestId("signin-submit").click();
+    await expect(page.getByRole("button", { name: /root @/ })).toBeVisible();
+    await expect(page.getByText("IAM resources").first()).toBeVisible();
+    await story.shot("IAM dashboard", "The IAM dashboard: the account, its resource counts and security recommendations.");
+
+    await page.goto("/users/create");
+    await page.locator("[data-hydrated]").waitFor({ timeout: 120_000 });
+    await input(page, "user-name").fill(USER);
+    await page.getByText("Provide user access to the AWS Management Console").click();
+    await page.getByText("Custom password", { exact: true }).click();
+    await input(page, "custom-password").fill(PASSWORD);
+    await story.shot("Create a user", "Create the user demo-alice with console access and a custom password she must change at first sign-in.");
+    await next(page);
+    await expect(page.getByRole("heading", { name: "Set permissions", level: 1 })).toBeVisible();
+    await next(page);
+    await expect(page.getByRole("heading", { name: "Review and create", level: 1 })).toBeVisible();
+    await page.getByRole("button", { name: "Create user", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Retrieve password" })).toBeVisible();
+    await story.shot("Retrieve the password", "The password is shown once, with the console sign-in URL and a .csv download.");
+
+    await page.goto("/groups/create");
+    await expect(page.getByRole("heading", { name: "Create user group" })).toBeVisible();
+    await page.getByLabel("User group name").fill(GROUP);
+    await page.getByPlaceholder("Search users by name or ARN").fill(USER);
+    await page.getByRole("checkbox", { name: `Select user ${USER}` }).check();
+    await story.shot("Create a group", "Create the developers group and add demo-alice to it.");
+    await page.getByTestId("create-group-submit").click();
+    await expect(page.getByText(`User group ${GROUP} created.`)).toBeVisible();
+
+    await page.goto("/policies/create");
+    await typeIntoEditor(page, POLICY_DOC);
+    await expect(page.getByTestId("policy-findings")).toContainText("No errors");
+    await story.shot("Write a policy", "Write a customer managed policy in the JSON editor; findings are checked live with AWS's grammar.");
+    await next(page);
+    await page.getByTestId("policy-name").locator("input").fill(POLICY);
+    await page.getByTestId("policy-description").locator("textarea").fill("Read the demo-reports bucket");
+    await page.getByRole("button", { name: "Create policy" }).click();
+    await expect(page.getByText(`Policy ${POLICY} created.`)).toBeVisible();
+
+    await page.goto(`/groups/details/${GROUP}?section=permissions`);
+    await page.getByRole("button", { name: "Add permissions" }).click();
+    await page.getByRole("menuitem", { name: "Attach policies" }).click();
+    await page.getByPlaceholder("Search policies by name").fill(POLICY);
+    await page.getByRole("row").filter({ hasText: POLICY }).getByRole("checkbox").check();
+    await page.getByTestId("attach-policies-submit").click();
+    await expect(page.getByText(`Attached 1 policy to ${GROUP}.`)).toBeVisible();
+    await story.shot("Attach the policy to the group", "Attach the new policy to the developers group: every member gets its permissions.");
+
+    await page.goto("/roles/create");
+    await expect(page.getByTestId("trust-policy-view").locator(".monaco-editor")).toBeVisible({ timeout: 120_000 });
+    await page.getByText("AWS account", { exact: true }).click();
+    await page.getByText("Another AWS account", { exact: true }).click();
+    await page.getByTestId("trusted-account-id").locator("input").fill("123456789012");
+    await page.getByText("Require external ID", { exact: true }).click();
+    await page.getByTestId("external-id").locator("input").fill("partner-audit-2026");
+    await story.shot("A role for another account", "Create a role that account 123456789012 may assume, with an external ID; the trust policy is previewed live.");
+    await next(page);
+    await page.getByPlaceholder("Search policies by name").fill("ReadOnlyAccess");
+    await page.getByRole("row", { name: /^.*\bReadOnlyAccess\b/ }).first().getByRole("checkbox").check();
+    await next(page);
+    await page.getByTestId("role-name").locator("input").fill(PARTNER_ROLE);
+    await page.getByRole("button", { name: "Create role" }).click();
+    await expect(page.getByText(`Role ${PARTNER_ROLE} created.`)).toBeVisible({ timeout: 60_000 });
+
+    await page.goto("/roles/create");
+    await expect(page.getByTestId("trust-policy-view").locator(".monaco-editor")).toBeVisible({ timeout: 120_000 });
+    await page.getByTestId("trusted-service").click();
+    await page.getByRole("option", { name: "Lambda" }).click();
+    await expect(page.getByTestId("trust-policy-view")).toContainText("lambda.amazonaws.com");
+    await story.shot("A Lambda service role", "Create a service role that Lambda functions assume.");
+    await next(page);
+    await next(page);
+    await page.getByTestId("role-name").locator("input").fill(LAMBDA_ROLE);
+    await page.getByRole("button", { name: "Create role" }).click();
+    await expect(page.getByText(`Role ${LAMBDA_ROLE} created.`)).toBeVisible({ timeout: 60_000 });
+    await page.getByPlaceholder("Search roles by name or description").fill("R");
+    await story.shot("The roles", "Both roles, with their trusted entities: an AWS account and the Lambda service.");
+  } finally {
+    console.log(`demo: narrated walkthrough written to ${story.write()}`);
+  }
+});
