@@ -25,6 +25,9 @@ const FIELDS: Record<SignInKind, Field[]> = {
   profile: [{ key: "profile", label: "Profile name", description: "A profile in the server's ~/.aws/config or credentials file." }],
 };
 
+/** Every field of a kind, empty unless typed: an untouched field is reported as empty, not as missing. */
+export const blankFields = (kind: SignInKind): Record<string, string> => Object.fromEntries(FIELDS[kind].map((f) => [f.key, ""]));
+
 export function SignInFields(props: {
   kind: SignInKind;
   values: Record<string, string>;

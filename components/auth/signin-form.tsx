@@ -9,9 +9,10 @@ import Header from "@cloudscape-design/components/header";
 import Tiles from "@cloudscape-design/components/tiles";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { signIn, useSession } from "next-auth/react";
+import { useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { signInSchema } from "@/lib/schemas/sign-in";
-import { SignInFields, type SignInKind } from "./signin-fields";
+import { blankFields, SignInFields, type SignInKind } from "./signin-fields";
 
 export function SignInForm({ backend, callbackUrl }: { backend: "local" | "aws"; callbackUrl: string }) {
   const kinds: { value: SignInKind; label: string; description: string }[] =
@@ -24,8 +25,11 @@ export function SignInForm({ backend, callbackUrl }: { backend: "local" | "aws";
           { value: "keys", label: "Access keys", description: "An access key ID and secret access key." },
           { value: "profile", label: "Named profile", description: "A profile from this server's AWS configuration." },
         ];
-  const [kind, setKind] = useState<SignInKind>(kinds[0].value);
-  const [values, setValues] = useState<Record<string, string>>({});
+  // The account's sign-in URL for IAM users (/signin?account=<alias or ID>) opens the IAM user form, account filled in.
+  const account = useSearchParams().get("account")?.trim();
+  const forIamUser = !!account && kinds.some((k) => k.value === "iam");
+  const [kind, setKind] = useState<SignInKind>(forIamUser ? "iam" : kinds[0].value);
+  const [values, setValues] = useState<Record<string, string>>(forIamUser ? { account } : {});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -35,9 +39,11 @@ export function SignInForm({ backend, callbackUrl }: { backend: "local" | "aws";
   async function submit(e: FormEvent) {
     e.preventDefault();
     setFailure(undefined);
-    const parsed = signInSchema.safeParse({ type: kind, ...values });
+    const parsed = signInSchema.safeParse({ type: kind, ...blankFields(kind), ...values });
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      const first: Record<string, string> = {};
+      for (const i of parsed.error.issues) first[String(i.path[0])] ??= i.message;
+      setErrors(first);
       return;
     }
     setErrors({});

@@ -1,12 +1,14 @@
 "use client";
 
-import Editor, { loader, type Monaco } from "@monaco-editor/react";
-import * as monaco from "monaco-editor";
-import { useEffect, useRef } from "react";
+import Editor, { loader } from "@monaco-editor/react";
+import { useEffect, useMemo, useRef } from "react";
+import { positionAt } from "@/lib/policy/json";
 import { validatePolicy } from "@/lib/policy/validate";
 import type { PolicyKind } from "@/lib/policy/types";
+import { monaco } from "./monaco-setup";
+import { PolicyFindings, type EditorFinding } from "./policy-findings";
 
-loader.config({ monaco });
+loader.config({ monaco: monaco as unknown as Parameters<typeof loader.config>[0]["monaco"] });
 
 export type PolicyEditorProps = {
   value: string;
@@ -14,45 +16,108 @@ export type PolicyEditorProps = {
   kind?: PolicyKind;
   readOnly?: boolean;
   height?: number;
-  /** Called with AWS's grammar findings for the current text (empty when valid). */
+  /** Called with AWS's grammar findings for the current text (empty when valid), only when they change. */
   onFindings?: (messages: string[]) => void;
+  /** Managed policies (CreatePolicy, CreatePolicyVersion) must use Version 2012-10-17. */
+  managed?: boolean;
 };
 
-/** Live findings from lib/policy (the same code local-aws uses for MalformedPolicyDocument) as editor markers. */
-export function MonacoPolicyEditor({ value, onChange, kind = "identity", readOnly, height = 400, onFindings }: PolicyEditorProps) {
-  const monacoRef = useRef<Monaco | null>(null);
-  const modelRef = useRef<monaco.editor.ITextModel | null>(null);
+const toEditorFinding = (text: string) => (f: ReturnType<typeof validatePolicy>[number]): EditorFinding & { end: { line: number; column: number } } => {
+  const start = positionAt(text, f.span?.start ?? 0);
+  const end = positionAt(text, f.span?.end ?? text.length);
+  return { message: f.message, detail: f.detail, path: f.path, line: start.line, column: start.column, end: { line: end.line, column: end.column } };
+};
 
-  useEffect(() => {
-    const findings = value.trim() ? validatePolicy(value, kind) : [];
-    onFindings?.(findings.map((f) => f.message));
-    const m = monacoRef.current;
-    const model = modelRef.current;
-    if (!m || !model) return;
-    m.editor.setModelMarkers(
+/** Live findings from lib/policy (the same code local-aws uses for MalformedPolicyDocument) as markers and a list. */
+export function MonacoPolicyEditor({ value, onChange, kind = "identity", readOnly, height = 400, onFindings, managed }: PolicyEditorProps) {
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const reported = useRef<string | null>(null);
+  const emitted = useRef<string[]>([value]);
+  const onFindingsRef = useRef(onFindings);
+  onFindingsRef.current = onFindings;
+
+  const findings = useMemo(
+    () => (value.trim() ? validatePolicy(value, kind, { managed }).map(toEditorFinding(value)) : []),
+    [value, kind, managed],
+  );
+
+  const applyMarkers = () => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(
       model,
       "clef-policy",
-      findings.map((f) => {
-        const start = model.getPositionAt(f.span?.start ?? 0);
-        const end = model.getPositionAt(f.span?.end ?? value.length);
-        return { severity: m.MarkerSeverity.Error, message: f.message, startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: end.column };
-      }),
+      findings.map((f) => ({
+        severity: monaco.MarkerSeverity.Error,
+        message: f.detail ? `${f.message} (${f.detail})` : f.message,
+        startLineNumber: f.line,
+        startColumn: f.column,
+        endLineNumber: f.end.line,
+        endColumn: f.end.line === f.line && f.end.column === f.column ? f.column + 1 : f.end.column,
+      })),
     );
-  }, [value, kind, onFindings]);
+  };
+
+  useEffect(() => {
+    applyMarkers();
+    const key = JSON.stringify(findings.map((f) => f.message));
+    if (reported.current !== key) {
+      reported.current = key;
+      onFindingsRef.current?.(findings.map((f) => f.message));
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [findings]);
+
+  // The model is the source of truth while typing: writing back a `value` the editor itself emitted (possibly a
+  // render behind the latest keystroke) would overwrite what was typed. Only text from outside goes into the model.
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || emitted.current.includes(value) || value === editor.getValue()) return;
+    emitted.current = [value];
+    const model = editor.getModel()!;
+    if (readOnly) return model.setValue(value);
+    editor.executeEdits("clef-policy", [{ range: model.getFullModelRange(), text: value, forceMoveMarkers: true }]);
+    editor.pushUndoStop();
+  }, [value, readOnly]);
+
+  const reveal = (f: EditorFinding) => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    editor.setPosition({ lineNumber: f.line, column: f.column });
+    editor.revealLineInCenter(f.line);
+    editor.focus();
+  };
 
   return (
     <div data-testid="policy-editor" style={{ border: "1px solid #8c8c94", borderRadius: 8, overflow: "hidden" }}>
       <Editor
         height={height}
         language="json"
-        value={value}
-        onChange={(v) => onChange?.(v ?? "")}
-        onMount={(editor, m) => {
-          monacoRef.current = m;
-          modelRef.current = editor.getModel();
+        defaultValue={value}
+        onChange={(v) => {
+          emitted.current = [...emitted.current.slice(-49), v ?? ""];
+          onChange?.(v ?? "");
         }}
-        options={{ readOnly, minimap: { enabled: false }, fontSize: 13, scrollBeyondLastLine: false, tabSize: 2, automaticLayout: true }}
+        onMount={(editor) => {
+          editorRef.current = editor as unknown as monaco.editor.IStandaloneCodeEditor;
+          if (editor.getValue() !== value) editor.setValue(value);
+          emitted.current = [value];
+          applyMarkers();
+        }}
+        loading={<div aria-busy="true">Loading editor…</div>}
+        options={{
+          readOnly,
+          domReadOnly: readOnly,
+          minimap: { enabled: false },
+          fontSize: 13,
+          scrollBeyondLastLine: false,
+          tabSize: 2,
+          automaticLayout: true,
+          fixedOverflowWidgets: true,
+          renderValidationDecorations: "on",
+        }}
       />
+      {!readOnly && <PolicyFindings findings={findings} onSelect={reveal} />}
     </div>
   );
 }

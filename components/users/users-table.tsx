@@ -13,6 +13,8 @@ import { useBreadcrumbs } from "@/components/shell/shell-context";
 import { useDebounced } from "@/components/common/use-debounced";
 import { useMarkerPages } from "@/components/common/use-marker-pages";
 import { useUserActivity, useUsers } from "@/lib/queries/users";
+import { DeleteUsersModal } from "./delete-users-modal";
+import { useDeleteUsers } from "./use-delete-users";
 import type { UserActivity, UserSummary } from "@/lib/server/services/users";
 import { age, ago } from "@/lib/format/time";
 
@@ -30,6 +32,8 @@ export function UsersTable() {
   const users = useMemo(() => query.data?.items ?? [], [query.data]);
   const activity = useUserActivity(users.map((u) => u.userName));
   const [selected, setSelected] = useState<Row[]>([]);
+  const [confirming, setConfirming] = useState(false);
+  const deleteUsers = useDeleteUsers();
   const [sorting, setSorting] = useState<{ column: keyof Row; descending: boolean }>({ column: "userName", descending: false });
 
   const rows: Row[] = useMemo(() => {
@@ -62,54 +66,68 @@ export function UsersTable() {
     { id: "created", header: "Created", sortingField: "createDate", cell: (u) => ago(u.createDate) },
   ];
 
+  async function confirmDelete() {
+    const names = selected.map((u) => u.userName);
+    setConfirming(false);
+    const deleted = new Set(await deleteUsers(names));
+    setSelected((s) => s.filter((u) => !deleted.has(u.userName)));
+  }
+
   return (
-    <Table
-      variant="full-page"
-      items={rows}
-      columnDefinitions={columns}
-      trackBy="userName"
-      loading={query.isLoading}
-      loadingText="Loading users"
-      selectionType="multi"
-      selectedItems={selected}
-      onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
-      sortingColumn={{ sortingField: sorting.column }}
-      sortingDescending={sorting.descending}
-      onSortingChange={(e) => setSorting({ column: e.detail.sortingColumn.sortingField as keyof Row, descending: e.detail.isDescending ?? false })}
-      header={
-        <Header
-          variant="awsui-h1-sticky"
-          counter={selected.length ? `(${selected.length}/${rows.length})` : `(${rows.length}${pages.hasMore(query.data?.nextToken) ? "+" : ""})`}
-          description="An IAM user is an identity with long-term credentials that is used to interact with AWS in an account."
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button iconName="refresh" ariaLabel="Refresh" onClick={() => void query.refetch()} />
-              <Button variant="primary" onClick={() => router.push("/users/create")}>
-                Create user
-              </Button>
-            </SpaceBetween>
-          }
-        >
-          Users
-        </Header>
-      }
-      filter={
-        <TextFilter
-          filteringText={filterText}
-          filteringPlaceholder="Search users by name or ARN"
-          filteringAriaLabel="Filter users"
-          onChange={(e) => setFilterText(e.detail.filteringText)}
-        />
-      }
-      pagination={
-        <Pagination
-          currentPageIndex={pages.index + 1}
-          pagesCount={pages.count(query.data?.nextToken)}
-          openEnd={!!query.data?.nextToken}
-          onChange={(e) => pages.goTo(e.detail.currentPageIndex - 1, query.data?.nextToken)}
-        />
-      }
-      empty={query.error ? query.error.message : filter ? "No users match the filter." : "No users to display."}
-    />
+    <>
+      <Table
+        variant="full-page"
+        items={rows}
+        columnDefinitions={columns}
+        trackBy="userName"
+        loading={query.isLoading}
+        loadingText="Loading users"
+        selectionType="multi"
+        selectedItems={selected}
+        onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
+        ariaLabels={{ itemSelectionLabel: (_, u) => u.userName, allItemsSelectionLabel: () => "Select all users", selectionGroupLabel: "Users" }}
+        sortingColumn={{ sortingField: sorting.column }}
+        sortingDescending={sorting.descending}
+        onSortingChange={(e) => setSorting({ column: e.detail.sortingColumn.sortingField as keyof Row, descending: e.detail.isDescending ?? false })}
+        header={
+          <Header
+            variant="awsui-h1-sticky"
+            counter={selected.length ? `(${selected.length}/${rows.length})` : `(${rows.length}${pages.hasMore(query.data?.nextToken) ? "+" : ""})`}
+            description="An IAM user is an identity with long-term credentials that is used to interact with AWS in an account."
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button iconName="refresh" ariaLabel="Refresh" onClick={() => void query.refetch()} />
+                <Button disabled={!selected.length} onClick={() => setConfirming(true)} data-testid="delete-users">
+                  Delete
+                </Button>
+                <Button variant="primary" onClick={() => router.push("/users/create")}>
+                  Create user
+                </Button>
+              </SpaceBetween>
+            }
+          >
+            Users
+          </Header>
+        }
+        filter={
+          <TextFilter
+            filteringText={filterText}
+            filteringPlaceholder="Search users by name or ARN"
+            filteringAriaLabel="Filter users"
+            onChange={(e) => setFilterText(e.detail.filteringText)}
+          />
+        }
+        pagination={
+          <Pagination
+            currentPageIndex={pages.index + 1}
+            pagesCount={pages.count(query.data?.nextToken)}
+            openEnd={!!query.data?.nextToken}
+            onChange={(e) => pages.goTo(e.detail.currentPageIndex - 1, query.data?.nextToken)}
+          />
+        }
+        empty={query.error ? query.error.message : filter ? "No users match the filter." : "No users to display."}
+      />
+      <DeleteUsersModal visible={confirming} userNames={selected.map((u) => u.userName)} onCancel={() => setConfirming(false)} onConfirm={() => void confirmDelete()} />
+    </>
   );
 }

@@ -1,26 +1,72 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api, qs } from "./api";
-import type { PolicySummary } from "@/lib/server/services/policies";
+import type { PolicyDetail, PolicySummary } from "@/lib/server/services/policies";
+import type { PolicyVersion } from "@/lib/server/services/policy-versions";
+import type { PolicyEntity } from "@/lib/server/services/policy-entities";
 import type { Page } from "@/lib/server/services/paging";
+
+export type { PolicyDetail, PolicyEntity, PolicySummary, PolicyVersion };
 
 export type PolicyListQuery = {
   scope?: "All" | "AWS" | "Local";
   onlyAttached?: boolean;
-  usage?: "PermissionsPolicy" | "PermissionsBoundary";
+  usage?: "PermissionsPolicy" | "PermissionsBoundary" | "NotUsed";
+  pathPrefix?: string;
   filter?: string;
   pageToken?: string;
   pageSize: number;
 };
 
+export type PolicyEntitiesQuery = { pageToken?: string; pageSize: number };
+
 export const policyKeys = {
   all: ["policies"] as const,
   lists: () => [...policyKeys.all, "list"] as const,
   list: (q: PolicyListQuery) => [...policyKeys.lists(), q] as const,
+  descriptions: (arns: string[]) => [...policyKeys.all, "descriptions", arns] as const,
   detail: (arn: string) => [...policyKeys.all, "detail", arn] as const,
+  versions: (arn: string) => [...policyKeys.detail(arn), "versions"] as const,
+  version: (arn: string, versionId: string) => [...policyKeys.versions(arn), versionId] as const,
+  entities: (arn: string, q: PolicyEntitiesQuery) => [...policyKeys.detail(arn), "entities", q] as const,
 };
+
+/** The console page and API path of a policy: its ARN URL-encoded into one segment. */
+export const policyHref = (arn: string, rest = "") => `/policies/details/${encodeURIComponent(arn)}${rest}`;
+export const policyApi = (arn: string, rest = "") => `/api/policies/${encodeURIComponent(arn)}${rest}`;
 
 export const fetchPolicies = (q: PolicyListQuery) =>
   api<Page<PolicySummary>>(`/api/policies${qs({ ...q, onlyAttached: q.onlyAttached ? "true" : undefined })}`);
 
 export const usePolicies = (q: PolicyListQuery) =>
   useQuery({ queryKey: policyKeys.list(q), queryFn: () => fetchPolicies(q), placeholderData: keepPreviousData });
+
+/** Descriptions for the visible page only (ListPolicies leaves them out, as AWS does). */
+export const usePolicyDescriptions = (arns: string[]) =>
+  useQuery({
+    queryKey: policyKeys.descriptions(arns),
+    queryFn: () => api<Record<string, string>>(`/api/policies/descriptions${qs({ arns: arns.join(",") })}`),
+    enabled: arns.length > 0,
+    staleTime: 5 * 60_000,
+  });
+
+export const fetchPolicy = (arn: string) => api<PolicyDetail>(policyApi(arn));
+
+export const usePolicy = (arn: string) => useQuery({ queryKey: policyKeys.detail(arn), queryFn: () => fetchPolicy(arn), retry: false });
+
+export const fetchPolicyVersions = (arn: string) => api<PolicyVersion[]>(policyApi(arn, "/versions"));
+
+export const usePolicyVersions = (arn: string, enabled = true) =>
+  useQuery({ queryKey: policyKeys.versions(arn), queryFn: () => fetchPolicyVersions(arn), enabled });
+
+export const usePolicyVersion = (arn: string, versionId: string | undefined) =>
+  useQuery({
+    queryKey: policyKeys.version(arn, versionId ?? ""),
+    queryFn: () => api<PolicyVersion>(policyApi(arn, `/versions/${encodeURIComponent(versionId!)}`)),
+    enabled: !!versionId,
+    staleTime: Infinity,
+  });
+
+export const fetchPolicyEntities = (arn: string, q: PolicyEntitiesQuery) => api<Page<PolicyEntity>>(policyApi(arn, `/entities${qs(q)}`));
+
+export const usePolicyEntities = (arn: string, q: PolicyEntitiesQuery) =>
+  useQuery({ queryKey: policyKeys.entities(arn, q), queryFn: () => fetchPolicyEntities(arn, q), placeholderData: keepPreviousData });

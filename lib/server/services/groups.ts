@@ -1,13 +1,23 @@
 import "server-only";
-import { ListGroupsCommand, type Group } from "@aws-sdk/client-iam";
+import {
+  GetGroupCommand, GetGroupPolicyCommand, ListAttachedGroupPoliciesCommand, ListGroupPoliciesCommand, ListGroupsCommand, type Group,
+  type IAMClient, type User,
+} from "@aws-sdk/client-iam";
 import type { z } from "zod";
 import type { pageQuerySchema } from "@/lib/schemas/iam";
 import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
 import { markerPage, type Page } from "./paging";
+import { toUserSummary, type UserSummary } from "./users";
 
 export type GroupSummary = { groupName: string; groupId: string; arn: string; path: string; createDate: string };
+export type GroupDetail = GroupSummary & { userCount: number; attachedPolicyCount: number; inlinePolicyCount: number };
+export type AttachedGroupPolicy = { policyName: string; policyArn: string; type: "AWS managed" | "Customer managed" };
+export type GroupPermissions = { attachedPolicies: AttachedGroupPolicy[]; inlinePolicyNames: string[] };
+export type GroupInlinePolicy = { groupName: string; policyName: string; policyDocument: string };
+
+type Ctx<I> = { principal: Principal; input: I };
 
 export const toGroupSummary = (g: Group): GroupSummary => ({
   groupName: g.GroupName!,
@@ -29,6 +39,107 @@ export async function listGroups({ principal, input }: { principal: Principal; i
       map: toGroupSummary,
       matches: (g, needle) => g.GroupName!.toLowerCase().includes(needle),
     });
+  } catch (err) {
+    throw fromSdkError(err);
+  }
+}
+
+/** Every page of a Marker-paged list, for the counts and dependencies the console needs whole. */
+export async function allPages<T>(fetch: (marker?: string) => Promise<{ items: T[]; marker?: string }>): Promise<T[]> {
+  const out: T[] = [];
+  let marker: string | undefined;
+  do {
+    const r = await fetch(marker);
+    out.push(...r.items);
+    marker = r.marker;
+  } while (marker);
+  return out;
+}
+
+export const groupMembers = (iam: IAMClient, GroupName: string) =>
+  allPages<User>(async (Marker) => {
+    const r = await iam.send(new GetGroupCommand({ GroupName, Marker, MaxItems: 1000 }));
+    return { items: r.Users ?? [], marker: r.IsTruncated ? r.Marker : undefined };
+  });
+
+export async function groupPermissions(iam: IAMClient, GroupName: string): Promise<GroupPermissions> {
+  const [attached, inline] = await Promise.all([
+    allPages(async (Marker) => {
+      const r = await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName, Marker, MaxItems: 1000 }));
+      return { items: r.AttachedPolicies ?? [], marker: r.IsTruncated ? r.Marker : undefined };
+    }),
+    allPages(async (Marker) => {
+      const r = await iam.send(new ListGroupPoliciesCommand({ GroupName, Marker, MaxItems: 1000 }));
+      return { items: r.PolicyNames ?? [], marker: r.IsTruncated ? r.Marker : undefined };
+    }),
+  ]);
+  return {
+    attachedPolicies: attached.map((p) => ({
+      policyName: p.PolicyName!,
+      policyArn: p.PolicyArn!,
+      type: p.PolicyArn!.startsWith("arn:aws:iam::aws:") ? "AWS managed" : "Customer managed",
+    })),
+    inlinePolicyNames: inline,
+  };
+}
+
+/** A group with what the console shows about it: how many users, and whether it has permissions. */
+export async function getGroup({ principal, input }: Ctx<{ groupName: string }>): Promise<GroupDetail> {
+  const iam = iamClient(principal);
+  try {
+    const [first, permissions] = await Promise.all([
+      iam.send(new GetGroupCommand({ GroupName: input.groupName, MaxItems: 1000 })),
+      groupPermissions(iam, input.groupName),
+    ]);
+    const userCount = first.IsTruncated ? (await groupMembers(iam, input.groupName)).length : (first.Users ?? []).length;
+    return {
+      ...toGroupSummary(first.Group!),
+      userCount,
+      attachedPolicyCount: permissions.attachedPolicies.length,
+      inlinePolicyCount: permissions.inlinePolicyNames.length,
+    };
+  } catch (err) {
+    throw fromSdkError(err);
+  }
+}
+
+/** The group's users, one page, filtered by name or ARN on the server when asked. */
+export async function listGroupUsers({ principal, input }: Ctx<z.infer<typeof pageQuerySchema> & { groupName: string }>): Promise<Page<UserSummary>> {
+  const iam = iamClient(principal);
+  const { groupName, ...page } = input;
+  try {
+    return await markerPage({
+      ...page,
+      fetch: async (Marker, MaxItems) => {
+        const r = await iam.send(new GetGroupCommand({ GroupName: groupName, Marker, MaxItems }));
+        return { items: r.Users ?? [], marker: r.IsTruncated ? r.Marker : undefined };
+      },
+      map: toUserSummary,
+      matches: (u, needle) => u.UserName!.toLowerCase().includes(needle) || u.Arn!.toLowerCase().includes(needle),
+    });
+  } catch (err) {
+    throw fromSdkError(err);
+  }
+}
+
+export async function listGroupPermissions({ principal, input }: Ctx<{ groupName: string }>): Promise<GroupPermissions> {
+  try {
+    return await groupPermissions(iamClient(principal), input.groupName);
+  } catch (err) {
+    throw fromSdkError(err);
+  }
+}
+
+/** An inline policy's document, which IAM returns URL-encoded, decoded and pretty-printed when it is JSON. */
+export async function getGroupPolicy({ principal, input }: Ctx<{ groupName: string; policyName: string }>): Promise<GroupInlinePolicy> {
+  try {
+    const r = await iamClient(principal).send(new GetGroupPolicyCommand({ GroupName: input.groupName, PolicyName: input.policyName }));
+    const raw = decodeURIComponent(r.PolicyDocument!);
+    let policyDocument = raw;
+    try {
+      policyDocument = JSON.stringify(JSON.parse(raw), null, 2);
+    } catch {}
+    return { groupName: r.GroupName!, policyName: r.PolicyName!, policyDocument };
   } catch (err) {
     throw fromSdkError(err);
   }

@@ -1,9 +1,9 @@
 import "server-only";
-import { ListPoliciesCommand, type Policy } from "@aws-sdk/client-iam";
+import { GetPolicyCommand, ListPoliciesCommand, type Policy } from "@aws-sdk/client-iam";
 import type { z } from "zod";
-import type { policyListQuerySchema } from "@/lib/schemas/policies";
+import { policyArnSchema, type policyDescriptionsQuerySchema, type policyListQuerySchema } from "@/lib/schemas/policies";
 import { iamClient } from "../aws-clients";
-import { fromSdkError } from "../errors";
+import { fromSdkError, ServiceError } from "../errors";
 import type { Principal } from "../principal";
 import { markerPage, type Page } from "./paging";
 
@@ -21,12 +21,17 @@ export type PolicySummary = {
   updateDate: string;
 };
 
+export type PolicyTag = { Key: string; Value: string };
+export type PolicyDetail = PolicySummary & { tags: PolicyTag[] };
+
+export const isAwsManaged = (arn: string) => /^arn:aws[\w-]*:iam::aws:/.test(arn);
+
 export const toPolicySummary = (p: Policy): PolicySummary => ({
   policyName: p.PolicyName!,
   policyId: p.PolicyId!,
   arn: p.Arn!,
   path: p.Path!,
-  type: p.Arn!.startsWith("arn:aws:iam::aws:") ? "AWS managed" : "Customer managed",
+  type: isAwsManaged(p.Arn!) ? "AWS managed" : "Customer managed",
   defaultVersionId: p.DefaultVersionId!,
   attachmentCount: p.AttachmentCount ?? 0,
   permissionsBoundaryUsageCount: p.PermissionsBoundaryUsageCount ?? 0,
@@ -35,20 +40,68 @@ export const toPolicySummary = (p: Policy): PolicySummary => ({
   updateDate: (p.UpdateDate ?? p.CreateDate)!.toISOString(),
 });
 
+/** The policy ARN from a URL segment or body, checked before it reaches IAM. */
+export function checkPolicyArn(policyArn: string | undefined): string {
+  const r = policyArnSchema.safeParse(policyArn ?? "");
+  if (!r.success) throw new ServiceError("ValidationError", r.error.issues[0].message, 422, { policyArn: r.error.issues[0].message });
+  return r.data;
+}
+
+const notUsed = (p: Policy) => !p.AttachmentCount && !p.PermissionsBoundaryUsageCount;
+
+/**
+ * One page of managed policies. IAM filters by scope, path and usage itself; the name search and "Not used"
+ * (which ListPolicies cannot filter) are applied on the server while scanning, as markerPage does.
+ */
 export async function listPolicies({ principal, input }: { principal: Principal; input: z.infer<typeof policyListQuerySchema> }): Promise<Page<PolicySummary>> {
   const iam = iamClient(principal);
+  const usage = input.usage === "NotUsed" ? undefined : input.usage;
+  const fetch = async (Marker: string | undefined, MaxItems: number) => {
+    const r = await iam.send(
+      new ListPoliciesCommand({ Scope: input.scope, OnlyAttached: input.onlyAttached, PolicyUsageFilter: usage, PathPrefix: input.pathPrefix, Marker, MaxItems }),
+    );
+    const items = r.Policies ?? [];
+    return { items: input.usage === "NotUsed" ? items.filter(notUsed) : items, marker: r.IsTruncated ? r.Marker : undefined };
+  };
   try {
+    // With "Not used" every page is scanned even without a name: "" would skip markerPage's scan, "\0" matches all.
+    const filter = input.filter || (input.usage === "NotUsed" ? "\0" : undefined);
     return await markerPage({
-      ...input,
-      fetch: async (Marker, MaxItems) => {
-        const r = await iam.send(
-          new ListPoliciesCommand({ Scope: input.scope, OnlyAttached: input.onlyAttached, PolicyUsageFilter: input.usage, Marker, MaxItems }),
-        );
-        return { items: r.Policies ?? [], marker: r.IsTruncated ? r.Marker : undefined };
-      },
+      filter,
+      pageToken: input.pageToken,
+      pageSize: input.pageSize,
+      fetch,
       map: toPolicySummary,
-      matches: (p, needle) => p.PolicyName!.toLowerCase().includes(needle),
+      matches: (p, needle) => needle === "\0" || p.PolicyName!.toLowerCase().includes(needle),
     });
+  } catch (err) {
+    throw fromSdkError(err);
+  }
+}
+
+export async function getPolicy({ principal, policyArn }: { principal: Principal; policyArn: string }): Promise<PolicyDetail> {
+  const arn = checkPolicyArn(policyArn);
+  try {
+    const r = await iamClient(principal).send(new GetPolicyCommand({ PolicyArn: arn }));
+    return { ...toPolicySummary(r.Policy!), tags: (r.Policy!.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? "" })) };
+  } catch (err) {
+    throw fromSdkError(err);
+  }
+}
+
+/** ListPolicies leaves out descriptions (as AWS does); the table reads them for its visible page only. */
+export async function listPolicyDescriptions({ principal, input }: { principal: Principal; input: z.infer<typeof policyDescriptionsQuerySchema> }): Promise<Record<string, string>> {
+  const iam = iamClient(principal);
+  try {
+    const found = await Promise.all(
+      input.arns.map((arn) =>
+        iam.send(new GetPolicyCommand({ PolicyArn: arn })).then(
+          (r) => [arn, r.Policy?.Description ?? ""] as const,
+          (e) => (e?.name === "NoSuchEntityException" ? ([arn, ""] as const) : Promise.reject(e)),
+        ),
+      ),
+    );
+    return Object.fromEntries(found);
   } catch (err) {
     throw fromSdkError(err);
   }

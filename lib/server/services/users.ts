@@ -1,7 +1,7 @@
 import "server-only";
 import {
-  GetAccessKeyLastUsedCommand, GetLoginProfileCommand, ListAccessKeysCommand, ListGroupsForUserCommand, ListUsersCommand,
-  type User,
+  GetAccessKeyLastUsedCommand, GetLoginProfileCommand, GetUserCommand, ListAccessKeysCommand, ListAttachedUserPoliciesCommand,
+  ListGroupsForUserCommand, ListUsersCommand, type User,
 } from "@aws-sdk/client-iam";
 import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
@@ -77,6 +77,48 @@ export async function listUserActivity({ principal, input }: { principal: Princi
         };
       }),
     );
+  } catch (err) {
+    throw fromSdkError(err);
+  }
+}
+
+/** Every item of a Marker-paged IAM list, for the few per-user lists that are short but may still be paged. */
+export async function allPages<T>(fetch: (marker: string | undefined) => Promise<{ items?: T[]; marker?: string; truncated?: boolean }>): Promise<T[]> {
+  const out: T[] = [];
+  let marker: string | undefined;
+  do {
+    const r = await fetch(marker);
+    out.push(...(r.items ?? []));
+    marker = r.truncated ? r.marker : undefined;
+  } while (marker);
+  return out;
+}
+
+export type PermissionsToCopy = {
+  userName: string;
+  groups: string[];
+  attachedPolicies: { policyName: string; policyArn: string }[];
+  permissionsBoundary?: string;
+};
+
+/** What "Copy permissions" copies from a user, as the AWS console: groups, attached managed policies, boundary. */
+export async function getPermissionsToCopy({ principal, input }: { principal: Principal; input: { userName: string } }): Promise<PermissionsToCopy> {
+  const iam = iamClient(principal);
+  const UserName = input.userName;
+  try {
+    const [user, groups, attached] = await Promise.all([
+      iam.send(new GetUserCommand({ UserName })),
+      allPages((Marker) => iam.send(new ListGroupsForUserCommand({ UserName, Marker })).then((r) => ({ items: r.Groups, marker: r.Marker, truncated: r.IsTruncated }))),
+      allPages((Marker) =>
+        iam.send(new ListAttachedUserPoliciesCommand({ UserName, Marker })).then((r) => ({ items: r.AttachedPolicies, marker: r.Marker, truncated: r.IsTruncated })),
+      ),
+    ]);
+    return {
+      userName: user.User!.UserName!,
+      groups: groups.map((g) => g.GroupName!),
+      attachedPolicies: attached.map((p) => ({ policyName: p.PolicyName!, policyArn: p.PolicyArn! })),
+      permissionsBoundary: user.User!.PermissionsBoundary?.PermissionsBoundaryArn,
+    };
   } catch (err) {
     throw fromSdkError(err);
   }

@@ -1,0 +1,5 @@
+import { PasswordPolicyForm } from "@/components/account/password-policy-form";
+
+export default function EditPasswordPolicyPage() {
+  return <PasswordPolicyForm />;
+}

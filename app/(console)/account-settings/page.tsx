@@ -1,0 +1,5 @@
+import { AccountSettings } from "@/components/account/account-settings";
+
+export default function AccountSettingsPage() {
+  return <AccountSettings />;
+}

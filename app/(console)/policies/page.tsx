@@ -1,0 +1,5 @@
+import { PoliciesTable } from "@/components/policies/policies-table";
+
+export default function PoliciesPage() {
+  return <PoliciesTable />;
+}

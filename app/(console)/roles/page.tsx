@@ -1,0 +1,5 @@
+import { RolesTable } from "@/components/roles/roles-table";
+
+export default function RolesPage() {
+  return <RolesTable />;
+}

@@ -1,0 +1,5 @@
+import { CreateUserWizard } from "@/components/users/create-user-wizard";
+
+export default function CreateUserPage() {
+  return <CreateUserWizard />;
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import Box from "@cloudscape-design/components/box";
+import Link from "@cloudscape-design/components/link";
+import SpaceBetween from "@cloudscape-design/components/space-between";
+import StatusIndicator from "@cloudscape-design/components/status-indicator";
+import Table from "@cloudscape-design/components/table";
+import { useRouter } from "next/navigation";
+import { useCredentialReportFindings } from "@/lib/queries/account";
+import type { AccessKeyFinding } from "@/lib/server/services/account-credential-report";
+import { age, ago, dateTime } from "@/lib/format/time";
+
+const FINDING: Record<AccessKeyFinding["kind"], string> = {
+  old: "Active for more than 90 days: rotate it",
+  "never-used": "Never used",
+  unused: "Not used for more than 90 days",
+};
+
+/** IAM users' active access keys from the credential report: old, never used or unused for 90 days. */
+export function AccessKeyFindings() {
+  const router = useRouter();
+  const report = useCredentialReportFindings();
+  if (report.isLoading) return <StatusIndicator type="loading">Generating the credential report</StatusIndicator>;
+  if (report.error) return <StatusIndicator type="error">{report.error.message}</StatusIndicator>;
+  const r = report.data!;
+  const total = r.findings.length + r.moreFindings;
+  const generated = `From the credential report generated ${dateTime(r.generatedTime)}; AWS reuses a report for up to four hours.`;
+  if (total === 0) {
+    return (
+      <div data-testid="rec-access-keys" data-ok="true">
+        <StatusIndicator type="success">
+          <Box variant="strong" color="inherit">
+            No IAM user has an active access key that is older than 90 days or unused
+          </Box>
+        </StatusIndicator>
+        <Box color="text-body-secondary" padding={{ left: "l" }}>
+          {`${r.activeKeys} active access key${r.activeKeys === 1 ? "" : "s"} across ${r.usersInReport} users. ${generated}`}
+        </Box>
+      </div>
+    );
+  }
+  const open = (userName: string) => router.push(`/users/${encodeURIComponent(userName)}`);
+  return (
+    <div data-testid="rec-access-keys" data-ok="false">
+      <SpaceBetween size="s">
+        <div>
+          <StatusIndicator type="warning">
+            <Box variant="strong" color="inherit">
+              {`${total} active access key${total === 1 ? "" : "s"} to review`}
+            </Box>
+          </StatusIndicator>
+          <Box color="text-body-secondary" padding={{ left: "l" }}>
+            {`Rotate access keys older than 90 days and deactivate the ones that are not used. ${generated}`}
+          </Box>
+        </div>
+        <Table
+          variant="embedded"
+          items={r.findings}
+          trackBy={(f) => `${f.userName}/${f.keyNumber}/${f.kind}`}
+          columnDefinitions={[
+            {
+              id: "user",
+              header: "User",
+              cell: (f) => (
+                <Link
+                  href={`/users/${encodeURIComponent(f.userName)}`}
+                  onFollow={(e) => {
+                    e.preventDefault();
+                    open(f.userName);
+                  }}
+                >
+                  {f.userName}
+                </Link>
+              ),
+            },
+            { id: "key", header: "Access key", cell: (f) => `Access key ${f.keyNumber}` },
+            { id: "finding", header: "Finding", cell: (f) => FINDING[f.kind] },
+            { id: "age", header: "Age", cell: (f) => age(f.lastRotated) },
+            { id: "lastUsed", header: "Last used", cell: (f) => ago(f.lastUsed) },
+          ]}
+          footer={r.moreFindings ? `And ${r.moreFindings} more: see the credential report.` : undefined}
+        />
+      </SpaceBetween>
+    </div>
+  );
+}

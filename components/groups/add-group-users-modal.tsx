@@ -1,0 +1,77 @@
+"use client";
+
+import Alert from "@cloudscape-design/components/alert";
+import Box from "@cloudscape-design/components/box";
+import Button from "@cloudscape-design/components/button";
+import Modal from "@cloudscape-design/components/modal";
+import SpaceBetween from "@cloudscape-design/components/space-between";
+import { useEffect, useMemo, useState } from "react";
+import { useNotify } from "@/components/shell/shell-context";
+import { ApiError } from "@/lib/queries/api";
+import { useAddUsersToGroup, useGroupUsers } from "@/lib/queries/groups";
+import { UsersSelector } from "./users-selector";
+
+/** "Add users to group": pick users (members are shown but not selectable); all are added, or none. */
+export function AddGroupUsersModal({ groupName, visible, onClose }: { groupName: string; visible: boolean; onClose: () => void }) {
+  const notify = useNotify();
+  const add = useAddUsersToGroup(groupName);
+  const members = useGroupUsers(groupName, { pageSize: 1000 });
+  const memberNames = useMemo(() => new Set((members.data?.items ?? []).map((u) => u.userName.toLowerCase())), [members.data]);
+  const [selected, setSelected] = useState<string[]>([]);
+  const error = add.error instanceof ApiError ? add.error : undefined;
+
+  useEffect(() => {
+    if (!visible) {
+      setSelected([]);
+      add.reset();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [visible]);
+
+  const confirm = () =>
+    add.mutate(selected, {
+      onSuccess: (r) => {
+        notify({ type: "success", header: `Added ${r.added.length} user${r.added.length === 1 ? "" : "s"} to ${groupName}.` });
+        onClose();
+      },
+    });
+
+  return (
+    <Modal
+      visible={visible}
+      size="large"
+      onDismiss={onClose}
+      header={`Add users to ${groupName}`}
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button variant="primary" disabled={!selected.length} loading={add.isPending} onClick={confirm} data-testid="add-users-confirm">
+              Add users
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <SpaceBetween size="m">
+        {error && (
+          <Alert type="error" header={`${error.code}: ${error.message}`}>
+            <span style={{ whiteSpace: "pre-wrap" }}>{error.fieldErrors?.userNames ?? ""}</span>
+          </Alert>
+        )}
+        {visible && (
+          <UsersSelector
+            variant="embedded"
+            title="Other users in this account"
+            description="A user can belong to up to 10 groups."
+            selected={selected}
+            members={memberNames}
+            onChange={(names) => (setSelected(names), add.reset())}
+          />
+        )}
+      </SpaceBetween>
+    </Modal>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import Container from "@cloudscape-design/components/container";
+import CopyToClipboard from "@cloudscape-design/components/copy-to-clipboard";
+import Header from "@cloudscape-design/components/header";
+import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
+import type { GroupDetail } from "@/lib/server/services/groups";
+import { dateTime } from "@/lib/format/time";
+
+export function GroupSummaryPanel({ group }: { group: GroupDetail }) {
+  return (
+    <Container header={<Header variant="h2">Summary</Header>}>
+      <KeyValuePairs
+        columns={3}
+        items={[
+          { label: "User group name", value: group.groupName },
+          { label: "Creation time", value: dateTime(group.createDate) },
+          {
+            label: "ARN",
+            value: (
+              <CopyToClipboard
+                variant="inline"
+                textToCopy={group.arn}
+                copyButtonAriaLabel="Copy ARN"
+                copySuccessText="ARN copied"
+                copyErrorText="ARN failed to copy"
+              />
+            ),
+          },
+        ]}
+      />
+    </Container>
+  );
+}

@@ -1,0 +1,129 @@
+"use client";
+
+import Alert from "@cloudscape-design/components/alert";
+import Button from "@cloudscape-design/components/button";
+import Container from "@cloudscape-design/components/container";
+import Form from "@cloudscape-design/components/form";
+import FormField from "@cloudscape-design/components/form-field";
+import Header from "@cloudscape-design/components/header";
+import Input from "@cloudscape-design/components/input";
+import SpaceBetween from "@cloudscape-design/components/space-between";
+import Spinner from "@cloudscape-design/components/spinner";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { PolicyEditor } from "@/components/policy-editor/policy-editor";
+import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
+import { ApiError } from "@/lib/queries/api";
+import { useGroupInlinePolicy, useGroupPermissions, usePutGroupPolicy } from "@/lib/queries/groups";
+import { policyNameSchema } from "@/lib/schemas/iam";
+import { groupHref } from "./group-href";
+
+const STARTER = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "Statement1",
+      "Effect": "Allow",
+      "Action": [],
+      "Resource": []
+    }
+  ]
+}`;
+
+/**
+ * Create (or, with `policyName`, edit) a group's inline policy in the JSON editor. The editor's findings come from
+ * the same grammar IAM enforces; the document is still sent as written, so IAM's own MalformedPolicyDocument shows.
+ */
+export function InlinePolicyForm({ groupName, policyName }: { groupName: string; policyName?: string }) {
+  const title = policyName ? `Edit ${policyName}` : "Create inline policy";
+  useBreadcrumbs([{ text: "User groups", href: "/groups" }, { text: groupName, href: groupHref(groupName) }, { text: title }]);
+  const router = useRouter();
+  const notify = useNotify();
+  const existing = useGroupInlinePolicy(groupName, policyName);
+  const permissions = useGroupPermissions(groupName);
+  const put = usePutGroupPolicy(groupName, policyName);
+  const [name, setName] = useState("");
+  const [touched, setTouched] = useState(false);
+  const [edited, setEdited] = useState<string>();
+  const document = edited ?? existing.data?.policyDocument ?? STARTER;
+  const [findings, setFindings] = useState<string[]>([]);
+  const error = put.error instanceof ApiError ? put.error : undefined;
+  const back = groupHref(groupName, "?section=permissions");
+
+  const taken = !policyName && permissions.data?.inlinePolicyNames.some((n) => n === name.trim());
+  const nameError = policyName
+    ? undefined
+    : (policyNameSchema.safeParse(name).error?.issues[0]?.message ?? (taken ? `The group already has an inline policy named ${name}.` : undefined));
+
+  const submit = () => {
+    setTouched(true);
+    if (nameError) return;
+    put.mutate(
+      { policyName: policyName ?? name, policyDocument: document },
+      {
+        onSuccess: () => {
+          notify({ type: "success", header: `Policy ${policyName ?? name} ${policyName ? "updated" : "created"}.` });
+          router.push(back);
+        },
+      },
+    );
+  };
+
+  if (policyName && existing.isLoading) return <Spinner size="large" />;
+  if (policyName && existing.error) return <Alert type="error" header="Couldn't load the inline policy">{existing.error.message}</Alert>;
+
+  return (
+    <Form
+      header={
+        <Header variant="h1" description="Inline policies are embedded in this group only. Use the JSON editor to write the policy document.">
+          {title}
+        </Header>
+      }
+      actions={
+        <SpaceBetween direction="horizontal" size="xs">
+          <Button variant="link" onClick={() => router.push(back)}>
+            Cancel
+          </Button>
+          <Button variant="primary" loading={put.isPending} onClick={submit} data-testid="inline-policy-submit">
+            {policyName ? "Save changes" : "Create policy"}
+          </Button>
+        </SpaceBetween>
+      }
+    >
+      <SpaceBetween size="l">
+        {error && (
+          <Alert type="error" header={error.code} data-testid="inline-policy-error">
+            {error.message}
+          </Alert>
+        )}
+        {!policyName && (
+          <Container header={<Header variant="h2">Policy details</Header>}>
+            <FormField
+              label="Policy name"
+              description="Enter a meaningful name to identify this policy."
+              constraintText="Maximum 128 characters. Use alphanumeric and '+=,.@-_' characters."
+              errorText={touched ? nameError : undefined}
+              data-testid="inline-policy-name-field"
+            >
+              <Input
+                value={name}
+                ariaLabel="Policy name"
+                placeholder="Enter a policy name"
+                onChange={(e) => (setName(e.detail.value), setTouched(true), put.reset())}
+              />
+            </FormField>
+          </Container>
+        )}
+        <Container
+          header={
+            <Header variant="h2" description={findings.length ? `${findings.length} finding(s) in the document. IAM will reject it as written.` : undefined}>
+              Policy editor
+            </Header>
+          }
+        >
+          <PolicyEditor value={document} onChange={(v) => (setEdited(v), put.reset())} kind="identity" onFindings={setFindings} height={380} />
+        </Container>
+      </SpaceBetween>
+    </Form>
+  );
+}

@@ -1,0 +1,46 @@
+import type { PolicySummary } from "@/lib/queries/policies";
+
+/** The Type column as the AWS console words it: job function policies are AWS managed under /job-function/. */
+export const policyTypeLabel = (p: Pick<PolicySummary, "type" | "path">) =>
+  p.type === "AWS managed" && p.path.startsWith("/job-function/") ? "AWS managed - job function" : p.type;
+
+/** The "Used as" column: permissions policy and/or permissions boundary, with counts. */
+export function usedAsLabel(p: Pick<PolicySummary, "attachmentCount" | "permissionsBoundaryUsageCount">): string {
+  const uses = [
+    p.attachmentCount ? `Permissions policy (${p.attachmentCount})` : "",
+    p.permissionsBoundaryUsageCount ? `Permissions boundary (${p.permissionsBoundaryUsageCount})` : "",
+  ].filter(Boolean);
+  return uses.length ? uses.join(", ") : "Not used";
+}
+
+export const TYPE_FILTERS = [
+  { value: "All", label: "All types" },
+  { value: "AWS", label: "AWS managed" },
+  { value: "Local", label: "Customer managed" },
+  { value: "JobFunction", label: "AWS managed - job function" },
+] as const;
+
+export const USAGE_FILTERS = [
+  { value: "", label: "All uses" },
+  { value: "PermissionsPolicy", label: "Permissions policy" },
+  { value: "PermissionsBoundary", label: "Permissions boundary" },
+  { value: "NotUsed", label: "Not used" },
+] as const;
+
+export type TypeFilter = (typeof TYPE_FILTERS)[number]["value"];
+export type UsageFilter = (typeof USAGE_FILTERS)[number]["value"];
+
+export const scopeQuery = (t: TypeFilter) =>
+  t === "JobFunction" ? { scope: "AWS" as const, pathPrefix: "/job-function/" } : { scope: t };
+
+export const entityHref = (type: "User" | "Group" | "Role", name: string) =>
+  `/${type === "User" ? "users" : type === "Group" ? "groups/details" : "roles"}/${encodeURIComponent(name)}`;
+
+/** The policy ARN from its URL segment, whether or not the router has already decoded it (ARNs can hold `%`). */
+export const arnFromSegment = (segment: string) => (/^arn%3A/i.test(segment) ? decodeURIComponent(segment) : segment);
+
+export const PAGINATION_LABELS = {
+  nextPageLabel: "Next page",
+  previousPageLabel: "Previous page",
+  pageLabel: (n: number) => `Page ${n}`,
+};

@@ -1,0 +1,39 @@
+"use client";
+
+import Box from "@cloudscape-design/components/box";
+import StatusIndicator from "@cloudscape-design/components/status-indicator";
+
+export type EditorFinding = { message: string; detail?: string; path?: string; line: number; column: number };
+
+/** The findings panel under the editor, like the AWS console's policy validation list; a click moves the cursor. */
+export function PolicyFindings({ findings, onSelect }: { findings: EditorFinding[]; onSelect: (f: EditorFinding) => void }) {
+  return (
+    <div data-testid="policy-findings" style={{ borderTop: "1px solid #c6c6cd", padding: "8px 12px", maxHeight: 160, overflowY: "auto" }}>
+      {findings.length === 0 ? (
+        <StatusIndicator type="success">No errors. The policy matches the IAM policy grammar.</StatusIndicator>
+      ) : (
+        <>
+          <Box variant="h4" padding={{ bottom: "xxs" }}>
+            Errors ({findings.length})
+          </Box>
+          <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
+            {findings.map((f, i) => (
+              <li key={i} data-testid="policy-finding" style={{ padding: "2px 0" }}>
+                <button
+                  type="button"
+                  onClick={() => onSelect(f)}
+                  style={{ all: "unset", cursor: "pointer", display: "flex", gap: 8, alignItems: "baseline" }}
+                >
+                  <StatusIndicator type="error">{f.message}</StatusIndicator>
+                  <Box variant="small" color="text-body-secondary">
+                    {[f.detail, f.path, `Ln ${f.line}, Col ${f.column}`].filter(Boolean).join(" · ")}
+                  </Box>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import Alert from "@cloudscape-design/components/alert";
+import Box from "@cloudscape-design/components/box";
+import Button from "@cloudscape-design/components/button";
+import FormField from "@cloudscape-design/components/form-field";
+import Modal from "@cloudscape-design/components/modal";
+import SpaceBetween from "@cloudscape-design/components/space-between";
+import Textarea from "@cloudscape-design/components/textarea";
+import { useEffect, useState } from "react";
+import { useNotify } from "@/components/shell/shell-context";
+import { useUpdateRole, type RoleDetail } from "@/lib/queries/roles";
+import { roleDescriptionSchema } from "@/lib/schemas/roles";
+import { SessionDurationSelect } from "./session-duration-select";
+
+/** UpdateRole: the description and the maximum session duration (1 to 12 hours). */
+export function EditRoleModal({ role, visible, onClose }: { role: RoleDetail; visible: boolean; onClose: () => void }) {
+  const notify = useNotify();
+  const update = useUpdateRole(role.roleName);
+  const [description, setDescription] = useState(role.description ?? "");
+  const [duration, setDuration] = useState(role.maxSessionDuration);
+  useEffect(() => {
+    if (!visible) return;
+    setDescription(role.description ?? "");
+    setDuration(role.maxSessionDuration);
+    update.reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [visible]);
+  const check = roleDescriptionSchema.safeParse(description);
+  const descriptionError = check.success ? undefined : check.error.issues[0]?.message;
+
+  const save = () =>
+    update.mutate(
+      { description, maxSessionDuration: duration },
+      {
+        onSuccess: () => {
+          notify({ type: "success", content: `Role ${role.roleName} updated.` });
+          onClose();
+        },
+      },
+    );
+
+  return (
+    <Modal
+      visible={visible}
+      onDismiss={onClose}
+      header={`Edit ${role.roleName}`}
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button variant="primary" loading={update.isPending} disabled={!!descriptionError} onClick={save} data-testid="save-role">
+              Save changes
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <SpaceBetween size="l">
+        {update.error && (
+          <Alert type="error" header={(update.error as { code?: string }).code ?? "Error"}>
+            {update.error.message}
+          </Alert>
+        )}
+        <FormField label="Description" constraintText="Maximum 1000 characters." errorText={descriptionError}>
+          <Textarea value={description} rows={2} onChange={(e) => setDescription(e.detail.value)} />
+        </FormField>
+        <FormField
+          label="Maximum session duration"
+          description="Sessions that assume this role, with the AWS CLI or API, can last up to this long (1 to 12 hours)."
+        >
+          <SessionDurationSelect value={duration} onChange={setDuration} />
+        </FormField>
+      </SpaceBetween>
+    </Modal>
+  );
+}

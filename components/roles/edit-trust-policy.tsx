@@ -1,0 +1,73 @@
+"use client";
+
+import Alert from "@cloudscape-design/components/alert";
+import Button from "@cloudscape-design/components/button";
+import Container from "@cloudscape-design/components/container";
+import Form from "@cloudscape-design/components/form";
+import Header from "@cloudscape-design/components/header";
+import SpaceBetween from "@cloudscape-design/components/space-between";
+import Spinner from "@cloudscape-design/components/spinner";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { PolicyEditor } from "@/components/policy-editor/policy-editor";
+import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
+import { useRole, useUpdateTrustPolicy } from "@/lib/queries/roles";
+
+/** "Edit trust policy": the trust-policy editor with live findings; AWS's MalformedPolicyDocument shown verbatim. */
+export function EditTrustPolicy({ roleName }: { roleName: string }) {
+  const back = `/roles/${encodeURIComponent(roleName)}?tab=trust`;
+  useBreadcrumbs([{ text: "Roles", href: "/roles" }, { text: roleName, href: back }, { text: "Edit trust policy" }]);
+  const router = useRouter();
+  const notify = useNotify();
+  const role = useRole(roleName);
+  const update = useUpdateTrustPolicy(roleName);
+  const [document, setDocument] = useState<string>();
+  useEffect(() => {
+    if (role.data && document === undefined) setDocument(role.data.assumeRolePolicyDocument);
+  }, [role.data, document]);
+
+  if (role.error) {
+    const e = role.error as Error & { code?: string };
+    return (
+      <Alert type="error" header={e.code ?? "Error"}>
+        {e.message}
+      </Alert>
+    );
+  }
+  if (document === undefined) return <Spinner size="large" />;
+
+  const save = () =>
+    update.mutate(document, {
+      onSuccess: () => {
+        notify({ type: "success", content: `Trust policy updated for ${roleName}.` });
+        router.push(back);
+      },
+    });
+
+  return (
+    <Form
+      header={<Header variant="h1" description="A trust policy says who can assume the role and under which conditions.">Edit trust policy</Header>}
+      actions={
+        <SpaceBetween direction="horizontal" size="xs">
+          <Button variant="link" onClick={() => router.push(back)}>
+            Cancel
+          </Button>
+          <Button variant="primary" loading={update.isPending} onClick={save} data-testid="update-trust-policy">
+            Update policy
+          </Button>
+        </SpaceBetween>
+      }
+      errorText={
+        update.error ? (
+          <span data-testid="trust-policy-error">
+            <b>{(update.error as { code?: string }).code ?? "Error"}</b>: {update.error.message}
+          </span>
+        ) : undefined
+      }
+    >
+      <Container header={<Header variant="h2">Trust policy for {roleName}</Header>}>
+        <PolicyEditor value={document} kind="trust" height={440} onChange={setDocument} />
+      </Container>
+    </Form>
+  );
+}

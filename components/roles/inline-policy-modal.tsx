@@ -1,0 +1,85 @@
+"use client";
+
+import Alert from "@cloudscape-design/components/alert";
+import Box from "@cloudscape-design/components/box";
+import Button from "@cloudscape-design/components/button";
+import FormField from "@cloudscape-design/components/form-field";
+import Input from "@cloudscape-design/components/input";
+import Modal from "@cloudscape-design/components/modal";
+import SpaceBetween from "@cloudscape-design/components/space-between";
+import { useEffect, useState } from "react";
+import { PolicyEditor } from "@/components/policy-editor/policy-editor";
+import { useNotify } from "@/components/shell/shell-context";
+import { usePutRolePolicy } from "@/lib/queries/roles";
+import { policyNameSchema } from "@/lib/schemas/iam";
+
+const TEMPLATE = JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "Statement1", Effect: "Allow", Action: [], Resource: [] }] }, null, 4);
+
+/** Create an inline policy (PutRolePolicy), or view and edit an existing one (its name is then fixed). */
+export function InlinePolicyModal(props: { roleName: string; existing: { policyName?: string; document?: string }; visible: boolean; onClose: () => void }) {
+  const notify = useNotify();
+  const put = usePutRolePolicy(props.roleName);
+  const editing = !!props.existing.policyName;
+  const [name, setName] = useState("");
+  const [document, setDocument] = useState(TEMPLATE);
+  const [attempted, setAttempted] = useState(false);
+  useEffect(() => {
+    if (!props.visible) return;
+    setName(props.existing.policyName ?? "");
+    setDocument(props.existing.document ?? TEMPLATE);
+    setAttempted(false);
+    put.reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.visible]);
+  const check = policyNameSchema.safeParse(name);
+  const nameError = (name || attempted) && !check.success ? check.error.issues[0]?.message : undefined;
+
+  const save = () => {
+    setAttempted(true);
+    if (!check.success) return;
+    put.mutate(
+      { policyName: name, policyDocument: document },
+      {
+        onSuccess: () => {
+          notify({ type: "success", content: `Policy ${name} ${editing ? "updated" : "created"} in ${props.roleName}.` });
+          props.onClose();
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      visible={props.visible}
+      size="large"
+      onDismiss={props.onClose}
+      header={editing ? `Inline policy ${props.existing.policyName}` : "Create inline policy"}
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={props.onClose}>
+              Cancel
+            </Button>
+            <Button variant="primary" loading={put.isPending} onClick={save} data-testid="save-inline-policy">
+              {editing ? "Save changes" : "Create policy"}
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <SpaceBetween size="l">
+        {put.error && (
+          <Alert type="error" header={(put.error as { code?: string }).code ?? "Error"}>
+            {put.error.message}
+          </Alert>
+        )}
+        <FormField label="Policy name" constraintText="Maximum 128 characters. Use alphanumeric and '+=,.@-_' characters." errorText={nameError}>
+          <Input value={name} disabled={editing} onChange={(e) => setName(e.detail.value)} data-testid="inline-policy-name" />
+        </FormField>
+        <FormField label="Policy editor" stretch>
+          {props.visible && <PolicyEditor value={document} kind="identity" height={320} onChange={setDocument} />}
+        </FormField>
+      </SpaceBetween>
+    </Modal>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import Button from "@cloudscape-design/components/button";
+import ButtonDropdown from "@cloudscape-design/components/button-dropdown";
+import Header from "@cloudscape-design/components/header";
+import Link from "@cloudscape-design/components/link";
+import SpaceBetween from "@cloudscape-design/components/space-between";
+import Table from "@cloudscape-design/components/table";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useRolePermissions, type RoleDetail, type RolePermission } from "@/lib/queries/roles";
+import { InlinePolicyModal } from "./inline-policy-modal";
+import { PermissionsBoundarySection } from "./permissions-boundary-section";
+import { RemovePoliciesModal } from "./remove-policies-modal";
+
+const key = (p: RolePermission) => `${p.kind}:${p.kind === "managed" ? p.policyArn : p.policyName}`;
+
+/** Permissions: managed and inline policies (attach, create inline, view/edit inline, remove), then the boundary. */
+export function RolePermissionsTab({ role }: { role: RoleDetail }) {
+  const router = useRouter();
+  const permissions = useRolePermissions(role.roleName);
+  const items = permissions.data ?? [];
+  const [selected, setSelected] = useState<RolePermission[]>([]);
+  const [removing, setRemoving] = useState(false);
+  const [inline, setInline] = useState<{ policyName?: string; document?: string } | null>(null);
+  const kept = selected.filter((s) => items.some((i) => key(i) === key(s)));
+
+  return (
+    <SpaceBetween size="l">
+      <Table
+        items={items}
+        trackBy={key}
+        loading={permissions.isLoading}
+        loadingText="Loading policies"
+        selectionType="multi"
+        selectedItems={kept}
+        onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
+        ariaLabels={{ selectionGroupLabel: "Policies", itemSelectionLabel: (_s, p) => `Select ${p.policyName}`, allItemsSelectionLabel: () => "Select all policies" }}
+        columnDefinitions={[
+          {
+            id: "name",
+            header: "Policy name",
+            cell: (p) =>
+              p.kind === "inline" ? (
+                <Link onFollow={(e) => (e.preventDefault(), setInline({ policyName: p.policyName, document: p.document }))}>{p.policyName}</Link>
+              ) : (
+                p.policyName
+              ),
+          },
+          { id: "type", header: "Type", cell: (p) => (p.kind === "inline" ? "Customer inline" : p.type) },
+          { id: "arn", header: "ARN", cell: (p) => (p.kind === "managed" ? p.policyArn : "-") },
+        ]}
+        header={
+          <Header
+            counter={`(${items.length})`}
+            description="You can attach up to 10 managed policies."
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button iconName="refresh" ariaLabel="Refresh policies" onClick={() => void permissions.refetch()} />
+                <Button disabled={!kept.length} onClick={() => setRemoving(true)} data-testid="remove-policies">
+                  Remove
+                </Button>
+                <ButtonDropdown
+                  variant="primary"
+                  items={[
+                    { id: "attach", text: "Attach policies" },
+                    { id: "inline", text: "Create inline policy" },
+                  ]}
+                  onItemClick={(e) =>
+                    e.detail.id === "attach" ? router.push(`/roles/${encodeURIComponent(role.roleName)}/attach-policies`) : setInline({})
+                  }
+                >
+                  Add permissions
+                </ButtonDropdown>
+              </SpaceBetween>
+            }
+          >
+            Permissions policies
+          </Header>
+        }
+        empty="No policies attached. Add permissions to give this role access."
+      />
+      <PermissionsBoundarySection role={role} />
+      <RemovePoliciesModal roleName={role.roleName} policies={kept} visible={removing} onClose={() => setRemoving(false)} onRemoved={() => setSelected([])} />
+      <InlinePolicyModal roleName={role.roleName} existing={inline ?? {}} visible={inline !== null} onClose={() => setInline(null)} />
+    </SpaceBetween>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import Button from "@cloudscape-design/components/button";
+import Container from "@cloudscape-design/components/container";
+import Header from "@cloudscape-design/components/header";
+import { useRouter } from "next/navigation";
+import type { RoleDetail } from "@/lib/queries/roles";
+import { TrustPolicyView } from "./trust-policy-view";
+
+/** Trust relationships: the trust policy read-only, and "Edit trust policy". */
+export function RoleTrustTab({ role }: { role: RoleDetail }) {
+  const router = useRouter();
+  return (
+    <Container
+      header={
+        <Header
+          variant="h2"
+          description="Entities that can assume this role under specified conditions."
+          actions={<Button onClick={() => router.push(`/roles/${encodeURIComponent(role.roleName)}/edit-trust-policy`)}>Edit trust policy</Button>}
+        >
+          Trusted entities
+        </Header>
+      }
+    >
+      <TrustPolicyView document={role.assumeRolePolicyDocument} maxHeight={640} />
+    </Container>
+  );
+}

@@ -1,0 +1,136 @@
+"use client";
+
+import Alert from "@cloudscape-design/components/alert";
+import Container from "@cloudscape-design/components/container";
+import FormField from "@cloudscape-design/components/form-field";
+import Header from "@cloudscape-design/components/header";
+import Input from "@cloudscape-design/components/input";
+import SpaceBetween from "@cloudscape-design/components/space-between";
+import Spinner from "@cloudscape-design/components/spinner";
+import Wizard from "@cloudscape-design/components/wizard";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { PolicyEditor } from "@/components/policy-editor/policy-editor";
+import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
+import { ApiError } from "@/lib/queries/api";
+import { usePermissionDocument, usePutUserPolicy, useUserPermissions } from "@/lib/queries/user-detail";
+import { policyNameSchema } from "@/lib/schemas/iam";
+import { userHref } from "./user-href";
+
+const STARTER = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "Statement1",
+      "Effect": "Allow",
+      "Action": [],
+      "Resource": []
+    }
+  ]
+}`;
+
+const WIZARD_STRINGS = {
+  stepNumberLabel: (n: number) => `Step ${n}`,
+  collapsedStepsLabel: (n: number, total: number) => `Step ${n} of ${total}`,
+  cancelButton: "Cancel",
+  previousButton: "Previous",
+  nextButton: "Next",
+  optional: "optional",
+};
+
+/**
+ * Create (or, with `policyName`, edit) the user's inline policy: the JSON editor with live findings from the grammar IAM
+ * enforces, then a name. The document is sent as written, so IAM's own MalformedPolicyDocument is shown when it refuses.
+ */
+export function CreateInlinePolicy({ userName, policyName }: { userName: string; policyName?: string }) {
+  const title = policyName ? `Modify permissions in ${policyName}` : "Create policy";
+  useBreadcrumbs([{ text: "Users", href: "/users" }, { text: userName, href: userHref(userName) }, { text: title }]);
+  const router = useRouter();
+  const notify = useNotify();
+  const existing = usePermissionDocument(userName, { policyName: policyName ?? "" }, !!policyName);
+  const permissions = useUserPermissions(userName);
+  const put = usePutUserPolicy(userName);
+  const [step, setStep] = useState(0);
+  const [name, setName] = useState(policyName ?? "");
+  const [touched, setTouched] = useState(false);
+  const [document, setDocument] = useState(STARTER);
+  const [findings, setFindings] = useState<string[]>([]);
+  const back = userHref(userName, "?section=permissions");
+  const error = put.error instanceof ApiError ? put.error : undefined;
+
+  useEffect(() => {
+    if (existing.data) setDocument(existing.data.document);
+  }, [existing.data]);
+
+  const taken = !policyName && permissions.data?.policies.some((p) => p.type === "Customer inline" && p.via === "Attached directly" && p.policyName === name);
+  const nameError = policyNameSchema.safeParse(name).error?.issues[0]?.message ?? (taken ? `The user already has an inline policy named ${name}.` : undefined);
+
+  const submit = () => {
+    setTouched(true);
+    if (nameError) return;
+    put.mutate(
+      { policyName: name, policyDocument: document },
+      {
+        onSuccess: () => {
+          notify({ type: "success", content: `Policy ${name} ${policyName ? "updated" : "created"}.` });
+          router.push(back);
+        },
+      },
+    );
+  };
+
+  if (policyName && existing.isLoading) return <Spinner size="large" />;
+  if (policyName && existing.error) return <Alert type="error" header="Couldn't load the inline policy">{existing.error.message}</Alert>;
+
+  return (
+    <Wizard
+      activeStepIndex={step}
+      onNavigate={(e) => setStep(e.detail.requestedStepIndex)}
+      onCancel={() => router.push(back)}
+      onSubmit={submit}
+      isLoadingNextStep={put.isPending}
+      submitButtonText={policyName ? "Save changes" : "Create policy"}
+      i18nStrings={WIZARD_STRINGS}
+      steps={[
+        {
+          title: "Specify permissions",
+          description: "Add permissions by writing the policy document in JSON. It is checked against IAM's policy grammar as you type.",
+          content: (
+            <Container
+              header={
+                <Header variant="h2" description={findings.length ? `${findings.length} finding(s) in the document. IAM will reject it as written.` : undefined}>
+                  Policy editor
+                </Header>
+              }
+            >
+              <PolicyEditor value={document} onChange={(v) => (setDocument(v), put.reset())} kind="identity" onFindings={setFindings} height={380} />
+            </Container>
+          ),
+        },
+        {
+          title: "Review and create",
+          description: "Review the permissions in this policy before you create it.",
+          errorText: error ? <span data-testid="inline-policy-error">{`${error.code}: ${error.message}`}</span> : undefined,
+          content: (
+            <SpaceBetween size="l">
+              <Container header={<Header variant="h2">Policy details</Header>}>
+                <FormField
+                  label="Policy name"
+                  description="Enter a meaningful name to identify this policy."
+                  constraintText="Maximum 128 characters. Use alphanumeric and '+=,.@-_' characters."
+                  errorText={touched || name ? nameError : undefined}
+                  data-testid="inline-policy-name-field"
+                >
+                  <Input value={name} disabled={!!policyName} ariaLabel="Policy name" placeholder="Enter a policy name" onChange={(e) => (setName(e.detail.value), setTouched(true), put.reset())} />
+                </FormField>
+              </Container>
+              <Container header={<Header variant="h2">Policy document</Header>}>
+                <pre style={{ margin: 0, maxHeight: 300, overflow: "auto", fontSize: 12 }}>{document}</pre>
+              </Container>
+            </SpaceBetween>
+          ),
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import { GetRoleCommand, ListAccountAliasesCommand, ListInstanceProfilesForRoleCommand } from "@aws-sdk/client-iam";
+import { iamClient } from "../aws-clients";
+import { fromSdkError } from "../errors";
+import type { Principal } from "../principal";
+import { toRoleSummary, type RoleSummary } from "./roles";
+
+export type RoleTag = { Key: string; Value: string };
+
+export type RoleDetail = RoleSummary & {
+  accountId: string;
+  /** The trust policy, decoded and indented as the console shows it. */
+  assumeRolePolicyDocument: string;
+  permissionsBoundary?: { arn: string; type: string };
+  tags: RoleTag[];
+  lastUsed?: { date: string; region?: string };
+  instanceProfiles: { name: string; arn: string }[];
+  switchRoleUrl: string;
+};
+
+export type RoleLastUsed = { roleName: string; lastUsed?: { date: string; region?: string } };
+
+export function prettyPolicy(encoded: string | undefined): string {
+  if (!encoded) return "";
+  const text = decodeURIComponent(encoded);
+  try {
+    return JSON.stringify(JSON.parse(text), null, 4);
+  } catch {
+    return text;
+  }
+}
+
+/** GetRole, the role's instance profiles and the account alias for the "switch roles" link. */
+export async function getRole({ principal, params }: { principal: Principal; params: { roleName: string } }): Promise<RoleDetail> {
+  const iam = iamClient(principal);
+  try {
+    const [r, profiles, aliases] = await Promise.all([
+      iam.send(new GetRoleCommand({ RoleName: params.roleName })),
+      iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: params.roleName })),
+      iam.send(new ListAccountAliasesCommand({})).catch(() => undefined),
+    ]);
+    const role = r.Role!;
+    const accountId = role.Arn!.split(":")[4];
+    const account = aliases?.AccountAliases?.[0] ?? accountId;
+    const last = role.RoleLastUsed?.LastUsedDate;
+    return {
+      ...toRoleSummary(role),
+      accountId,
+      assumeRolePolicyDocument: prettyPolicy(role.AssumeRolePolicyDocument),
+      permissionsBoundary: role.PermissionsBoundary?.PermissionsBoundaryArn
+        ? { arn: role.PermissionsBoundary.PermissionsBoundaryArn, type: role.PermissionsBoundary.PermissionsBoundaryType ?? "Policy" }
+        : undefined,
+      tags: (role.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? "" })),
+      lastUsed: last ? { date: last.toISOString(), region: role.RoleLastUsed?.Region } : undefined,
+      instanceProfiles: (profiles.InstanceProfiles ?? []).map((p) => ({ name: p.InstanceProfileName!, arn: p.Arn! })),
+      switchRoleUrl: `https://signin.aws.amazon.com/switchrole?roleName=${encodeURIComponent(role.RoleName!)}&account=${encodeURIComponent(account)}`,
+    };
+  } catch (err) {
+    throw fromSdkError(err);
+  }
+}
+
+/** The Roles table's "Last activity" column: ListRoles omits RoleLastUsed, so each visible row asks GetRole. */
+export async function getRoleLastUsed({ principal, params }: { principal: Principal; params: { roleName: string } }): Promise<RoleLastUsed> {
+  try {
+    const r = await iamClient(principal).send(new GetRoleCommand({ RoleName: params.roleName }));
+    const last = r.Role?.RoleLastUsed?.LastUsedDate;
+    return { roleName: params.roleName, lastUsed: last ? { date: last.toISOString(), region: r.Role?.RoleLastUsed?.Region } : undefined };
+  } catch (err) {
+    throw fromSdkError(err);
+  }
+}
