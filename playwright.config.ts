@@ -21,7 +21,7 @@ export const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  outputDir: `test-results/${PORT}`,
   workers: 1,
   fullyParallel: false,
   retries: 0,

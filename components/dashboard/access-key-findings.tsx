@@ -9,6 +9,7 @@ import { useRouter } from "next/navigation";
 import { useCredentialReportFindings } from "@/lib/queries/account";
 import type { AccessKeyFinding } from "@/lib/server/services/account-credential-report";
 import { age, ago, dateTime } from "@/lib/format/time";
+import { userHref } from "@/components/users/detail/user-href";
 
 const FINDING: Record<AccessKeyFinding["kind"], string> = {
   old: "Active for more than 90 days: rotate it",
@@ -39,7 +40,7 @@ export function AccessKeyFindings() {
       </div>
     );
   }
-  const open = (userName: string) => router.push(`/users/${encodeURIComponent(userName)}`);
+  const open = (userName: string) => router.push(userHref(userName));
   return (
     <div data-testid="rec-access-keys" data-ok="false">
       <SpaceBetween size="s">
@@ -63,7 +64,7 @@ export function AccessKeyFindings() {
               header: "User",
               cell: (f) => (
                 <Link
-                  href={`/users/${encodeURIComponent(f.userName)}`}
+                  href={userHref(f.userName)}
                   onFollow={(e) => {
                     e.preventDefault();
                     open(f.userName);

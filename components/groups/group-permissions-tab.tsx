@@ -13,6 +13,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useNotify } from "@/components/shell/shell-context";
 import { useDeleteGroupPolicy, useDetachGroupPolicies, useGroupPermissions } from "@/lib/queries/groups";
+import { policyHref } from "@/lib/queries/policies";
 import { ConfirmModal } from "./confirm-modal";
 import { groupHref } from "./group-href";
 
@@ -56,8 +57,7 @@ export function GroupPermissionsTab({ groupName }: { groupName: string }) {
 
   // Managed policies have their own pages in the Policies area; inline ones are edited here.
   const policyLink = (r: PolicyRow) => {
-    if (r.policyArn) return r.policyName;
-    const href = groupHref(groupName, `/inline-policies/${encodeURIComponent(r.policyName)}`);
+    const href = r.policyArn ? policyHref(r.policyArn) : groupHref(groupName, `/inline-policies/${encodeURIComponent(r.policyName)}`);
     return (
       <Link href={href} onFollow={(e) => (e.preventDefault(), router.push(href))}>
         {r.policyName}

@@ -19,6 +19,7 @@ import type { UserSummary } from "@/lib/server/services/users";
 import { ago } from "@/lib/format/time";
 import { AddGroupUsersModal } from "./add-group-users-modal";
 import { ConfirmModal } from "./confirm-modal";
+import { userHref } from "@/components/users/detail/user-href";
 
 /** The group's members (server-side filter and paging), with Add users and Remove. */
 export function GroupUsersTab({ groupName }: { groupName: string }) {
@@ -60,7 +61,7 @@ export function GroupUsersTab({ groupName }: { groupName: string }) {
             id: "userName",
             header: "User name",
             cell: (u) => (
-              <Link href={`/users/${encodeURIComponent(u.userName)}`} onFollow={(e) => (e.preventDefault(), router.push(`/users/${encodeURIComponent(u.userName)}`))}>
+              <Link href={userHref(u.userName)} onFollow={(e) => (e.preventDefault(), router.push(userHref(u.userName)))}>
                 {u.userName}
               </Link>
             ),

@@ -55,6 +55,8 @@ export function EditPolicyForm({ policyArn }: { policyArn: string }) {
         },
         onError: (err) => {
           setConfirming(false);
+          // Another version was added meanwhile: offer what the console offers at the quota.
+          if ((err as ApiError).code === "LimitExceeded" && !deleteVersionId) return void versions.refetch().then(() => setConfirming(true));
           setError(err as ApiError);
         },
       },

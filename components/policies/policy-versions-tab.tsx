@@ -58,6 +58,7 @@ export function PolicyVersionsTab({ policy }: { policy: PolicyDetail }) {
                   <Button
                     disabled={!one || one.isDefaultVersion}
                     loading={setDefault.isPending}
+                    data-testid="set-default-version"
                     onClick={() =>
                       one &&
                       setDefault.mutate(one.versionId, {
@@ -68,7 +69,7 @@ export function PolicyVersionsTab({ policy }: { policy: PolicyDetail }) {
                   >
                     Set as default
                   </Button>
-                  <Button disabled={!one || one.isDefaultVersion} onClick={() => setConfirmDelete(true)}>
+                  <Button disabled={!one || one.isDefaultVersion} onClick={() => setConfirmDelete(true)} data-testid="delete-version">
                     Delete
                   </Button>
                 </SpaceBetween>

@@ -10,10 +10,11 @@ import { useState } from "react";
 import { PolicyPicker } from "@/components/policies/policy-picker";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { useAttachRolePolicies } from "@/lib/queries/roles";
+import { roleHref } from "./role-href";
 
 /** "Add permissions → Attach policies": AttachRolePolicy for each chosen managed policy. */
 export function AttachRolePolicies({ roleName }: { roleName: string }) {
-  const back = `/roles/${encodeURIComponent(roleName)}`;
+  const back = roleHref(roleName);
   useBreadcrumbs([{ text: "Roles", href: "/roles" }, { text: roleName, href: back }, { text: "Attach policies" }]);
   const router = useRouter();
   const notify = useNotify();

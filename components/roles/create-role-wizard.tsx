@@ -16,6 +16,7 @@ import { roleDetailsErrors } from "./role-details-errors";
 import type { RoleDetailsDraft } from "./role-details-form";
 import { TrustedEntityStep } from "./trusted-entity-step";
 import { WIZARD_STRINGS } from "./wizard-strings";
+import { roleHref } from "./role-href";
 
 /** "Create role", as the AWS console's three-step wizard. */
 export function CreateRoleWizard({ thisAccountId }: { thisAccountId: string }) {
@@ -65,7 +66,7 @@ export function CreateRoleWizard({ thisAccountId }: { thisAccountId: string }) {
             type: "success",
             content: `Role ${role.roleName} created.`,
             buttonText: "View role",
-            onButtonClick: () => router.push(`/roles/${encodeURIComponent(role.roleName)}`),
+            onButtonClick: () => router.push(roleHref(role.roleName)),
           });
           router.push("/roles");
         },

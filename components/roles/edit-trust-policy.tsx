@@ -12,10 +12,11 @@ import { useEffect, useState } from "react";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { useRole, useUpdateTrustPolicy } from "@/lib/queries/roles";
+import { roleHref } from "./role-href";
 
 /** "Edit trust policy": the trust-policy editor with live findings; AWS's MalformedPolicyDocument shown verbatim. */
 export function EditTrustPolicy({ roleName }: { roleName: string }) {
-  const back = `/roles/${encodeURIComponent(roleName)}?tab=trust`;
+  const back = roleHref(roleName, "?tab=trust");
   useBreadcrumbs([{ text: "Roles", href: "/roles" }, { text: roleName, href: back }, { text: "Edit trust policy" }]);
   const router = useRouter();
   const notify = useNotify();

@@ -70,7 +70,7 @@ export function RoleDetail({ roleName }: { roleName: string }) {
         <RoleSummaryContainer role={role.data} />
         <Tabs
           activeTabId={tab}
-          onChange={(e) => router.replace(`${pathname}?tab=${e.detail.activeTabId}`, { scroll: false })}
+          onChange={(e) => window.history.replaceState(null, "", `${pathname}?tab=${e.detail.activeTabId}`)}
           tabs={[
             { id: "permissions", label: "Permissions", content: <RolePermissionsTab role={role.data} /> },
             { id: "trust", label: "Trust relationships", content: <RoleTrustTab role={role.data} /> },

@@ -12,6 +12,7 @@ import { useRolePermissions, type RoleDetail, type RolePermission } from "@/lib/
 import { InlinePolicyModal } from "./inline-policy-modal";
 import { PermissionsBoundarySection } from "./permissions-boundary-section";
 import { RemovePoliciesModal } from "./remove-policies-modal";
+import { roleHref } from "./role-href";
 
 const key = (p: RolePermission) => `${p.kind}:${p.kind === "managed" ? p.policyArn : p.policyName}`;
 
@@ -67,7 +68,7 @@ export function RolePermissionsTab({ role }: { role: RoleDetail }) {
                     { id: "inline", text: "Create inline policy" },
                   ]}
                   onItemClick={(e) =>
-                    e.detail.id === "attach" ? router.push(`/roles/${encodeURIComponent(role.roleName)}/attach-policies`) : setInline({})
+                    e.detail.id === "attach" ? router.push(roleHref(role.roleName, "/attach-policies")) : setInline({})
                   }
                 >
                   Add permissions

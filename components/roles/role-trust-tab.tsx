@@ -6,6 +6,7 @@ import Header from "@cloudscape-design/components/header";
 import { useRouter } from "next/navigation";
 import type { RoleDetail } from "@/lib/queries/roles";
 import { TrustPolicyView } from "./trust-policy-view";
+import { roleHref } from "./role-href";
 
 /** Trust relationships: the trust policy read-only, and "Edit trust policy". */
 export function RoleTrustTab({ role }: { role: RoleDetail }) {
@@ -16,7 +17,7 @@ export function RoleTrustTab({ role }: { role: RoleDetail }) {
         <Header
           variant="h2"
           description="Entities that can assume this role under specified conditions."
-          actions={<Button onClick={() => router.push(`/roles/${encodeURIComponent(role.roleName)}/edit-trust-policy`)}>Edit trust policy</Button>}
+          actions={<Button onClick={() => router.push(roleHref(role.roleName, "/edit-trust-policy"))}>Edit trust policy</Button>}
         >
           Trusted entities
         </Header>

@@ -17,6 +17,7 @@ import { useRoles, useRolesLastUsed, type RoleSummary } from "@/lib/queries/role
 import { ago } from "@/lib/format/time";
 import { DeleteRolesModal } from "./delete-roles-modal";
 import { useDeleteRoles } from "./use-delete-roles";
+import { roleHref } from "./role-href";
 
 const PAGE_SIZE = 25;
 
@@ -39,14 +40,14 @@ export function RolesTable() {
     const q = lastUsed[i];
     return { ...r, lastActivity: q?.data ? (q.data.lastUsed?.date ?? null) : undefined };
   });
-  const open = (name: string) => router.push(`/roles/${encodeURIComponent(name)}`);
+  const open = (name: string) => router.push(roleHref(name));
 
   const columns: TableProps.ColumnDefinition<Row>[] = [
     {
       id: "roleName",
       header: "Role name",
       cell: (r) => (
-        <Link href={`/roles/${encodeURIComponent(r.roleName)}`} onFollow={(e) => (e.preventDefault(), open(r.roleName))}>
+        <Link href={roleHref(r.roleName)} onFollow={(e) => (e.preventDefault(), open(r.roleName))}>
           {r.roleName}
         </Link>
       ),

@@ -28,7 +28,6 @@ export function useDeleteUsers() {
           id,
           type: "in-progress",
           loading: true,
-          header: label,
           content: <ProgressBar variant="flash" value={(i / total) * 100} label={label} description={userName} data-testid="delete-progress" />,
         });
         try {

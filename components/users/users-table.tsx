@@ -8,7 +8,7 @@ import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
 import TextFilter from "@cloudscape-design/components/text-filter";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
 import { useDebounced } from "@/components/common/use-debounced";
 import { useMarkerPages } from "@/components/common/use-marker-pages";
@@ -17,6 +17,7 @@ import { DeleteUsersModal } from "./delete-users-modal";
 import { useDeleteUsers } from "./use-delete-users";
 import type { UserActivity, UserSummary } from "@/lib/server/services/users";
 import { age, ago } from "@/lib/format/time";
+import { userHref } from "@/components/users/detail/user-href";
 
 type Row = UserSummary & { activity?: UserActivity };
 
@@ -32,6 +33,11 @@ export function UsersTable() {
   const users = useMemo(() => query.data?.items ?? [], [query.data]);
   const activity = useUserActivity(users.map((u) => u.userName));
   const [selected, setSelected] = useState<Row[]>([]);
+  // Selection follows what is shown: a new page, filter or refresh drops rows that are no longer listed.
+  useEffect(() => {
+    const shown = new Set(users.map((u) => u.userName));
+    setSelected((s) => (s.every((u) => shown.has(u.userName)) ? s : s.filter((u) => shown.has(u.userName))));
+  }, [users]);
   const [confirming, setConfirming] = useState(false);
   const deleteUsers = useDeleteUsers();
   const [sorting, setSorting] = useState<{ column: keyof Row; descending: boolean }>({ column: "userName", descending: false });
@@ -49,7 +55,7 @@ export function UsersTable() {
       header: "User name",
       sortingField: "userName",
       cell: (u) => (
-        <Link href={`/users/${encodeURIComponent(u.userName)}`} onFollow={(e) => (e.preventDefault(), router.push(`/users/${encodeURIComponent(u.userName)}`))}>
+        <Link href={userHref(u.userName)} onFollow={(e) => (e.preventDefault(), router.push(userHref(u.userName)))}>
           {u.userName}
         </Link>
       ),
@@ -69,8 +75,7 @@ export function UsersTable() {
   async function confirmDelete() {
     const names = selected.map((u) => u.userName);
     setConfirming(false);
-    const deleted = new Set(await deleteUsers(names));
-    setSelected((s) => s.filter((u) => !deleted.has(u.userName)));
+    await deleteUsers(names);
   }
 
   return (

@@ -55,8 +55,9 @@ export const usePolicy = (arn: string) => useQuery({ queryKey: policyKeys.detail
 
 export const fetchPolicyVersions = (arn: string) => api<PolicyVersion[]>(policyApi(arn, "/versions"));
 
+/** Always refetched on mount: the edit page decides from the count whether IAM's 5-version quota is reached. */
 export const usePolicyVersions = (arn: string, enabled = true) =>
-  useQuery({ queryKey: policyKeys.versions(arn), queryFn: () => fetchPolicyVersions(arn), enabled });
+  useQuery({ queryKey: policyKeys.versions(arn), queryFn: () => fetchPolicyVersions(arn), enabled, staleTime: 0 });
 
 export const usePolicyVersion = (arn: string, versionId: string | undefined) =>
   useQuery({

@@ -42,20 +42,21 @@ export const useRolePermissions = (name: string) =>
   useQuery({ queryKey: roleKeys.permissions(name), queryFn: () => api<RolePermission[]>(rolePath(name, "/permissions")) });
 
 /** Every role mutation invalidates the role's detail (and its sub-keys) and the lists. */
-function useRoleMutation<V, R>(name: string | ((v: V) => string), fn: (v: V) => Promise<R>) {
+function useRoleMutation<V, R>(name: string | ((v: V) => string), fn: (v: V) => Promise<R>, opts: { policies?: boolean } = {}) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: fn,
     onSuccess: (_r, v) => {
       void client.invalidateQueries({ queryKey: roleKeys.lists() });
       void client.invalidateQueries({ queryKey: roleKeys.detail(typeof name === "function" ? name(v) : name) });
-      void client.invalidateQueries({ queryKey: policyKeys.all });
+      // Attachment and boundary counts shown in the policy lists change only with these.
+      if (opts.policies) void client.invalidateQueries({ queryKey: policyKeys.all });
     },
   });
 }
 
 export const createRole = (input: CreateRoleInput) => api<CreatedRole>("/api/roles", { method: "POST", body: input });
-export const useCreateRole = () => useRoleMutation((v: CreateRoleInput) => v.roleName, createRole);
+export const useCreateRole = () => useRoleMutation((v: CreateRoleInput) => v.roleName, createRole, { policies: true });
 
 export const deleteRole = (name: string) => api<DeletedRole>(rolePath(name), { method: "DELETE" });
 
@@ -74,10 +75,10 @@ export const useUpdateTrustPolicy = (name: string) =>
   useRoleMutation(name, (policyDocument: string) => api<{ ok: true }>(rolePath(name, "/trust-policy"), { method: "PUT", body: { policyDocument } }));
 
 export const useAttachRolePolicies = (name: string) =>
-  useRoleMutation(name, (policyArns: string[]) => api<{ attached: number }>(rolePath(name, "/permissions"), { method: "POST", body: { policyArns } }));
+  useRoleMutation(name, (policyArns: string[]) => api<{ attached: number }>(rolePath(name, "/permissions"), { method: "POST", body: { policyArns } }), { policies: true });
 
 export const useDetachRolePolicy = (name: string) =>
-  useRoleMutation(name, (policyArn: string) => api<{ ok: true }>(rolePath(name, "/permissions"), { method: "DELETE", body: { policyArn } }));
+  useRoleMutation(name, (policyArn: string) => api<{ ok: true }>(rolePath(name, "/permissions"), { method: "DELETE", body: { policyArn } }), { policies: true });
 
 export const usePutRolePolicy = (name: string) =>
   useRoleMutation(name, (v: { policyName: string; policyDocument: string }) =>
@@ -89,11 +90,11 @@ export const useDeleteRolePolicy = (name: string) =>
 
 export const usePutRolePermissionsBoundary = (name: string) =>
   useRoleMutation(name, (permissionsBoundary: string) =>
-    api<{ ok: true }>(rolePath(name, "/permissions-boundary"), { method: "PUT", body: { permissionsBoundary } }),
+    api<{ ok: true }>(rolePath(name, "/permissions-boundary"), { method: "PUT", body: { permissionsBoundary } }), { policies: true },
   );
 
 export const useDeleteRolePermissionsBoundary = (name: string) =>
-  useRoleMutation(name, () => api<{ ok: true }>(rolePath(name, "/permissions-boundary"), { method: "DELETE" }));
+  useRoleMutation(name, () => api<{ ok: true }>(rolePath(name, "/permissions-boundary"), { method: "DELETE" }), { policies: true });
 
 export const useUpdateRoleTags = (name: string) =>
   useRoleMutation(name, (tags: RoleTag[]) => api<{ ok: true }>(rolePath(name, "/tags"), { method: "PUT", body: { tags } }));

@@ -7,6 +7,7 @@ import type { Principal } from "./principal";
 
 type Ctx<I> = { principal: Principal; input: I; params: Record<string, string>; search: URLSearchParams };
 type RouteContext = { params: Promise<Record<string, string>> };
+type RouteOptions = { allowPasswordReset?: boolean };
 
 /** Field errors keyed by the form field's path, as the forms show them. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -27,12 +28,21 @@ function sameOrigin(req: NextRequest): boolean {
 
 /**
  * Every route handler: authenticate the principal, refuse cross-site writes, parse the input with its zod schema
- * (query string for GET, JSON body otherwise), run one service call, map errors in one place.
+ * (query string for GET, JSON body otherwise), run one service call, map errors in one place. Sessions that must
+ * reset their password reach only the routes that opt in (`allowPasswordReset`).
  */
-export function route<S extends z.ZodType | null>(schema: S, fn: (ctx: Ctx<S extends z.ZodType ? z.infer<S> : undefined>) => Promise<unknown>) {
+export function route<S extends z.ZodType | null>(
+  schema: S,
+  fn: (ctx: Ctx<S extends z.ZodType ? z.infer<S> : undefined>) => Promise<unknown>,
+  options: RouteOptions = {},
+) {
   return async (req: NextRequest, context: RouteContext) => {
     try {
       const principal = await requirePrincipal();
+      // As in AWS, a user whose password must be reset can do nothing else until it is changed.
+      if (principal.passwordResetRequired && !options.allowPasswordReset) {
+        throw new ServiceError("PasswordResetRequired", "You must change your password before you can continue.", 403);
+      }
       if (req.method !== "GET" && !sameOrigin(req)) throw new ServiceError("Forbidden", "Cross-site requests are not allowed.", 403);
       let input: unknown = undefined;
       if (schema) {

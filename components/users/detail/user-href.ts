@@ -1,5 +1,5 @@
 /** The user's page, optionally on one tab (`section`) or a sub-page, as the console links them. */
-export const userHref = (userName: string, sub = "") => `/users/${encodeURIComponent(userName)}${sub}`;
+export const userHref = (userName: string, sub = "") => `/users/details/${encodeURIComponent(userName)}${sub}`;
 
 export const policyNameOf = (arn: string) => arn.split("/").pop() ?? arn;
 export const policyTypeOf = (arn: string) => (arn.startsWith("arn:aws:iam::aws:") ? "AWS managed" : "Customer managed");
