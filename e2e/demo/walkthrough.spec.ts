@@ -28,6 +28,8 @@ async function typeIntoEditor(page: Page, text: string) {
   await page.keyboard.insertText(text);
   await page.keyboard.press("ControlOrMeta+Shift+End");
   await page.keyboard.press("Delete");
+  // Typed text is auto-indented line by line, so the document goes in on one line and Monaco formats it.
+  await page.keyboard.press(process.platform === "linux" ? "Control+Shift+KeyI" : "Shift+Alt+KeyF");
 }
 
 test("the IAM walkthrough", async ({ page }) => {
@@ -79,6 +81,8 @@ test("the IAM walkthrough", async ({ page }) => {
     await page.goto(`/groups/details/${GROUP}?section=permissions`);
     await page.getByRole("button", { name: "Add permissions" }).click();
     await page.getByRole("menuitem", { name: "Attach policies" }).click();
+    // The table fills in once the page is live; typing into the search box before that would be lost.
+    await expect(page.getByRole("row").filter({ hasText: "AdministratorAccess" })).toBeVisible();
     await page.getByPlaceholder("Search policies by name").fill(POLICY);
     await page.getByRole("row").filter({ hasText: POLICY }).getByRole("checkbox").check();
     await page.getByTestId("attach-policies-submit").click();
@@ -112,7 +116,9 @@ test("the IAM walkthrough", async ({ page }) => {
     await page.getByTestId("role-name").locator("input").fill(LAMBDA_ROLE);
     await page.getByRole("button", { name: "Create role" }).click();
     await expect(page.getByText(`Role ${LAMBDA_ROLE} created.`)).toBeVisible({ timeout: 60_000 });
-    await page.getByPlaceholder("Search roles by name or description").fill("R");
+    await page.goto("/roles");
+    await expect(page.getByRole("row").filter({ hasText: PARTNER_ROLE })).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: LAMBDA_ROLE })).toBeVisible();
     await story.shot("The roles", "Both roles, with their trusted entities: an AWS account and the Lambda service.");
   } finally {
     console.log(`demo: narrated walkthrough written to ${story.write()}`);
