@@ -30,7 +30,9 @@ test("signing out revokes the session's credentials: the old session cookie stop
   expect(res.status()).toBe(401);
   expect(await res.json()).toMatchObject({ code: "Unauthorized" });
   const old = await replay.newPage();
-  await old.goto("/");
+  // The server checks the credentials before rendering the console, so the old cookie gets a redirect, not the shell.
+  const response = await old.goto("/");
+  expect(response?.request().redirectedFrom()?.url()).toMatch(/\/$/);
   await expect(old).toHaveURL(/\/signin/);
   await replay.close();
 });

@@ -14,7 +14,8 @@ export async function signInAsRoot(page: Page) {
   await field(page, "signin-email").fill(process.env.E2E_ROOT_EMAIL!);
   await field(page, "signin-password").fill(process.env.E2E_ROOT_PASSWORD!);
   await page.getByTestId("signin-submit").click();
-  await expect(page).not.toHaveURL(/\/signin/);
+  // A dev server compiles the console on the first visit, which can take a while on a busy machine.
+  await expect(page).not.toHaveURL(/\/signin/, { timeout: 90_000 });
 }
 
 export async function signInAsIamUser(page: Page, userName: string, password: string, account = "000000000000") {

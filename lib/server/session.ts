@@ -1,6 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { stsClient } from "./aws-clients";
 import { unauthorized } from "./errors";
 import type { Principal } from "./principal";
 
@@ -28,4 +30,19 @@ export async function requirePrincipal(): Promise<Principal> {
   const p = await currentPrincipal();
   if (!p) throw unauthorized();
   return p;
+}
+
+/**
+ * Whether the session's credentials still work (sign-out elsewhere revokes them before they expire). STS
+ * GetCallerIdentity needs no permission, so only a revoked or expired token fails it; other failures (the backend
+ * being down) are left to the page to report.
+ */
+export async function credentialsStillValid(principal: Principal): Promise<boolean> {
+  try {
+    await stsClient(principal).send(new GetCallerIdentityCommand({}));
+    return true;
+  } catch (err) {
+    const name = (err as { name?: string }).name ?? "";
+    return !["ExpiredToken", "ExpiredTokenException", "InvalidClientTokenId"].includes(name);
+  }
 }
