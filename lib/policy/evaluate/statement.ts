@@ -1,0 +1,46 @@
+import { compileArnPattern, matchArn } from "./arn-pattern";
+import type { CompiledStatement, ResourceEntry } from "./compile";
+import { conditionsHold } from "./condition";
+import { matchGlob } from "./glob";
+import { NONE, notPrincipalApplies, principalMatch, SELF } from "./principal";
+import type { EvalState } from "./state";
+import { resolveTemplate } from "./template";
+
+/**
+ * Whether a statement applies to the request: 0 when it does not; otherwise how its Principal reached the caller
+ * (always SELF outside resource-based policies, where Principal is not used).
+ */
+export function statementApplies(s: CompiledStatement, state: EvalState, resourceLayer: boolean): number {
+  const actions = s.actions;
+  if (!actions) return NONE;
+  let hit = false;
+  for (let i = 0; i < actions.length && !hit; i++) hit = matchGlob(actions[i], state.action);
+  if (hit === s.notAction) return NONE;
+  const resources = s.resources;
+  if (resources) {
+    hit = false;
+    for (let i = 0; i < resources.length && !hit; i++) hit = resourceMatches(resources[i], state);
+    if (hit === s.notResource) return NONE;
+  }
+  let strength = SELF;
+  if (resourceLayer) {
+    if (!s.principal) return NONE;
+    if (s.notPrincipal) {
+      // "The NotPrincipal element with a Deny effect will always deny any IAM principal that has a permissions
+      // boundary policy attached" (IAM User Guide, "Permissions boundaries for IAM entities").
+      const always = s.effect === "Deny" && state.hasBoundary;
+      if (!always && !notPrincipalApplies(s.principal, state.request.principal)) return NONE;
+    } else {
+      strength = principalMatch(s.principal, state.request.principal);
+      if (strength === NONE) return NONE;
+    }
+  }
+  if (s.conditions && !conditionsHold(s.conditions, state)) return NONE;
+  return strength;
+}
+
+function resourceMatches(entry: ResourceEntry, state: EvalState): boolean {
+  if (entry.pattern) return matchArn(entry.pattern, state.request.resource);
+  const r = resolveTemplate(entry.template, state);
+  return r !== undefined && matchArn(compileArnPattern(r.text, r.mask), state.request.resource);
+}
