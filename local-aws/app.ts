@@ -9,6 +9,7 @@ import { paramTree, readInput, writeResponse, QueryParseError, isoSeconds } from
 import { parseAuthorization, type SignedRequest } from "./protocol/sigv4";
 import { validateInput } from "./protocol/validate";
 import { authenticate, recordKeyUse } from "./authn";
+import { authorize } from "./authz";
 import { operation, queryServices, unknownService, type QueryService } from "./services";
 import { bootstrap } from "./bootstrap";
 import { clefAllowed, clefRoute, type ClefResponse } from "./clef-routes";
@@ -132,6 +133,7 @@ async function handle(db: Db, config: LocalAwsConfig, req: IncomingMessage, res:
     const ctx: Ctx = { db, accountId: caller.accountId, caller, requestId, region: auth.region, now, sourceIp, quotas: { usersPerAccount: config.usersPerAccount } };
     // Serialising inside the transaction means an output the model cannot express rolls the write back.
     const xml = db.transaction(() => {
+      authorize(ctx, service.name, action, input);
       recordKeyUse(db, caller.accessKeyId, service.name, auth.region, isoSeconds(now));
       const output = service.handlers[action](input, ctx);
       return writeResponse(action, op.output, output ?? undefined, service.xmlns, requestId);

@@ -2,7 +2,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   CreateAccessKeyCommand, CreateUserCommand, DeleteAccessKeyCommand, DeleteUserCommand, GetAccessKeyLastUsedCommand,
-  ListAccessKeysCommand, UpdateAccessKeyCommand,
+  ListAccessKeysCommand, PutUserPolicyCommand, UpdateAccessKeyCommand,
 } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
@@ -51,6 +51,9 @@ describe("IAM access keys", () => {
 
   it("signs requests as the IAM user, and its caller defaults UserName to itself", async () => {
     const user = await newUser();
+    const selfService = { Effect: "Allow", Action: ["iam:*AccessKey*"], Resource: "arn:aws:iam::*:user/${aws:username}" };
+    const PolicyDocument = JSON.stringify({ Version: "2012-10-17", Statement: [selfService] });
+    await h.iam.send(new PutUserPolicyCommand({ UserName: user.name, PolicyName: "own-keys", PolicyDocument }));
     const key = await newKey(user.name);
     const { sts, iam } = h.client(key.AccessKeyId!, key.SecretAccessKey!);
     const who = await sts.send(new GetCallerIdentityCommand({}));

@@ -1,8 +1,8 @@
 import { after, afterEach, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  ChangePasswordCommand, CreateAccessKeyCommand, CreateLoginProfileCommand, CreateUserCommand, DeleteAccountPasswordPolicyCommand,
-  DeleteLoginProfileCommand, GetAccountPasswordPolicyCommand, GetLoginProfileCommand, UpdateAccountPasswordPolicyCommand,
+  AttachUserPolicyCommand, ChangePasswordCommand, CreateAccessKeyCommand, CreateLoginProfileCommand, CreateUserCommand, DeleteAccountPasswordPolicyCommand,
+  DeleteLoginProfileCommand, GetAccountPasswordPolicyCommand, GetLoginProfileCommand, PutUserPolicyCommand, UpdateAccountPasswordPolicyCommand,
   UpdateLoginProfileCommand, type UpdateAccountPasswordPolicyCommandInput,
 } from "@aws-sdk/client-iam";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
@@ -23,7 +23,9 @@ describe("IAM login profiles, ChangePassword and the account password policy", (
     if (password) await h.iam.send(new CreateLoginProfileCommand({ UserName: name, Password: password }));
     return name;
   };
+  /** Signs as the user, who may change its own password through AWS's IAMUserChangePassword managed policy. */
   const asUser = async (name: string) => {
+    await h.iam.send(new AttachUserPolicyCommand({ UserName: name, PolicyArn: "arn:aws:iam::aws:policy/IAMUserChangePassword" }));
     const { AccessKey } = await h.iam.send(new CreateAccessKeyCommand({ UserName: name }));
     return h.client(AccessKey!.AccessKeyId!, AccessKey!.SecretAccessKey!).iam;
   };
@@ -95,6 +97,9 @@ describe("IAM login profiles, ChangePassword and the account password policy", (
     const name = await newUser();
     await h.iam.send(new CreateLoginProfileCommand({ UserName: name, Password: GOOD, PasswordResetRequired: true }));
     const iam = await asUser(name);
+    const ownProfile = { Effect: "Allow", Action: "iam:GetLoginProfile", Resource: "arn:aws:iam::*:user/${aws:username}" };
+    const PolicyDocument = JSON.stringify({ Version: "2012-10-17", Statement: [ownProfile] });
+    await h.iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: "own-profile", PolicyDocument }));
     await iam.send(new ChangePasswordCommand({ OldPassword: GOOD, NewPassword: "Battery-Staple-2" }));
     assert.ok(verifyLoginPassword(h.aws.db, ACCOUNT, name, "Battery-Staple-2"));
     const own = await iam.send(new GetLoginProfileCommand({}));

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import {
   CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, DeactivateMFADeviceCommand, DeleteUserCommand,
   DeleteVirtualMFADeviceCommand, EnableMFADeviceCommand, GetMFADeviceCommand, ListMFADeviceTagsCommand, ListMFADevicesCommand,
-  ListVirtualMFADevicesCommand, ResyncMFADeviceCommand, TagMFADeviceCommand, UntagMFADeviceCommand,
+  ListVirtualMFADevicesCommand, PutUserPolicyCommand, ResyncMFADeviceCommand, TagMFADeviceCommand, UntagMFADeviceCommand,
 } from "@aws-sdk/client-iam";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
 import { base32Decode, timeStep, totpCode } from "../../local-aws/iam/totp";
@@ -163,6 +163,9 @@ describe("IAM virtual MFA devices", () => {
 
   it("lets an IAM user list its own devices without a UserName; root has none of its own", async () => {
     const { user, serial } = await enabled();
+    const ownDevices = { Effect: "Allow", Action: "iam:ListMFADevices", Resource: "arn:aws:iam::*:user/${aws:username}" };
+    const PolicyDocument = JSON.stringify({ Version: "2012-10-17", Statement: [ownDevices] });
+    await h.iam.send(new PutUserPolicyCommand({ UserName: user, PolicyName: "own-devices", PolicyDocument }));
     const { AccessKey } = await h.iam.send(new CreateAccessKeyCommand({ UserName: user }));
     const { iam } = h.client(AccessKey!.AccessKeyId!, AccessKey!.SecretAccessKey!);
     const own = await iam.send(new ListMFADevicesCommand({}));
