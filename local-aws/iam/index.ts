@@ -12,6 +12,7 @@ import { accessKeysHandlers } from "./access-keys";
 import { mfaHandlers } from "./mfa";
 import { accountHandlers } from "./account";
 import { credentialReportHandlers } from "./credential-report";
+import { simulatorHandlers } from "./simulator";
 
 export const iamHandlers: Handlers = {
   ...userHandlers,
@@ -27,4 +28,5 @@ export const iamHandlers: Handlers = {
   ...mfaHandlers,
   ...accountHandlers,
   ...credentialReportHandlers,
+  ...simulatorHandlers,
 };
