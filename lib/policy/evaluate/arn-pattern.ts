@@ -1,30 +1,37 @@
-import { compileGlob, matchGlob, matchGlobRange, wildcardMask, type Glob } from "./glob";
+import { compileGlob, matchGlobRange, wildcardMask, type Glob } from "./glob";
 
 /**
- * An ARN pattern for Resource/NotResource and the Arn* operators. "Each of the six colon-delimited components of the
- * ARN is checked separately" (IAM User Guide, "Condition operators: ARN"): wildcards in the partition, service,
- * region and account never cross a colon; the resource part, colons included, is one component.
+ * An ARN pattern for Resource/NotResource and the Arn* operators. Wildcards in the partition, service, region and
+ * account segments stay within their segment, except (Resource only) a `*` that ends a segment, which "can expand to
+ * match beyond the colon boundaries" (IAM User Guide, "IAM JSON policy elements: Resource"); the Arn* operators check
+ * "each of the six colon-delimited components separately". The resource part, colons included, is one segment.
  */
 export type ArnPattern =
   | { kind: "exact"; text: string }
-  | { kind: "whole"; glob: Glob }
   | { kind: "head"; head: string; rest: Glob }
-  | { kind: "fields"; fields: Glob[]; rest: Glob };
+  | { kind: "segments"; text: string; tokens: Uint8Array; restStart: number; rest?: Glob };
 
-export function compileArnPattern(pattern: string, mask: Uint8Array = wildcardMask(pattern)): ArnPattern {
+const LITERAL = 0;
+const ONE = 2;
+const STAR_SEGMENT = 3;
+const STAR_ANY = 4;
+
+/** `crossing`: a segment-ending `*` may cross colons (Resource); false for ArnEquals/ArnLike. */
+export function compileArnPattern(pattern: string, mask: Uint8Array = wildcardMask(pattern), crossing = true): ArnPattern {
   if (!mask.some((m) => m !== 0)) return { kind: "exact", text: pattern };
   const colons = firstColons(pattern);
-  if (colons.length < 5) return { kind: "whole", glob: compileGlob(pattern, mask) };
-  const restStart = colons[4] + 1;
-  const rest = compileGlob(pattern.slice(restStart), mask.subarray(restStart));
-  if (!mask.subarray(0, restStart).some((m) => m !== 0)) return { kind: "head", head: pattern.slice(0, restStart), rest };
-  const fields: Glob[] = [];
-  let from = 0;
-  for (const c of colons) {
-    fields.push(compileGlob(pattern.slice(from, c), mask.subarray(from, c)));
-    from = c + 1;
+  const restStart = colons.length === 5 ? colons[4] + 1 : pattern.length + 1;
+  if (restStart <= pattern.length && !mask.subarray(0, restStart).some((m) => m !== 0)) {
+    return { kind: "head", head: pattern.slice(0, restStart), rest: compileGlob(pattern.slice(restStart), mask.subarray(restStart)) };
   }
-  return { kind: "fields", fields, rest };
+  const tokens = new Uint8Array(Math.min(restStart, pattern.length));
+  for (let i = 0; i < tokens.length; i++) {
+    if (mask[i] === 0) tokens[i] = LITERAL;
+    else if (mask[i] === 2) tokens[i] = ONE;
+    else tokens[i] = crossing && (i + 1 === pattern.length || pattern[i + 1] === ":") ? STAR_ANY : STAR_SEGMENT;
+  }
+  const rest = restStart <= pattern.length ? compileGlob(pattern.slice(restStart), mask.subarray(restStart)) : undefined;
+  return { kind: "segments", text: pattern, tokens, restStart, rest };
 }
 
 function firstColons(s: string): number[] {
@@ -37,18 +44,32 @@ export function matchArn(p: ArnPattern, value: string): boolean {
   switch (p.kind) {
     case "exact":
       return p.text === value;
-    case "whole":
-      return matchGlob(p.glob, value);
     case "head":
       return value.startsWith(p.head) && matchGlobRange(p.rest, value, p.head.length, value.length);
-    default: {
-      let from = 0;
-      for (let f = 0; f < 5; f++) {
-        const colon = value.indexOf(":", from);
-        if (colon < 0 || !matchGlobRange(p.fields[f], value, from, colon)) return false;
-        from = colon + 1;
-      }
-      return matchGlobRange(p.rest, value, from, value.length);
-    }
+    default:
+      return segments(p, 0, value, 0);
   }
+}
+
+/** Backtracks only over the short segments before the resource part, where a `*` has few places to end. */
+function segments(p: Extract<ArnPattern, { kind: "segments" }>, pi: number, s: string, si: number): boolean {
+  const { text, tokens } = p;
+  while (pi < tokens.length) {
+    const t = tokens[pi];
+    if (t === LITERAL || t === ONE) {
+      if (si >= s.length) return false;
+      const c = s.charCodeAt(si);
+      if (t === LITERAL ? c !== text.charCodeAt(pi) : c === 58) return false;
+      pi++;
+      si++;
+      continue;
+    }
+    if (pi + 1 === text.length) return t === STAR_ANY || s.indexOf(":", si) < 0;
+    for (let k = si; k <= s.length; k++) {
+      if (segments(p, pi + 1, s, k)) return true;
+      if (t === STAR_SEGMENT && s.charCodeAt(k) === 58) return false;
+    }
+    return false;
+  }
+  return p.rest ? matchGlobRange(p.rest, s, si, s.length) : si === s.length;
 }

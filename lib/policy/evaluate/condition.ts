@@ -22,6 +22,9 @@ export type CompiledCondition = {
   set?: "ForAnyValue" | "ForAllValues";
   ifExists: boolean;
   operands: Operand[];
+  /** The operands' parsed values when none has a variable (no work per evaluation). */
+  parsedOperands: Parsed[];
+  templated: boolean;
 };
 
 const BASES: Record<string, [Kind, Cmp, boolean]> = {
@@ -50,7 +53,11 @@ export function compileConditions(block: ConditionBlock, variables: boolean): Co
         const template = variables && kind !== "null" ? parseTemplate(raw) : undefined;
         return template ? { parsed: undefined, template } : { parsed: kind ? parseOperand(kind, raw) : undefined };
       });
-      out.push({ operator, key, lower: key.toLowerCase(), kind, cmp, negated, set: op.set, ifExists: op.ifExists, operands });
+      const templated = operands.some((o) => o.template);
+      out.push({
+        operator, key, lower: key.toLowerCase(), kind, cmp, negated, set: op.set, ifExists: op.ifExists, operands,
+        parsedOperands: operands.map((o) => o.parsed), templated,
+      });
     }
   }
   return out;
@@ -61,7 +68,7 @@ function parseOperand(kind: Kind, raw: string, mask?: Uint8Array): Parsed {
     case "like":
       return compileGlob(raw, mask);
     case "arn":
-      return compileArnPattern(raw, mask);
+      return compileArnPattern(raw, mask, false);
     case "numeric":
       return parseNumber(raw);
     case "date":
@@ -78,7 +85,15 @@ function parseOperand(kind: Kind, raw: string, mask?: Uint8Array): Parsed {
 
 /** AND across operators and keys, OR across a key's values (NOR for negated operators). */
 export function conditionsHold(conditions: CompiledCondition[], state: EvalState): boolean {
-  for (let i = 0; i < conditions.length; i++) if (!holds(conditions[i], state)) return false;
+  for (let i = 0; i < conditions.length; i++) {
+    if (holds(conditions[i], state)) continue;
+    // Still name the keys the rest of the statement needs, as the simulator's MissingContextValues does.
+    for (let j = i + 1; j < conditions.length; j++) {
+      const c = conditions[j];
+      if (!c.ifExists && c.kind !== "null") lookup(state, c.key, c.lower, true);
+    }
+    return false;
+  }
   return true;
 }
 
@@ -92,7 +107,6 @@ function holds(c: CompiledCondition, state: EvalState): boolean {
     return c.set === undefined && c.negated;
   }
   const operands = resolveOperands(c, state);
-  if (!operands) return false;
   if (typeof value === "string") return test(c, operands, value);
   if (c.set === "ForAllValues") return value.every((v) => test(c, operands, v));
   if (c.set === "ForAnyValue") return value.some((v) => test(c, operands, v));
@@ -101,19 +115,17 @@ function holds(c: CompiledCondition, state: EvalState): boolean {
   return value.some((v) => test(c, operands, v));
 }
 
-/** The operands with variables substituted; undefined when one cannot be resolved (the condition then fails). */
-function resolveOperands(c: CompiledCondition, state: EvalState): Parsed[] | undefined {
-  const out: Parsed[] = [];
-  for (const o of c.operands) {
-    if (!o.template) {
-      out.push(o.parsed);
-      continue;
-    }
+/**
+ * The operands with variables substituted. A variable with no value is "effectively null": it equals nothing, so
+ * StringEquals does not match it and StringNotEquals does (IAM User Guide, "Policy variables with no value").
+ */
+function resolveOperands(c: CompiledCondition, state: EvalState): Parsed[] {
+  if (!c.templated) return c.parsedOperands;
+  return c.operands.map((o) => {
+    if (!o.template) return o.parsed;
     const r = resolveTemplate(o.template, state);
-    if (!r) return undefined;
-    out.push(parseOperand(c.kind!, r.text, r.mask));
-  }
-  return out;
+    return r && parseOperand(c.kind!, r.text, r.mask);
+  });
 }
 
 /** One context value against the policy values; a value of the wrong type (not a number, date, IP) never matches. */

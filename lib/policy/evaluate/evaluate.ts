@@ -70,6 +70,8 @@ function allowPath(input: EvaluationInput, state: EvalState, s: Scans): Scan[] |
     const rest = limits();
     return typeof rest === "string" ? rest : [s.identity, ...rest];
   };
+  // Services and anonymous callers have no policies of their own: the resource-based policy alone decides.
+  if (who.kind === "service" || who.kind === "anonymous") return grant === NONE ? "resource" : [s.resource!];
   const crossAccount = input.resource !== undefined && input.resource.account !== who.account;
   if (crossAccount) {
     // Both the resource-based policy and the caller's own policies must allow.
