@@ -60,16 +60,20 @@ export const packedAction = (packed: number) => packed % 65536;
 /** Service `s`'s action `a`, decoded once and shared: callers must not mutate it. */
 export function decodeAction(s: number, a: number): ActionInfo {
   const infos = idx().infos[s];
-  return (infos[a] ??= decode(SERVICES[s], a));
+  return (infos[a] ??= decode(s, a));
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 const keyNames = (keys: EncodedConditionKey[], refs: readonly number[], from: number) => {
+  if (refs.length <= from) return NONE;
   const out: string[] = [];
   for (let i = from; i < refs.length; i++) out.push(keys[refs[i]][0]);
   return out;
 };
 
-function decode([prefix, , resourceTypes, keys, actions]: EncodedService, a: number): ActionInfo {
+function decode(s: number, a: number): ActionInfo {
+  const [prefix, , resourceTypes, keys, actions] = SERVICES[s];
   const [name, level, resources, actionKeys] = actions[a];
   const types: ActionResourceType[] = [];
   for (const r of resources ?? []) {
@@ -77,11 +81,11 @@ function decode([prefix, , resourceTypes, keys, actions]: EncodedService, a: num
     types.push({ name: rtName, arnPattern, required: r[1] === 1, conditionKeys: keyNames(keys, r, 2) });
   }
   return {
-    action: `${prefix}:${name}`,
+    action: idx().namesByService[s][a],
     service: prefix,
     name,
     accessLevel: ACCESS_LEVELS[level],
     resourceTypes: types,
-    conditionKeys: actionKeys ? keyNames(keys, actionKeys, 0) : [],
+    conditionKeys: actionKeys ? keyNames(keys, actionKeys, 0) : NONE,
   };
 }
