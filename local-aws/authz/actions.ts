@@ -155,6 +155,12 @@ export const iamRules: Record<string, ActionRule> = {
   UntagMFADevice: (i, ctx) => [on("UntagMFADevice", t.mfaDevice(ctx, i.SerialNumber), tagKeys(i.TagKeys))],
   ListMFADeviceTags: (i, ctx) => [on("ListMFADeviceTags", t.mfaDevice(ctx, i.SerialNumber))],
 
+  // policy simulator
+  SimulatePrincipalPolicy: (i, ctx) => [on("SimulatePrincipalPolicy", t.policySource(ctx, i.PolicySourceArn))],
+  GetContextKeysForPrincipalPolicy: (i, ctx) => [on("GetContextKeysForPrincipalPolicy", t.policySource(ctx, i.PolicySourceArn))],
+  SimulateCustomPolicy: () => [on("SimulateCustomPolicy", t.account)],
+  GetContextKeysForCustomPolicy: () => [on("GetContextKeysForCustomPolicy", t.account)],
+
   // account
   CreateAccountAlias: () => [on("CreateAccountAlias", t.account)],
   DeleteAccountAlias: () => [on("DeleteAccountAlias", t.account)],

@@ -88,3 +88,10 @@ export const account: Target = { arn: "*", display: "*" };
 export function self(ctx: Ctx): Target | undefined {
   return ctx.caller.type === "user" && ctx.caller.userName ? user(ctx, ctx.caller.userName) : undefined;
 }
+
+/** The simulator's PolicySourceArn: the user, group or role it names, shown by the ARN the caller gave. */
+export function policySource(ctx: Ctx, sourceArn: string): Target {
+  const m = /^arn:aws:iam::(\d{12}):(user|group|role)\/(?:[^/]*\/)*([^/]+)$/.exec(sourceArn);
+  const found = m && m[1] === ctx.accountId ? entity(ctx, m[2] as EntityType, m[3]) : undefined;
+  return { ...found, arn: sourceArn, display: sourceArn };
+}
