@@ -85,10 +85,27 @@ function simulate(ctx: Ctx, input: SimulationInput, policies: Policies, caller: 
   return { EvaluationResults: results, IsTruncated: page.IsTruncated, ...(page.Marker ? { Marker: page.Marker } : {}) };
 }
 
+const keysByText = new Map<string, string[]>();
+
+/** contextKeysOf, one policy at a time and cached: AWS managed policies run to 100+ KB and parse in milliseconds. */
+function contextKeys(texts: string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const text of texts) {
+    let keys = keysByText.get(text);
+    if (!keys) {
+      if (keysByText.size >= 500) keysByText.clear();
+      keysByText.set(text, (keys = contextKeysOf([text])));
+    }
+    for (const k of keys) if (!seen.has(k.toLowerCase()) && seen.add(k.toLowerCase())) out.push(k);
+  }
+  return out;
+}
+
 /** AWS lists every context key its input policies reference that the request did not supply, whatever the action. */
 function missingKeys(texts: string[], context: Record<string, ContextValue>): string[] {
   const given = new Set(Object.keys(context).map((k) => k.toLowerCase()));
-  return contextKeysOf(texts).filter((k) => !given.has(k.toLowerCase()));
+  return contextKeys(texts).filter((k) => !given.has(k.toLowerCase()));
 }
 
 function simulatePrincipalPolicy(input: PrincipalInput, ctx: Ctx) {
@@ -119,14 +136,14 @@ function simulateCustomPolicy(input: CustomInput, ctx: Ctx) {
 
 function contextKeysForCustomPolicy(input: { PolicyInputList: string[] }) {
   for (const text of input.PolicyInputList) assertPolicyDocument(text, "identity");
-  return { ContextKeyNames: contextKeysOf(input.PolicyInputList) };
+  return { ContextKeyNames: contextKeys(input.PolicyInputList) };
 }
 
 function contextKeysForPrincipalPolicy(input: { PolicySourceArn: string; PolicyInputList?: string[] }, ctx: Ctx) {
   const own = sourcePolicies(ctx, input.PolicySourceArn).identity.map((p) => p.text);
   const extra = input.PolicyInputList ?? [];
   for (const text of extra) assertPolicyDocument(text, "identity");
-  return { ContextKeyNames: contextKeysOf([...own, ...extra]) };
+  return { ContextKeyNames: contextKeys([...own, ...extra]) };
 }
 
 export const simulatorHandlers: Handlers = {
