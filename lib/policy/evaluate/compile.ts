@@ -8,7 +8,11 @@ import { compilePrincipal, type PrincipalMatcher } from "./principal";
 import { parseTemplate, type Template } from "./template";
 import type { CompiledPolicy, MatchedStatement, PolicyInput } from "./types";
 
-export type ResourceEntry = { pattern: ArnPattern; template?: undefined } | { pattern?: undefined; template: Template };
+/** One Resource/NotResource value, shared by every statement that names it and remembering its last result. */
+export type ResourceEntry = ({ pattern: ArnPattern; template?: undefined } | { pattern?: undefined; template: Template }) & {
+  epoch: number;
+  result: boolean;
+};
 
 export type CompiledStatement = {
   index: number;
@@ -31,7 +35,7 @@ export type CompiledStatement = {
 export type PolicyData = { version?: string; statements: CompiledStatement[] };
 
 /** What `CompiledPolicy.compiled` holds: the shared parse, and the statements as results report them, made once. */
-export type Internal = { data: PolicyData; reported: Map<string, MatchedStatement[]> };
+export type Internal = { data: PolicyData; reported: MatchedStatement[][] };
 
 const MAX_TEXTS = 2_000;
 const byText = new Map<string, { data: PolicyData; byName: Map<string, CompiledPolicy> }>();
@@ -48,7 +52,7 @@ export function compilePolicy(input: PolicyInput): CompiledPolicy {
   let policy = entry.byName.get(name);
   if (!policy) {
     if (entry.byName.size >= 64) entry.byName.clear();
-    const compiled: Internal = { data: entry.data, reported: new Map() };
+    const compiled: Internal = { data: entry.data, reported: [] };
     policy = { input, compiled };
     entry.byName.set(name, policy);
   }
@@ -83,9 +87,18 @@ function compileStatement(s: Statement, text: string, variables: boolean): Compi
   return out;
 }
 
+const entries = new Map<string, ResourceEntry>();
+
 function resourceEntry(r: string, variables: boolean): ResourceEntry {
-  const template = variables ? parseTemplate(r) : undefined;
-  return template ? { template } : { pattern: compileArnPattern(r) };
+  const id = `${variables ? "v" : "t"}${r}`;
+  let entry = entries.get(id);
+  if (!entry) {
+    const template = variables ? parseTemplate(r) : undefined;
+    entry = template ? { template, epoch: -1, result: false } : { pattern: compileArnPattern(r), epoch: -1, result: false };
+    if (entries.size >= 20_000) entries.clear();
+    entries.set(id, entry);
+  }
+  return entry;
 }
 
 export const internal = (p: CompiledPolicy) => p.compiled as Internal;

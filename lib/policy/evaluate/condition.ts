@@ -4,7 +4,7 @@ import { compileArnPattern, matchArn, type ArnPattern } from "./arn-pattern";
 import { compileGlob, matchGlob, type Glob } from "./glob";
 import { lookup, type EvalState } from "./state";
 import { parseTemplate, resolveTemplate, type Template } from "./template";
-import { inCidr, parseCidr, parseDate, parseIp, parseNumber, type Cidr } from "./values";
+import { inCidr, parseCidr, parseDate, parseIp, parseNumber, readDate, readIp, readNumber, type Cidr } from "./values";
 
 type Kind = "string" | "ignoreCase" | "like" | "numeric" | "date" | "bool" | "binary" | "ip" | "arn" | "null";
 type Cmp = "eq" | "lt" | "le" | "gt" | "ge";
@@ -25,6 +25,9 @@ export type CompiledCondition = {
   /** The operands' parsed values when none has a variable (no work per evaluation). */
   parsedOperands: Parsed[];
   templated: boolean;
+  /** The result for the evaluation numbered `epoch`: identical conditions are shared across policies (`intern`). */
+  epoch: number;
+  result: boolean;
 };
 
 const BASES: Record<string, [Kind, Cmp, boolean]> = {
@@ -43,21 +46,33 @@ const BASES: Record<string, [Kind, Cmp, boolean]> = {
   Null: ["null", "eq", false],
 };
 
+const MAX_INTERNED = 20_000;
+const interned = new Map<string, CompiledCondition>();
+
 export function compileConditions(block: ConditionBlock, variables: boolean): CompiledCondition[] {
   const out: CompiledCondition[] = [];
   for (const [operator, keys] of Object.entries(block)) {
     const op = parseOperator(operator);
     const [kind, cmp, negated] = BASES[op.base] ?? [undefined, "eq", false];
     for (const [key, values] of Object.entries(keys)) {
+      const id = JSON.stringify([operator, key, values, variables]);
+      const known = interned.get(id);
+      if (known) {
+        out.push(known);
+        continue;
+      }
       const operands = values.map((raw): Operand => {
         const template = variables && kind !== "null" ? parseTemplate(raw) : undefined;
         return template ? { parsed: undefined, template } : { parsed: kind ? parseOperand(kind, raw) : undefined };
       });
       const templated = operands.some((o) => o.template);
-      out.push({
+      const c: CompiledCondition = {
         operator, key, lower: key.toLowerCase(), kind, cmp, negated, set: op.set, ifExists: op.ifExists, operands,
-        parsedOperands: operands.map((o) => o.parsed), templated,
-      });
+        parsedOperands: operands.map((o) => o.parsed), templated, epoch: -1, result: false,
+      };
+      if (interned.size >= MAX_INTERNED) interned.clear();
+      interned.set(id, c);
+      out.push(c);
     }
   }
   return out;
@@ -83,10 +98,19 @@ function parseOperand(kind: Kind, raw: string, mask?: Uint8Array): Parsed {
   }
 }
 
+const BUILD = Object.fromEntries(
+  Object.values(BASES).map(([kind]) => [kind, (text: string, mask: Uint8Array) => parseOperand(kind, text, mask)]),
+) as Record<Kind, (text: string, mask: Uint8Array) => Parsed>;
+
 /** AND across operators and keys, OR across a key's values (NOR for negated operators). */
 export function conditionsHold(conditions: CompiledCondition[], state: EvalState): boolean {
   for (let i = 0; i < conditions.length; i++) {
-    if (holds(conditions[i], state)) continue;
+    const c = conditions[i];
+    if (c.epoch !== state.epoch) {
+      c.result = holds(c, state);
+      c.epoch = state.epoch;
+    }
+    if (c.result) continue;
     // Still name the keys the rest of the statement needs, as the simulator's MissingContextValues does.
     for (let j = i + 1; j < conditions.length; j++) {
       const c = conditions[j];
@@ -123,8 +147,7 @@ function resolveOperands(c: CompiledCondition, state: EvalState): Parsed[] {
   if (!c.templated) return c.parsedOperands;
   return c.operands.map((o) => {
     if (!o.template) return o.parsed;
-    const r = resolveTemplate(o.template, state);
-    return r && parseOperand(c.kind!, r.text, r.mask);
+    return resolveTemplate(o.template, state, BUILD[c.kind!]);
   });
 }
 
@@ -140,11 +163,11 @@ function test(c: CompiledCondition, operands: Parsed[], raw: string): boolean {
 function readContext(kind: Kind, raw: string): string | number | ReturnType<typeof parseIp> {
   switch (kind) {
     case "numeric":
-      return parseNumber(raw);
+      return readNumber(raw);
     case "date":
-      return parseDate(raw);
+      return readDate(raw);
     case "ip":
-      return parseIp(raw);
+      return readIp(raw);
     case "ignoreCase":
     case "bool":
       return raw.toLowerCase();

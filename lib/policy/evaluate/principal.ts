@@ -3,10 +3,8 @@ import type { Principal } from "../types";
 import type { PrincipalInfo } from "./types";
 
 /** How a Principal element reached the caller, weakest first: the account, the role or federating user, the caller itself. */
-export const NONE = 0;
-export const ACCOUNT = 1;
-export const PARENT = 2;
-export const SELF = 3;
+export const GRANT = { NONE: 0, ACCOUNT: 1, PARENT: 2, SELF: 3 } as const;
+const { NONE, ACCOUNT, PARENT, SELF } = GRANT;
 
 export type PrincipalMatcher = { any: boolean; accounts: string[]; arns: string[]; services: string[]; federated: string[] };
 

@@ -6,12 +6,17 @@ export type EvalState = {
   /** The action lowercased once. */
   action: string;
   hasBoundary: boolean;
+  /** Numbers this evaluation, so shared conditions and resources remember their result for it alone. */
+  epoch: number;
+  /** How the resource-based policy's Allow statements reached the caller (GRANT), the strongest seen. */
+  grant: number;
   /** Context keys by lowercased name, built on the first lookup whose exact spelling is absent. */
   lower?: Map<string, ContextValue>;
   missing?: string[];
 };
 
 const lowerActions = new Map<string, string>();
+let epochs = 0;
 
 export function newState(input: EvaluationInput): EvalState {
   const request = input.request;
@@ -21,7 +26,7 @@ export function newState(input: EvaluationInput): EvalState {
     if (lowerActions.size > 5_000) lowerActions.clear();
     lowerActions.set(request.action, action);
   }
-  return { request, action, hasBoundary: input.boundary !== undefined };
+  return { request, action, hasBoundary: input.boundary !== undefined, epoch: ++epochs, grant: 0 };
 }
 
 /** A context key's value by name, any case; empty lists count as missing. Records the key when asked to. */

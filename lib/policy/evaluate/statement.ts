@@ -2,9 +2,11 @@ import { compileArnPattern, matchArn } from "./arn-pattern";
 import type { CompiledStatement, ResourceEntry } from "./compile";
 import { conditionsHold } from "./condition";
 import { matchGlob } from "./glob";
-import { NONE, notPrincipalApplies, principalMatch, SELF } from "./principal";
+import { GRANT, notPrincipalApplies, principalMatch } from "./principal";
 import type { EvalState } from "./state";
 import { resolveTemplate } from "./template";
+
+const { NONE, SELF } = GRANT;
 
 /**
  * Whether a statement applies to the request: 0 when it does not; otherwise how its Principal reached the caller
@@ -22,7 +24,7 @@ export function statementApplies(s: CompiledStatement, state: EvalState, resourc
     for (let i = 0; i < resources.length && !hit; i++) hit = resourceMatches(resources[i], state);
     if (hit === s.notResource) return NONE;
   }
-  let strength = SELF;
+  let strength: number = SELF;
   if (resourceLayer) {
     if (!s.principal) return NONE;
     if (s.notPrincipal) {
@@ -40,7 +42,15 @@ export function statementApplies(s: CompiledStatement, state: EvalState, resourc
 }
 
 function resourceMatches(entry: ResourceEntry, state: EvalState): boolean {
+  if (entry.epoch !== state.epoch) {
+    entry.result = resourceMatchesNow(entry, state);
+    entry.epoch = state.epoch;
+  }
+  return entry.result;
+}
+
+function resourceMatchesNow(entry: ResourceEntry, state: EvalState): boolean {
   if (entry.pattern) return matchArn(entry.pattern, state.request.resource);
-  const r = resolveTemplate(entry.template, state);
-  return r !== undefined && matchArn(compileArnPattern(r.text, r.mask), state.request.resource);
+  const pattern = resolveTemplate(entry.template, state, compileArnPattern);
+  return pattern !== undefined && matchArn(pattern, state.request.resource);
 }

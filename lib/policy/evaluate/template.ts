@@ -1,4 +1,4 @@
-import { compileGlob, wildcardMask, type Glob } from "./glob";
+import { wildcardMask } from "./glob";
 import { lookup, type EvalState } from "./state";
 
 /**
@@ -8,7 +8,7 @@ import { lookup, type EvalState } from "./state";
  */
 export type Variable = { key: string; lower: string; fallback?: string };
 export type Part = { text: string } | Variable;
-export type Template = { parts: Part[]; keys: string[] };
+export type Template = { parts: Part[]; keys: string[]; cache?: Map<string, unknown> };
 
 const ESCAPES: Record<string, string> = { "*": "*", "?": "?", $: "$" };
 
@@ -56,33 +56,43 @@ function parseVariable(body: string): Variable {
   return { key, lower: key.toLowerCase(), fallback: quoted.slice(1, -1).replace(/''/g, "'") };
 }
 
-/** The substituted text and which characters remain wildcards; undefined when a variable has no value. */
-export function resolveTemplate(t: Template, state: EvalState): { text: string; mask: Uint8Array } | undefined {
+/** A variable's value: the context key's single value, else its default; undefined when it has neither. */
+function valueOf(part: Variable, state: EvalState): string | undefined {
+  if (!part.key) return part.fallback;
+  const value = part.lower === "\u0000" ? undefined : lookup(state, part.key, part.lower, part.fallback === undefined);
+  const single = typeof value === "string" ? value : value?.length === 1 ? value[0] : undefined;
+  return single ?? part.fallback;
+}
+
+const MAX_CACHED = 256;
+
+/**
+ * The value built (by `build`) from the substituted text and its wildcard mask, or undefined when a variable has no
+ * value. Built values are cached per template by the variables' values, so a repeated request compiles nothing.
+ */
+export function resolveTemplate<T>(t: Template, state: EvalState, build: (text: string, mask: Uint8Array) => T): T | undefined {
+  let key = "";
+  for (let i = 0; i < t.parts.length; i++) {
+    const part = t.parts[i];
+    if ("text" in part) continue;
+    const value = valueOf(part, state);
+    if (value === undefined) return undefined;
+    key = key === "" ? value : `${key}\u0001${value}`;
+  }
+  const cache = (t.cache ??= new Map());
+  if (cache.has(key)) return cache.get(key) as T;
   let text = "";
   const literal: boolean[] = [];
   for (const part of t.parts) {
-    let piece: string;
-    let isLiteral = true;
-    if ("text" in part) {
-      piece = part.text;
-      isLiteral = false;
-    } else if (!part.key) {
-      piece = part.fallback!;
-    } else {
-      const value = part.lower === "\u0000" ? undefined : lookup(state, part.key, part.lower, part.fallback === undefined);
-      const single = typeof value === "string" ? value : value?.length === 1 ? value[0] : undefined;
-      if (single === undefined && part.fallback === undefined) return undefined;
-      piece = single ?? part.fallback!;
-    }
+    const isText = "text" in part;
+    const piece = isText ? part.text : valueOf(part, state)!;
     text += piece;
-    for (let i = 0; i < piece.length; i++) literal.push(isLiteral);
+    for (let i = 0; i < piece.length; i++) literal.push(!isText);
   }
   const mask = wildcardMask(text);
   for (let i = 0; i < mask.length; i++) if (literal[i]) mask[i] = 0;
-  return { text, mask };
-}
-
-export function resolveGlob(t: Template, state: EvalState): Glob | undefined {
-  const r = resolveTemplate(t, state);
-  return r && compileGlob(r.text, r.mask);
+  const built = build(text, mask);
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(key, built);
+  return built;
 }

@@ -100,3 +100,21 @@ function unmapped(ip: Ip): Ip {
   if (!ip.v6 || w[5] !== 0xffff || w[0] || w[1] || w[2] || w[3] || w[4]) return ip;
   return { v6: false, words: [w[6], w[7]] };
 }
+
+/** Remembers up to 1,000 readings: requests repeat the same times and addresses across statements and calls. */
+function memo<T>(read: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) {
+      v = read(s);
+      if (cache.size >= 1_000) cache.clear();
+      cache.set(s, v);
+    }
+    return v as T;
+  };
+}
+
+export const readDate = memo(parseDate);
+export const readIp = memo(parseIp);
+export const readNumber = memo(parseNumber);
