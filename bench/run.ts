@@ -8,11 +8,14 @@ import {
   GetUserCommand, GetAccountAuthorizationDetailsCommand, ListAttachedUserPoliciesCommand,
 } from "@aws-sdk/client-iam";
 import { measure, report, serverSamples, type Series } from "./stats";
+import { enforcementSeries } from "./enforcement";
 import { startLocalAws } from "../local-aws/app";
 import { configFromEnv } from "../local-aws/config";
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const POLICIES = Number(process.env.BENCH_POLICIES ?? 1_000);
+/** BENCH_ONLY=enforcement runs just the policy enforcement comparison. */
+const ONLY = process.env.BENCH_ONLY;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const doc = (i: number) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: `arn:aws:s3:::bucket-${i}/*` }] });
@@ -47,6 +50,12 @@ async function main() {
     });
     console.log(`local-aws bench: ${USERS} users, ${POLICIES} customer managed policies, SDK client and local-aws in one process; server = request received to response written\n`);
     const series: Series[] = [];
+    const enforcement = await enforcementSeries(url, iam);
+    if (ONLY === "enforcement") {
+      console.log(report(enforcement.series, { write: 5, read: 5, "list page": 10 }));
+      console.log(`\n${enforcement.summary}`);
+      return;
+    }
     series.push(await measure("CreateUser", "write", range(USERS), (i) => iam.send(new CreateUserCommand({ UserName: `user-${i}`, Path: `/team-${i % 10}/` }))));
     const arns: string[] = [];
     series.push(
@@ -75,7 +84,9 @@ async function main() {
         iam.send(new GetAccountAuthorizationDetailsCommand({ Marker, Filter: ["User", "LocalManagedPolicy"] })),
       ),
     );
+    series.push(...enforcement.series);
     console.log(report(series, { write: 5, read: 5, "list page": 10 }));
+    console.log(`\n${enforcement.summary}`);
     console.log("\nAims: p99 under 5 ms per write or read and 10 ms per list page (p99/aim under 1.00 meets the aim).");
   } finally {
     await aws.close();

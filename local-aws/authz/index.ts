@@ -1,10 +1,10 @@
 import type { Ctx } from "../context";
 import { AwsError } from "../protocol/errors";
 import { invalidToken } from "../protocol/sigv4";
-import { accessDeniedMessage, compilePolicy, evaluate, type CompiledPolicy, type RequestContext } from "../../lib/policy/evaluate";
+import { accessDeniedMessage, compilePolicy, evaluate, type RequestContext } from "../../lib/policy/evaluate";
 import { rulesByService } from "./actions";
 import type { Check, Keys } from "./checks";
-import { principalPolicies } from "./principal-policies";
+import { principalData } from "./principal-cache";
 import { principalOf, requestKeys } from "./principal";
 import { selfServicePolicy } from "./self-service";
 
@@ -37,12 +37,11 @@ export function authorize(ctx: Ctx, service: string, action: string, input: Reco
   if (!checks.length) return;
 
   const principal = principalOf(ctx);
-  const policies = principalPolicies(ctx.db, caller.arn);
-  const identity: CompiledPolicy[] = (policies?.identity ?? []).map(compilePolicy);
+  const data = principalData(ctx.db, caller.arn, caller.type === "user" ? caller.userId : undefined);
   const extra = selfServicePolicy(ctx, action);
-  if (extra) identity.push(compilePolicy(extra));
-  const boundary = policies?.boundary && compilePolicy(policies.boundary);
-  const common = { ...requestKeys(ctx), ...principal.keys };
+  const identity = extra ? [...data.identity, compilePolicy(extra)] : data.identity;
+  const { boundary } = data;
+  const common = { ...requestKeys(ctx), ...principal.keys, ...data.tags };
 
   for (const check of checks) {
     const request: RequestContext = {
@@ -57,3 +56,5 @@ export function authorize(ctx: Ctx, service: string, action: string, input: Reco
     }
   }
 }
+
+export { iamStateChanged } from "./principal-cache";

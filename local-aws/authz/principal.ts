@@ -8,7 +8,8 @@ export type AuthzPrincipal = { info: PrincipalInfo; keys: Keys };
 const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /**
- * The caller as policies see it, with the principal's global condition keys. MFA keys follow the IAM User Guide:
+ * The caller as policies see it, with the principal's global condition keys (its tags come with its policies, see
+ * principal-cache.ts). MFA keys follow the IAM User Guide:
  * absent for long-term access keys; for temporary credentials MultiFactorAuthPresent is "true" or "false", and
  * MultiFactorAuthAge (seconds since the MFA sign-in) is present only when MFA was used.
  */
@@ -21,14 +22,7 @@ export function principalOf(ctx: Ctx): AuthzPrincipal {
     "aws:PrincipalIsAWSService": "false",
     "aws:userid": c.userId,
   };
-  if (c.type === "user" && c.userName) {
-    keys["aws:username"] = c.userName;
-    const tags = sql(ctx.db, "SELECT key, value FROM tags WHERE resource_type = 'user' AND resource_id = ?").all(c.userId) as {
-      key: string;
-      value: string;
-    }[];
-    for (const t of tags) keys[`aws:PrincipalTag/${t.key}`] = t.value;
-  }
+  if (c.type === "user" && c.userName) keys["aws:username"] = c.userName;
   if (c.session) {
     const row = sql(ctx.db, "SELECT create_date FROM sessions WHERE access_key_id = ?").get(c.accessKeyId) as { create_date: string } | undefined;
     const issued = row ? new Date(row.create_date) : ctx.now;

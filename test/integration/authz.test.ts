@@ -1,7 +1,8 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  AddUserToGroupCommand, AttachGroupPolicyCommand, CreateGroupCommand, CreateInstanceProfileCommand, CreatePolicyCommand, CreateRoleCommand,
+  AddUserToGroupCommand, AttachGroupPolicyCommand, AttachUserPolicyCommand, CreatePolicyVersionCommand, DetachUserPolicyCommand,
+  PutUserPolicyCommand, RemoveUserFromGroupCommand, SetDefaultPolicyVersionCommand, CreateGroupCommand, CreateInstanceProfileCommand, CreatePolicyCommand, CreateRoleCommand,
   CreateUserCommand, DeleteUserCommand, GetAccountSummaryCommand, GetGroupCommand, GetInstanceProfileCommand, GetPolicyCommand,
   GetRoleCommand, GetUserCommand, ListAccessKeysCommand, ListPoliciesCommand, ListRolesCommand, ListUsersCommand, PutGroupPolicyCommand,
   TagUserCommand,
@@ -98,6 +99,37 @@ describe("IAM policy enforcement", () => {
     assert.deepEqual(e, denied(bounded.arn, "iam:CreateUser", `arn:aws:iam::${ACCOUNT}:user/${name}`, "because no permissions boundary allows the iam:CreateUser action"));
     const boundaryOnly = await iamUser(h, { boundary: "AdministratorAccess" });
     assert.equal((await awsError(boundaryOnly.iam.send(new ListUsersCommand({})))).message.endsWith("because no identity-based policy allows the iam:ListUsers action"), true);
+  });
+
+  it("applies every change to a principal's policies, groups, versions and tags on its next request", async () => {
+    const user = await iamUser(h);
+    const list = () => user.iam.send(new ListRolesCommand({}));
+    await assert.rejects(list());
+    await h.iam.send(new AttachUserPolicyCommand({ UserName: user.name, PolicyArn: "arn:aws:iam::aws:policy/IAMReadOnlyAccess" }));
+    await list();
+    await h.iam.send(new DetachUserPolicyCommand({ UserName: user.name, PolicyArn: "arn:aws:iam::aws:policy/IAMReadOnlyAccess" }));
+    await assert.rejects(list());
+
+    const group = unique("g");
+    await h.iam.send(new CreateGroupCommand({ GroupName: group }));
+    await h.iam.send(new PutGroupPolicyCommand({ GroupName: group, PolicyName: "p", PolicyDocument: JSON.stringify(policy(allow("iam:ListRoles"))) }));
+    await h.iam.send(new AddUserToGroupCommand({ GroupName: group, UserName: user.name }));
+    await list();
+    await h.iam.send(new RemoveUserFromGroupCommand({ GroupName: group, UserName: user.name }));
+    await assert.rejects(list());
+
+    const { Policy } = await h.iam.send(new CreatePolicyCommand({ PolicyName: unique("v"), PolicyDocument: JSON.stringify(policy(allow("iam:ListRoles"))) }));
+    await h.iam.send(new AttachUserPolicyCommand({ UserName: user.name, PolicyArn: Policy!.Arn }));
+    await list();
+    await h.iam.send(new CreatePolicyVersionCommand({ PolicyArn: Policy!.Arn, PolicyDocument: JSON.stringify(policy(allow("iam:ListUsers"))), SetAsDefault: true }));
+    await assert.rejects(list());
+    await h.iam.send(new SetDefaultPolicyVersionCommand({ PolicyArn: Policy!.Arn, VersionId: "v1" }));
+    await list();
+
+    await h.iam.send(new PutUserPolicyCommand({ UserName: user.name, PolicyName: "team", PolicyDocument: JSON.stringify(policy(deny("*", "*", { StringNotEquals: { "aws:PrincipalTag/team": "a" } }))) }));
+    await assert.rejects(list());
+    await h.iam.send(new TagUserCommand({ UserName: user.name, Tags: [{ Key: "team", Value: "a" }] }));
+    await list();
   });
 
   it("writes nothing when a request is denied, tag-on-create included", async () => {
