@@ -267,6 +267,16 @@ describe("accessDeniedMessage", () => {
     assert.equal(message({ identity: [everything()], resource: rp }), `${head} with an explicit deny in a resource-based policy`);
   });
 
+  it("names the denying policy's ARN in AWS's newer wording, when asked", () => {
+    const scp = compilePolicy({ id: "arn:aws:organizations::987654321098:policy/o-qv5af4abcd/service_control_policy/p-2kgnabcd", name: "Deny", text: JSON.stringify({ Version: "2012-10-17", Statement: deny("*") }) });
+    const req = request();
+    const r = run(req, { identity: [everything()], scps: [[everything(), scp]] });
+    assert.equal(accessDeniedMessage(req, r, { policyArn: true }), `${head} with an explicit deny in a service control policy: ${scp.input.id}`);
+    assert.equal(accessDeniedMessage(req, r), `${head} with an explicit deny in a service control policy`);
+    const inline = run(req, { identity: [compilePolicy({ id: "user/bob/inline/Deny", name: "Deny", text: scp.input.text })] });
+    assert.equal(accessDeniedMessage(req, inline, { policyArn: true }), `${head} with an explicit deny in an identity-based policy`);
+  });
+
   it("session policies and the assumed-role form", () => {
     const s = roleSession("R", "S");
     const sessionHead = `User: arn:aws:sts::${ACCOUNT}:assumed-role/R/S is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::${ACCOUNT}:user/carol`;

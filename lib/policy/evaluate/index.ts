@@ -1,5 +1,5 @@
 export { compilePolicy } from "./compile";
 export { evaluate } from "./evaluate";
-export { accessDeniedMessage } from "./message";
+export { accessDeniedMessage, type MessageOptions } from "./message";
 export { contextKeysOf } from "./context-keys";
 export type * from "./types";
