@@ -246,8 +246,11 @@ describe("Several operators, keys and values", () => {
     assert.equal(ok({ StringEquals: { "aws:SourceVpc": "vpc-1" } }, { "aws:SourceVpc": "VPC-1" }), false);
   });
 
-  it("an unknown operator never matches", () => {
+  it("an unknown operator never matches, whatever its name", () => {
     assert.equal(ok({ StringMatches: { "aws:SourceVpc": "vpc-1" } }, { "aws:SourceVpc": "vpc-1" }), false);
+    assert.equal(ok({ toString: { "aws:SourceVpc": "vpc-1" } }, { "aws:SourceVpc": "vpc-1" }), false);
+    assert.equal(ok({ StringEquals: { "aws:SourceVpc": "${constructor}" } }, { "aws:SourceVpc": "${constructor}", constructor: "x" }), false);
+    assert.equal(ok({ StringEquals: { "aws:SourceVpc": "${constructor}" } }, { "aws:SourceVpc": "x", constructor: "x" }), true);
   });
 
   it("records missing keys once, as first spelled, but not for ...IfExists or Null", () => {

@@ -53,7 +53,7 @@ export function compileConditions(block: ConditionBlock, variables: boolean): Co
   const out: CompiledCondition[] = [];
   for (const [operator, keys] of Object.entries(block)) {
     const op = parseOperator(operator);
-    const [kind, cmp, negated] = BASES[op.base] ?? [undefined, "eq", false];
+    const [kind, cmp, negated]: [Kind | undefined, Cmp, boolean] = Object.hasOwn(BASES, op.base) ? BASES[op.base] : [undefined, "eq", false];
     for (const [key, values] of Object.entries(keys)) {
       const id = JSON.stringify([operator, key, values, variables]);
       const known = interned.get(id);

@@ -29,7 +29,7 @@ export function parseTemplate(value: string): Template | undefined {
     text += value.slice(i, start);
     const body = value.slice(start + 2, end);
     i = end + 1;
-    if (body in ESCAPES) {
+    if (Object.hasOwn(ESCAPES, body)) {
       if (text) parts.push({ text });
       text = "";
       parts.push({ key: "", lower: "", fallback: ESCAPES[body] });
