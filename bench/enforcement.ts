@@ -5,6 +5,10 @@ import {
   CreateUserCommand, GetUserCommand, IAMClient, PutGroupPolicyCommand, PutUserPolicyCommand,
 } from "@aws-sdk/client-iam";
 import { measure, percentile, type Series } from "./stats";
+import type { LocalAws } from "../local-aws/app";
+import type { Ctx } from "../local-aws/context";
+import { authorize } from "../local-aws/authz";
+import { sql } from "../local-aws/store/db";
 
 const ROUNDS = 10;
 const GET_PER_ROUND = 200;
@@ -52,10 +56,10 @@ const merge = (name: string, kind: Series["kind"], parts: Series[]): Series => (
  * GetUser and CreateUser as root (never evaluated) and as the enforced IAM user, in alternating rounds so both see
  * the same machine state; the difference in server-side p99 is what enforcement adds to a call.
  */
-export async function enforcementSeries(url: string, root: IAMClient): Promise<{ series: Series[]; summary: string }> {
+export async function enforcementSeries(aws: LocalAws, root: IAMClient): Promise<{ series: Series[]; summary: string }> {
   const credentials = await enforcedPrincipal(root);
   const user = new IAMClient({
-    endpoint: url, region: "us-east-1", credentials,
+    endpoint: aws.url, region: "us-east-1", credentials,
     requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: 8 }) }),
   });
   const parts: Record<string, Series[]> = { rootGet: [], userGet: [], rootCreate: [], userCreate: [] };
@@ -83,6 +87,27 @@ export async function enforcementSeries(url: string, root: IAMClient): Promise<{
     "and 1 inline policy, tags and a permissions boundary; versus root, which is never evaluated). Aim: under 1 ms at p99.",
     `  ${delta(series[0], series[1])}`,
     `  ${delta(series[2], series[3])}`,
+    "authorize() alone, in process (target lookup, request context, evaluation; principal cached between writes):",
+    `  ${authorizeTimes(aws, credentials.accessKeyId, "GetUser", { UserName: "bench-principal" })}`,
+    `  ${authorizeTimes(aws, credentials.accessKeyId, "CreateUser", { UserName: "bench-new", Path: "/bench-made/" })}`,
   ].join("\n");
   return { series, summary };
+}
+
+/** Times the authorization step by itself, as the request hook runs it, for the enforced principal. */
+function authorizeTimes(aws: LocalAws, accessKeyId: string, action: string, input: Record<string, unknown>, n = 5000): string {
+  const u = sql(aws.db, "SELECT user_id, name, arn FROM users WHERE name = 'bench-principal'").get() as { user_id: string; name: string; arn: string };
+  const ctx: Ctx = {
+    db: aws.db, accountId: "000000000000", requestId: "bench", region: "us-east-1", now: new Date(), sourceIp: "127.0.0.1",
+    quotas: { usersPerAccount: 5000 }, caller: { type: "user", accountId: "000000000000", arn: u.arn, userId: u.user_id, userName: u.name, accessKeyId },
+  };
+  const samples: number[] = [];
+  for (let i = 0; i < n + 500; i++) {
+    const t = performance.now();
+    authorize(ctx, "iam", action, input);
+    if (i >= 500) samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  const us = (q: number) => (percentile(samples, q) * 1000).toFixed(0);
+  return `${action}: p50 ${us(50)} µs, p99 ${us(99)} µs, max ${us(100)} µs (${n} calls)`;
 }

@@ -50,7 +50,7 @@ async function main() {
     });
     console.log(`local-aws bench: ${USERS} users, ${POLICIES} customer managed policies, SDK client and local-aws in one process; server = request received to response written\n`);
     const series: Series[] = [];
-    const enforcement = await enforcementSeries(url, iam);
+    const enforcement = await enforcementSeries(aws, iam);
     if (ONLY === "enforcement") {
       console.log(report(enforcement.series, { write: 5, read: 5, "list page": 10 }));
       console.log(`\n${enforcement.summary}`);

@@ -9,14 +9,12 @@ import { paramTree, readInput, writeResponse, QueryParseError, isoSeconds } from
 import { parseAuthorization, type SignedRequest } from "./protocol/sigv4";
 import { validateInput } from "./protocol/validate";
 import { authenticate, recordKeyUse } from "./authn";
-import { authorize, iamStateChanged } from "./authz";
+import { authorize, changesPrincipals, iamStateChanged } from "./authz";
 import { operation, queryServices, unknownService, type QueryService } from "./services";
 import { bootstrap } from "./bootstrap";
 import { clefAllowed, clefRoute, type ClefResponse } from "./clef-routes";
 
 export const MAX_BODY = 1024 * 1024;
-/** Actions that never write what authorization reads (policies, memberships, tags, boundaries). */
-const READ_ONLY = /^(Get|List|Simulate)/;
 
 export type LocalAws = { server: Server; db: Db; url: string; close: () => Promise<void> };
 
@@ -138,7 +136,7 @@ async function handle(db: Db, config: LocalAwsConfig, req: IncomingMessage, res:
     const xml = db.transaction(() => {
       authorize(ctx, service.name, action, input);
       recordKeyUse(db, caller.accessKeyId, service.name, auth.region, isoSeconds(now));
-      if (!READ_ONLY.test(action)) iamStateChanged(db);
+      if (changesPrincipals(action)) iamStateChanged(db);
       const output = service.handlers[action](input, ctx);
       return writeResponse(action, op.output, output ?? undefined, service.xmlns, requestId);
     })();

@@ -57,4 +57,4 @@ export function authorize(ctx: Ctx, service: string, action: string, input: Reco
   }
 }
 
-export { iamStateChanged } from "./principal-cache";
+export { changesPrincipals, iamStateChanged } from "./principal-cache";

@@ -14,9 +14,25 @@ const caches = new WeakMap<Db, Cache>();
 const generations = new WeakMap<Db, number>();
 
 /**
- * Called after every request that may have written (any IAM action but Get/List/Simulate, every /_clef/ route):
- * cached principals are rebuilt on their next request. Reads, the bulk of a console's traffic, reuse them.
+ * Writes that cannot change an existing principal's policies, boundary, groups or tags: they create new entities,
+ * or touch credentials, devices, instance profiles, trust policies and account settings. Anything not listed here
+ * (and not a Get/List/Simulate read) invalidates the cache, so an action added later errs on the safe side.
  */
+const KEEPS_PRINCIPALS = new Set([
+  "CreateUser", "CreateGroup", "CreateRole", "CreatePolicy", "CreateInstanceProfile", "CreateVirtualMFADevice",
+  "CreateAccessKey", "UpdateAccessKey", "DeleteAccessKey", "CreateLoginProfile", "UpdateLoginProfile", "DeleteLoginProfile", "ChangePassword",
+  "EnableMFADevice", "DeactivateMFADevice", "ResyncMFADevice", "DeleteVirtualMFADevice", "TagMFADevice", "UntagMFADevice",
+  "AddRoleToInstanceProfile", "RemoveRoleFromInstanceProfile", "DeleteInstanceProfile", "TagInstanceProfile", "UntagInstanceProfile",
+  "TagPolicy", "UntagPolicy", "UpdateAssumeRolePolicy", "UpdateRole", "UpdateRoleDescription",
+  "UpdateAccountPasswordPolicy", "DeleteAccountPasswordPolicy", "CreateAccountAlias", "DeleteAccountAlias", "GenerateCredentialReport",
+  "GetSessionToken",
+]);
+const READ = /^(Get|List|Simulate)/;
+
+/** Whether a successful `action` may have changed what enforcement caches about principals. */
+export const changesPrincipals = (action: string) => !READ.test(action) && !KEEPS_PRINCIPALS.has(action);
+
+/** Invalidates every cached principal (after a write that may have changed one, and on every /_clef/ route). */
 export function iamStateChanged(db: Db): void {
   generations.set(db, (generations.get(db) ?? 0) + 1);
 }

@@ -8,6 +8,7 @@ import { ACCOUNT, iamUser, type TestUser } from "../helpers/iam-user";
 import { iamHandlers } from "../../local-aws/iam";
 import { stsHandlers } from "../../local-aws/sts";
 import { rulesByService } from "../../local-aws/authz/actions";
+import { changesPrincipals } from "../../local-aws/authz";
 import type { Ctx } from "../../local-aws/context";
 import { conditionKeysFor, lookupAction } from "../../lib/policy/catalogue";
 
@@ -72,6 +73,17 @@ describe("authorization rules table", () => {
         const typed = info.resourceTypes.length > 0;
         if (check.target.arn === "*") assert.equal(typed, false, `${check.action} has no resource type`);
       }
+    }
+  });
+
+  it("drops cached principals after every write that can change a principal's policies, groups, boundary or tags", () => {
+    const changing = [
+      /^(Attach|Detach|Put|Delete)(User|Group|Role)Policy$/, /^(AddUserToGroup|RemoveUserFromGroup)$/, /PermissionsBoundary$/,
+      /^(Tag|Untag)(User|Role)$/, /^(Create|Delete|SetDefault)PolicyVersion$/, /^Delete(User|Group|Role|Policy)$/, /^Update(User|Group)$/,
+    ];
+    for (const action of Object.keys(iamHandlers)) {
+      if (changing.some((r) => r.test(action))) assert.equal(changesPrincipals(action), true, action);
+      if (/^(Get|List|Simulate)/.test(action)) assert.equal(changesPrincipals(action), false, action);
     }
   });
 
