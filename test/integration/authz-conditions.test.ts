@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import {
   AddRoleToInstanceProfileCommand, AttachUserPolicyCommand, CreateAccessKeyCommand, CreateInstanceProfileCommand, CreateRoleCommand,
   CreateUserCommand, DeleteAccessKeyCommand, DeleteUserCommand, GetUserCommand, ListAccessKeysCommand, ListUsersCommand, TagRoleCommand,
+  UpdateUserCommand,
 } from "@aws-sdk/client-iam";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
 import { ACCOUNT, allow, deny, iamUser, policy } from "../helpers/iam-user";
@@ -111,6 +112,17 @@ describe("IAM policy enforcement: condition keys", () => {
       inline: policy(allow("iam:AddRoleToInstanceProfile"), allow("iam:PassRole", `arn:aws:iam::${ACCOUNT}:role/*`, { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } })),
     });
     await toEc2.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: profile, RoleName: role }));
+  });
+
+  it("needs UpdateUser on both the user and what it becomes when renamed or moved", async () => {
+    const mover = await iamUser(h, { inline: policy(allow("iam:UpdateUser", `arn:aws:iam::${ACCOUNT}:user/team-a/*`)) });
+    const name = unique("member");
+    await h.iam.send(new CreateUserCommand({ UserName: name, Path: "/team-a/" }));
+    const renamed = unique("renamed");
+    await mover.iam.send(new UpdateUserCommand({ UserName: name, NewUserName: renamed }));
+    const e = await awsError(mover.iam.send(new UpdateUserCommand({ UserName: renamed, NewPath: "/team-b/" })));
+    assert.equal(e.name, "AccessDenied");
+    assert.equal((await h.iam.send(new GetUserCommand({ UserName: renamed }))).User!.Path, "/team-a/");
   });
 
   it("authorizes TagRole with the request's tags and the role's existing ones", async () => {
