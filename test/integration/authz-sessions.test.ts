@@ -41,6 +41,12 @@ describe("IAM policy enforcement: temporary credentials", () => {
     return sessionClients((await res.json()).credentials);
   };
 
+  it("never evaluates GetCallerIdentity or GetSessionToken, even under Deny *", async () => {
+    const denied = await iamUser(h, { inline: policy(deny("*")) });
+    assert.equal((await denied.sts.send(new GetCallerIdentityCommand({}))).Arn, denied.arn);
+    assert.match((await denied.sts.send(new GetSessionTokenCommand({}))).Credentials!.AccessKeyId!, /^ASIA/);
+  });
+
   it("refuses IAM calls from GetSessionToken credentials obtained without MFA, as AWS does, but not GetCallerIdentity", async () => {
     const user = await iamUser(h, { managed: ["IAMReadOnlyAccess"] });
     const { Credentials } = await user.sts.send(new GetSessionTokenCommand({}));
