@@ -43,20 +43,26 @@ describe("effective permissions against the rest of lib/policy", () => {
     const r = effectivePermissions({ identity, boundary, scps });
     const status = new Map<string, string>();
     const denied = new Map<string, string>();
+    const blocked = new Map<string, string[]>();
     for (const s of r.services) {
       for (const l of s.levels) {
         for (const a of l.allowedActions) status.set(a.action, a.status);
         for (const a of l.deniedActions) denied.set(a.action, a.status);
+        for (const a of l.blockedActions) blocked.set(a.action, a.blockedBy.map((b) => b.layer));
       }
     }
     assert.ok(status.size > 1000 && [...status.values()].every((s) => s === "full"), "these policies have no resources or conditions");
+    assert.ok(blocked.size > 1000, "the boundary and the SCPs block much of PowerUserAccess");
 
     const principal: PrincipalInfo = { arn: "arn:aws:iam::111122223333:user/bob", account: "111122223333", kind: "user" };
     const compiled = { identity: identity.map(compilePolicy), boundary: compilePolicy(boundary), scps: scps.map((l) => l.map(compilePolicy)) };
     for (const action of allActionNames()) {
-      const { decision } = evaluate({ request: { action, resource: "*", principal, context: {} }, ...compiled });
+      const { decision, deniedBy } = evaluate({ request: { action, resource: "*", principal, context: {} }, ...compiled });
       const expected = status.has(action) ? "allowed" : denied.get(action) === "full" ? "explicitDeny" : "implicitDeny";
       assert.equal(decision, expected, action);
+      // The engine names the first layer that allowed nothing, in AWS's order: SCP levels, then identity, then boundary.
+      if (blocked.has(action)) assert.ok(blocked.get(action)!.includes(deniedBy!), action);
+      else if (decision === "implicitDeny") assert.ok(deniedBy === "identity" || deniedBy === "scp", action);
     }
   });
 });

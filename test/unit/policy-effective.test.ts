@@ -29,8 +29,11 @@ describe("effective permissions: identity-based policies", () => {
     const r = effectivePermissions({ identity: [admin()] });
     const total = allActionNames().length;
     assert.deepEqual(
-      { total: r.total, allowed: r.allowed, full: r.full, partial: r.partial, conditional: r.conditional, denied: r.denied },
-      { total, allowed: total, full: total, partial: 0, conditional: 0, denied: 0 },
+      { ...r, services: undefined, statements: undefined, unrecognized: undefined, catalogueVersion: undefined },
+      {
+        total, allowed: total, full: total, partial: 0, conditional: 0, denied: 0, deniedFull: 0, blocked: 0,
+        services: undefined, statements: undefined, unrecognized: undefined, catalogueVersion: undefined,
+      },
     );
     assert.equal(r.services.length, services().length);
     assert.ok(r.services.every((s) => s.accessSummary === "Full access" && s.levels.every((l) => l.access === "Full")));
@@ -71,7 +74,7 @@ describe("effective permissions: identity-based policies", () => {
       assert.equal(denied.get(a)?.status, "full");
     }
     assert.equal(r.allowed, r.total - deletes.length);
-    assert.equal(r.denied, deletes.length);
+    assert.deepEqual([r.denied, r.deniedFull, r.blocked], [deletes.length, deletes.length, 0]);
     const iam = service(r, "iam")!;
     assert.equal(iam.denied, deletes.length);
     assert.notEqual(iam.accessSummary, "Full access");
@@ -146,6 +149,7 @@ describe("effective permissions: resources and conditions", () => {
     assert.equal(deniedActions(r).get("s3:GetObject")?.status, "partial");
     assert.equal(deniedActions(r).get("ec2:TerminateInstances")?.status, "conditional");
     assert.equal(r.allowed, r.total, "nothing is denied outright");
+    assert.equal(r.deniedFull, 0);
     assert.equal(service(r, "s3")!.accessSummary, "Full access", "access levels count allowed actions, however allowed");
   });
 });
@@ -154,8 +158,13 @@ describe("effective permissions: boundary and SCPs", () => {
   it("a permissions boundary limits to what both allow, and grants nothing itself", () => {
     const boundary = policy(allow("s3:*"), "s3-only");
     const r = effectivePermissions({ identity: [admin()], boundary });
-    assert.deepEqual(r.services.map((s) => s.prefix), ["s3"]);
+    assert.deepEqual(r.services.filter((s) => s.allowed > 0).map((s) => s.prefix), ["s3"]);
     assert.equal(r.allowed, actionsOf("s3").length);
+    assert.equal(r.blocked, r.total - r.allowed, "everything else is granted but blocked by the boundary");
+    const iam = service(r, "iam")!;
+    assert.deepEqual([iam.accessSummary, iam.blocked], ["None", iam.total]);
+    const blocked = iam.levels[0].blockedActions[0];
+    assert.deepEqual([blocked.grantedBy, blocked.blockedBy], [[0], [{ layer: "boundary" }]]);
     assert.deepEqual(allowedActions(r).get("s3:GetObject")!.grantedBy, [0, 1]);
     assert.deepEqual([r.statements[1].layer, r.statements[1].policyName], ["boundary", "s3-only"]);
     const none = effectivePermissions({ identity: [policy(allow("iam:GetUser"))], boundary });
@@ -175,7 +184,12 @@ describe("effective permissions: boundary and SCPs", () => {
     const full = policy(allow("*"), "FullAWSAccess");
     const scps = [[full], [policy(allow(["s3:*", "ec2:*"]))], [policy(allow(["s3:*", "iam:*"])), policy(deny("s3:DeleteBucket"))]];
     const r = effectivePermissions({ identity: [admin()], scps });
-    assert.deepEqual(r.services.map((s) => s.prefix), ["s3"]);
+    assert.deepEqual(r.services.filter((s) => s.allowed > 0).map((s) => s.prefix), ["s3"]);
+    const blocked = new Map(r.services.flatMap((s) => s.levels.flatMap((l) => l.blockedActions)).map((a) => [a.action, a.blockedBy]));
+    assert.deepEqual(blocked.get("ec2:RunInstances"), [{ layer: "scp", level: 2 }]);
+    assert.deepEqual(blocked.get("iam:CreateUser"), [{ layer: "scp", level: 1 }]);
+    assert.deepEqual(blocked.get("lambda:InvokeFunction"), [{ layer: "scp", level: 1 }, { layer: "scp", level: 2 }]);
+    assert.equal(blocked.has("s3:DeleteBucket"), false, "denied outright, not blocked");
     assert.equal(allowedActions(r).has("s3:DeleteBucket"), false);
     assert.equal(r.allowed, actionsOf("s3").length - 1);
     assert.deepEqual(allowedActions(r).get("s3:GetObject")!.grantedBy, [0, 1, 2, 3]);

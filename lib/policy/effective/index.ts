@@ -3,7 +3,9 @@ import type { PolicyInput, PolicyLayer } from "../evaluate/types";
 import { actionIndex } from "./action-index";
 import { FULL, NONE, prepareStatements, type PreparedStatement } from "./statements";
 import { STATUS, summarize } from "./summary";
-import type { EffectivePermissions, EffectivePermissionsInput, EffectiveStatement, UnrecognizedAction } from "./types";
+import type {
+  EffectivePermissions, EffectivePermissionsInput, EffectiveStatement, RequiredLayer, UnrecognizedAction,
+} from "./types";
 
 export type * from "./types";
 
@@ -12,11 +14,19 @@ export type Placed = { prepared: PreparedStatement; gate: number; ref: number };
 
 /**
  * What a user or role may do, action by action over the whole catalogue, following AWS's "Policy evaluation logic":
- * an action is allowed when an identity-based policy allows it, the permissions boundary (if any) allows it, and
- * every SCP level (if any) allows it, and no Deny in any of them denies it outright. Its status is the narrowest of
- * those layers' widest grant (each layer: full > partial > conditional); a Deny only on some resources makes it at
- * most partial, a Deny under a condition at most conditional. NotAction matches every catalogue action its list does
- * not; Resource ARNs are not checked against the action's resource types (any ARN other than "*" is partial).
+ * an action is allowed when an identity-based policy allows it, the permissions boundary (if any) and every SCP level
+ * (if any) allow it too, and no Deny in any of them denies it outright. An action the identity-based policies allow
+ * but the boundary or an SCP level does not is "blocked" (an implicit deny).
+ *
+ * Status: each layer gives an action its widest Allow (full > partial > conditional); the action gets the narrowest of
+ * those. A Deny on some resources (Resource ARNs, NotResource) makes it at most partial, a Deny under a condition at
+ * most conditional; an unconditional Deny on "*" denies it outright. This over-approximates: two partial grants on
+ * different ARNs may have no resource in common, and a Condition may never hold; both still show as allowed.
+ *
+ * As the IAM console's policy summary: NotAction matches every catalogue action its list does not; access levels are
+ * Full/Limited/None by allowed actions however allowed; Action values matching no catalogue action are "unrecognized".
+ * Resource ARNs are not checked against the action's resource types. Resource-based and session policies are out of
+ * scope: this is what the principal's own policies permit.
  */
 export function effectivePermissions(input: EffectivePermissionsInput): EffectivePermissions {
   const { count } = actionIndex();
@@ -38,28 +48,31 @@ export function effectivePermissions(input: EffectivePermissionsInput): Effectiv
     }
   });
 
-  // Per action: the narrowest gate's widest Allow, and the widest Deny of any layer.
-  const allowed = new Uint8Array(count);
+  // Per action: the widest identity-based Allow, narrowed by each gate's widest Allow and the widest Deny of any layer.
+  const identity = new Uint8Array(count);
+  for (const { prepared: p, gate } of placed) if (gate === 0 && p.effect === "Allow") widen(identity, p.actions, p.rank);
+  const allowed = identity.slice();
+  const missing = new Uint32Array(count);
   const gateRank = new Uint8Array(count);
-  const denied = new Uint8Array(count);
-  layers.forEach((_, gate) => {
-    const target = gate === 0 ? allowed : gateRank;
-    for (const { prepared: p, gate: g } of placed) {
-      if (g !== gate || p.effect !== "Allow") continue;
-      widen(target, p.actions, p.rank);
+  for (let gate = 1; gate < layers.length; gate++) {
+    for (const { prepared: p, gate: g } of placed) if (g === gate && p.effect === "Allow") widen(gateRank, p.actions, p.rank);
+    const bit = 1 << (gate - 1);
+    for (let i = 0; i < count; i++) {
+      const r = gateRank[i];
+      if (r === NONE && identity[i] !== NONE) missing[i] |= bit;
+      if (r < allowed[i]) allowed[i] = r;
     }
-    if (gate === 0) return;
-    for (let i = 0; i < count; i++) if (gateRank[i] < allowed[i]) allowed[i] = gateRank[i];
     gateRank.fill(NONE);
-  });
+  }
+  const denied = new Uint8Array(count);
   for (const { prepared: p } of placed) if (p.effect === "Deny") widen(denied, p.actions, p.rank);
   for (let i = 0; i < count; i++) {
     const d = denied[i];
-    if (d === NONE) continue;
-    allowed[i] = d === FULL ? NONE : Math.min(allowed[i], d);
+    if (d !== NONE) allowed[i] = d === FULL ? NONE : Math.min(allowed[i], d);
   }
+  const gates: RequiredLayer[] = layers.slice(1).map(({ layer, level }) => (layer === "scp" ? { layer, level: level! } : { layer: "boundary" }));
   return {
-    ...summarize(allowed, denied, placed),
+    ...summarize({ identity, allowed, missing, denied, placed, gates }),
     statements,
     unrecognized,
     catalogueVersion,

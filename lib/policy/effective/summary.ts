@@ -2,91 +2,117 @@ import { ACCESS_LEVELS, services } from "../catalogue";
 import { actionIndex } from "./action-index";
 import type { Placed } from "./index";
 import { CONDITIONAL, FULL, NONE, PARTIAL } from "./statements";
-import type {
-  AccessLevelPermissions, DeniedAction, EffectiveAction, EffectiveStatus, LevelAccess, PermissionCounts, ServicePermissions,
-} from "./types";
+import type { AccessLevelPermissions, EffectiveStatus, LevelAccess, PermissionCounts, RequiredLayer, ServicePermissions } from "./types";
 
 export const STATUS: Record<number, EffectiveStatus> = { [FULL]: "full", [PARTIAL]: "partial", [CONDITIONAL]: "conditional" };
 
-/** Lists of statement numbers, shared by every action with the same statements (22k actions, a handful of distinct lists). */
-type ListNode = { list: number[]; ref: number; next?: ListNode; more?: Map<number, ListNode> };
+/** Per action (by catalogue index): ranks from the identity-based policies, after every layer, and of the widest Deny. */
+export type Ranks = {
+  identity: Uint8Array;
+  allowed: Uint8Array;
+  denied: Uint8Array;
+  /** Bit g-1 set when gate g (the boundary, then SCP levels) allows nothing an identity-based Allow grants. */
+  missing: Uint32Array;
+  placed: Placed[];
+  gates: RequiredLayer[];
+};
 
-const node = (list: number[]): ListNode => ({ list, ref: -1 });
-
-function append(from: ListNode, ref: number): ListNode {
-  if (from.ref === ref) return from.next!;
-  let to = from.more?.get(ref);
-  if (to) return to;
-  to = node([...from.list, ref]);
-  if (from.ref < 0) {
-    from.ref = ref;
-    from.next = to;
-  } else (from.more ??= new Map()).set(ref, to);
-  return to;
-}
-
-const counts = (): PermissionCounts => ({ total: 0, allowed: 0, full: 0, partial: 0, conditional: 0, denied: 0 });
+const KEYS = ["total", "allowed", "full", "partial", "conditional", "denied", "deniedFull", "blocked"] as const;
+const counts = (): PermissionCounts => ({ total: 0, allowed: 0, full: 0, partial: 0, conditional: 0, denied: 0, deniedFull: 0, blocked: 0 });
 
 function add(to: PermissionCounts, from: PermissionCounts) {
-  to.total += from.total;
-  to.allowed += from.allowed;
-  to.full += from.full;
-  to.partial += from.partial;
-  to.conditional += from.conditional;
-  to.denied += from.denied;
+  for (const k of KEYS) to[k] += from[k];
 }
 
 /** Groups the per-action ranks by service and access level, with the statements behind each action. */
-export function summarize(allowed: Uint8Array, denied: Uint8Array, placed: Placed[]) {
+export function summarize({ identity, allowed, denied, missing, placed, gates }: Ranks) {
   const { count, names, shortNames, level, serviceStart } = actionIndex();
-  const grants = new Array<ListNode | undefined>(count);
-  const denies = new Array<ListNode | undefined>(count);
-  const allowRoot = node([]);
-  const denyRoot = node([]);
+  const grants = new Lists(count);
+  const denies = new Lists(count);
   for (const { prepared: p, ref } of placed) {
     const actions = p.actions;
-    const allow = p.effect === "Allow";
-    const [lists, root] = allow ? [grants, allowRoot] : [denies, denyRoot];
-    for (let i = 0; i < actions.length; i++) {
-      const a = actions[i];
-      if (allow && allowed[a] === NONE) continue;
-      lists[a] = append(lists[a] ?? root, ref);
-    }
+    if (p.effect === "Deny") for (let i = 0; i < actions.length; i++) denies.append(actions[i], ref);
+    else for (let i = 0; i < actions.length; i++) if (identity[actions[i]] !== NONE) grants.append(actions[i], ref);
   }
+  const blockers = new Map<number, RequiredLayer[]>();
+  const blockedBy = (mask: number) => {
+    let list = blockers.get(mask);
+    if (!list) blockers.set(mask, (list = gates.filter((_, g) => mask & (1 << g))));
+    return list;
+  };
   const totals = counts();
   const out: ServicePermissions[] = [];
   services().forEach(({ prefix, name }, s) => {
-    const levels: AccessLevelPermissions[] = [];
     const byLevel: (AccessLevelPermissions | undefined)[] = [];
     for (let a = serviceStart[s]; a < serviceStart[s + 1]; a++) {
-      const l = (byLevel[level[a]] ??= { level: ACCESS_LEVELS[level[a]], access: "None", ...counts(), allowedActions: [], deniedActions: [] });
+      const l = (byLevel[level[a]] ??= { level: ACCESS_LEVELS[level[a]], access: "None", ...counts(), allowedActions: [], deniedActions: [], blockedActions: [] });
       l.total++;
       const rank = allowed[a];
+      const deny = denied[a];
       if (rank !== NONE) {
-        const action: EffectiveAction = { action: names[a], name: shortNames[a], status: STATUS[rank], grantedBy: grants[a]!.list, limitedBy: (denies[a] ?? denyRoot).list };
-        l.allowedActions.push(action);
+        const status = STATUS[rank];
+        l.allowedActions.push({ action: names[a], name: shortNames[a], status, grantedBy: grants.of(a), limitedBy: denies.of(a) });
         l.allowed++;
-        l[action.status]++;
+        l[status]++;
+      } else if (missing[a] !== 0 && deny !== FULL) {
+        l.blockedActions.push({ action: names[a], name: shortNames[a], grantedBy: grants.of(a), blockedBy: blockedBy(missing[a]) });
+        l.blocked++;
       }
-      if (denied[a] !== NONE) {
-        const d: DeniedAction = { action: names[a], name: shortNames[a], status: STATUS[denied[a]], deniedBy: denies[a]!.list };
-        l.deniedActions.push(d);
+      if (deny !== NONE) {
+        l.deniedActions.push({ action: names[a], name: shortNames[a], status: STATUS[deny], deniedBy: denies.of(a) });
         l.denied++;
+        if (deny === FULL) l.deniedFull++;
       }
     }
+    const levels = byLevel.filter((l) => l !== undefined);
     const service: ServicePermissions = { prefix, name, accessSummary: "None", ...counts(), levels };
-    for (const l of byLevel) {
-      if (!l) continue;
+    for (const l of levels) {
       l.access = access(l);
-      levels.push(l);
       add(service, l);
     }
     add(totals, service);
-    if (service.allowed === 0 && service.denied === 0) return;
+    if (service.allowed === 0 && service.denied === 0 && service.blocked === 0) return;
     service.accessSummary = accessSummary(service);
     out.push(service);
   });
   return { ...totals, services: out };
+}
+
+type ListNode = { list: number[]; ref: number; next?: ListNode; more?: Map<number, ListNode> };
+const node = (list: number[]): ListNode => ({ list, ref: -1 });
+
+/**
+ * Statement numbers per action, appended in order. Actions with the same statements share one array: over 22k actions
+ * there are a handful of distinct lists, and one array per action would make each call allocate (and collect) 22k.
+ */
+class Lists {
+  private readonly root = node([]);
+  private readonly at: (ListNode | undefined)[];
+
+  constructor(count: number) {
+    this.at = new Array(count);
+  }
+
+  append(action: number, ref: number) {
+    const from = this.at[action] ?? this.root;
+    if (from.ref === ref) {
+      this.at[action] = from.next;
+      return;
+    }
+    let to = from.more?.get(ref);
+    if (!to) {
+      to = node([...from.list, ref]);
+      if (from.ref < 0) {
+        from.ref = ref;
+        from.next = to;
+      } else (from.more ??= new Map()).set(ref, to);
+    }
+    this.at[action] = to;
+  }
+
+  of(action: number): number[] {
+    return (this.at[action] ?? this.root).list;
+  }
 }
 
 const access = (c: PermissionCounts): LevelAccess => (c.allowed === 0 ? "None" : c.allowed === c.total ? "Full" : "Limited");

@@ -53,6 +53,15 @@ export type EffectiveAction = {
 /** An action some Deny statement matches: `full` means denied outright, and then it is not among the allowed. */
 export type DeniedAction = { action: string; name: string; status: EffectiveStatus; deniedBy: number[] };
 
+/** A layer every allowed action needs an Allow from: the permissions boundary, or an SCP level (0 = organization root). */
+export type RequiredLayer = { layer: "boundary"; level?: undefined } | { layer: "scp"; level: number };
+
+/**
+ * An action the identity-based policies allow but the boundary or an SCP level does not (an implicit deny), and that no
+ * Deny denies outright. `grantedBy` are the Allow statements that match it; `blockedBy` the layers that allow nothing.
+ */
+export type BlockedAction = { action: string; name: string; grantedBy: number[]; blockedBy: RequiredLayer[] };
+
 export type PermissionCounts = {
   /** Actions in the catalogue (for this service and level, or overall). */
   total: number;
@@ -62,6 +71,9 @@ export type PermissionCounts = {
   conditional: number;
   /** Actions that a Deny matches, however (denied outright or only on some resources or under conditions). */
   denied: number;
+  /** Actions denied outright: a Deny on all resources without conditions. */
+  deniedFull: number;
+  blocked: number;
 };
 
 /**
@@ -76,6 +88,7 @@ export type AccessLevelPermissions = PermissionCounts & {
   /** In the Service Authorization Reference's order. */
   allowedActions: EffectiveAction[];
   deniedActions: DeniedAction[];
+  blockedActions: BlockedAction[];
 };
 
 export type ServicePermissions = PermissionCounts & {
@@ -99,7 +112,7 @@ export type UnrecognizedAction = {
 };
 
 export type EffectivePermissions = PermissionCounts & {
-  /** Services with an allowed or a denied action, in prefix order. */
+  /** Services with an allowed, denied or blocked action, in prefix order. */
   services: ServicePermissions[];
   /** Every Allow and Deny statement of the input policies: identity-based, boundary, then SCP levels. */
   statements: EffectiveStatement[];
