@@ -79,15 +79,26 @@ function rank(resources: readonly string[] | undefined, notResource: boolean, co
 
 /** The union of the patterns' actions, or with NotAction every action none of them matches. */
 function union(sets: Int32Array[], notAction: boolean): Int32Array {
-  if (!notAction && sets.length === 1) return sets[0];
+  if (!notAction) {
+    if (sets.length === 1) return sets[0];
+    let n = 0;
+    for (const set of sets) n += set.length;
+    const all = new Int32Array(n);
+    let at = 0;
+    for (const set of sets) {
+      all.set(set, at);
+      at += set.length;
+    }
+    all.sort();
+    let j = 0;
+    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[j++] = all[i];
+    return all.slice(0, j);
+  }
   const { count } = actionIndex();
   const mark = (marks ??= new Uint8Array(count));
   for (const set of sets) for (let i = 0; i < set.length; i++) mark[set[i]] = 1;
-  const want = notAction ? 0 : 1;
-  let n = 0;
-  for (let i = 0; i < count; i++) if (mark[i] === want) n++;
-  const out = new Int32Array(n);
-  for (let i = 0, j = 0; i < count; i++) if (mark[i] === want) out[j++] = i;
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) if (mark[i] === 0) out.push(i);
   mark.fill(0);
-  return out;
+  return Int32Array.from(out);
 }
