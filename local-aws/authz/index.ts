@@ -52,7 +52,9 @@ export function authorize(ctx: Ctx, service: string, action: string, input: Reco
     };
     const result = evaluate({ request, identity, boundary });
     if (result.decision !== "allowed") {
-      throw new AwsError("AccessDenied", accessDeniedMessage({ ...request, resource: check.target.display }, result), 403);
+      // Today's AWS names a denying managed policy: "... with an explicit deny in an identity-based policy: <arn>".
+      const message = accessDeniedMessage({ ...request, resource: check.target.display }, result, { policyArn: true });
+      throw new AwsError("AccessDenied", message, 403);
     }
   }
 }

@@ -89,6 +89,10 @@ describe("IAM policy enforcement", () => {
     const e = await awsError(admin.iam.send(new DeleteUserCommand({ UserName: victim })));
     assert.deepEqual(e, denied(admin.arn, "iam:DeleteUser", `user ${victim}`, "with an explicit deny in an identity-based policy"));
     await h.iam.send(new GetUserCommand({ UserName: victim }));
+    const { Policy } = await h.iam.send(new CreatePolicyCommand({ PolicyName: unique("no-roles"), PolicyDocument: JSON.stringify(policy(deny("iam:ListRoles"))) }));
+    await h.iam.send(new AttachUserPolicyCommand({ UserName: admin.name, PolicyArn: Policy!.Arn }));
+    const managed = await awsError(admin.iam.send(new ListRolesCommand({})));
+    assert.deepEqual(managed, denied(admin.arn, "iam:ListRoles", `arn:aws:iam::${ACCOUNT}:role/`, `with an explicit deny in an identity-based policy: ${Policy!.Arn}`));
   });
 
   it("limits a user to what its permissions boundary also allows", async () => {
