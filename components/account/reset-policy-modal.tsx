@@ -2,10 +2,10 @@
 
 import Alert from "@cloudscape-design/components/alert";
 import Box from "@cloudscape-design/components/box";
-import Button from "@cloudscape-design/components/button";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useEffect } from "react";
+import { ModalFooter } from "@/components/common/modal-footer";
 import { useNotify } from "@/components/shell/shell-context";
 import { useDeletePasswordPolicy } from "@/lib/queries/account";
 import { DEFAULT_POLICY_RULES } from "./policy-rules";
@@ -22,28 +22,21 @@ export function ResetPolicyModal({ visible, onClose }: { visible: boolean; onClo
       onDismiss={onClose}
       header="Reset password policy to default?"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button
-              variant="primary"
-              loading={remove.isPending}
-              data-testid="policy-reset-confirm"
-              onClick={() =>
-                remove.mutate(undefined, {
-                  onSuccess: () => {
-                    notify({ type: "success", content: "The password policy was reset to the IAM default." });
-                    onClose();
-                  },
-                })
-              }
-            >
-              Reset to default
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter
+          onCancel={onClose}
+          onConfirm={() =>
+            remove.mutate(undefined, {
+              onSuccess: () => {
+                notify({ type: "success", content: "The password policy was reset to the IAM default." });
+                onClose();
+              },
+            })
+          }
+          busy={remove.isPending}
+          testId="policy-reset-confirm"
+        >
+          Reset to default
+        </ModalFooter>
       }
     >
       <SpaceBetween size="m">

@@ -1,50 +1,38 @@
 "use client";
 
-import Alert from "@cloudscape-design/components/alert";
-import Box from "@cloudscape-design/components/box";
-import Button from "@cloudscape-design/components/button";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import type { ReactNode } from "react";
-import { ApiError } from "@/lib/queries/api";
+import { ApiErrorAlert } from "./api-error-alert";
+import { ModalFooter } from "./modal-footer";
 
-/** A plain confirmation (remove users, remove policies): no name to type, since nothing is deleted for good. */
+/** A confirmation (remove users, remove policies): the action as the primary button, AWS's error next to it. */
 export function ConfirmModal(props: {
   visible: boolean;
   title: string;
   action: string;
   busy?: boolean;
+  disabled?: boolean;
+  testId?: string;
   error?: Error | null;
   children: ReactNode;
   onCancel: () => void;
   onConfirm: () => void;
 }) {
-  const e = props.error;
   return (
     <Modal
       visible={props.visible}
       onDismiss={props.onCancel}
       header={props.title}
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={props.onCancel}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={props.busy} onClick={props.onConfirm} data-testid="confirm-action">
-              {props.action}
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={props.onCancel} onConfirm={props.onConfirm} disabled={props.disabled} busy={props.busy} testId={props.testId ?? "confirm-action"}>
+          {props.action}
+        </ModalFooter>
       }
     >
       <SpaceBetween size="m">
         {props.children}
-        {e && (
-          <Alert type="error" header={e instanceof ApiError ? e.code : "Error"}>
-            <span style={{ whiteSpace: "pre-wrap" }}>{[e.message, ...Object.values(e instanceof ApiError ? (e.fieldErrors ?? {}) : {})].join("\n")}</span>
-          </Alert>
-        )}
+        {props.error && <ApiErrorAlert error={props.error} />}
       </SpaceBetween>
     </Modal>
   );

@@ -24,3 +24,5 @@ export function useMarkerPages(resetKey: unknown) {
     },
   };
 }
+
+export type MarkerPages = ReturnType<typeof useMarkerPages>;

@@ -3,12 +3,12 @@
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
 import Container from "@cloudscape-design/components/container";
-import CopyToClipboard from "@cloudscape-design/components/copy-to-clipboard";
 import Header from "@cloudscape-design/components/header";
 import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
 import { useState } from "react";
+import { CopyText } from "@/components/common/copy-text";
 import { DeleteModal } from "@/components/common/delete-modal";
 import { useNotify } from "@/components/shell/shell-context";
 import { useAccount, useDeleteAccountAlias } from "@/lib/queries/account";
@@ -24,18 +24,6 @@ export function AccountBox({ consoleOrigin }: { consoleOrigin: string }) {
   const [deleting, setDeleting] = useState(false);
   const a = account.data;
 
-  const copy = (text: string, label: string, testId: string) => (
-    <span data-testid={testId}>
-      <CopyToClipboard
-        variant="inline"
-        textToCopy={text}
-        copyButtonAriaLabel={`Copy ${label}`}
-        copySuccessText={`${label} copied`}
-        copyErrorText={`${label} failed to copy`}
-      />
-    </span>
-  );
-
   return (
     <Container header={<Header variant="h2">AWS Account</Header>}>
       {account.error && <StatusIndicator type="error">{account.error.message}</StatusIndicator>}
@@ -44,7 +32,7 @@ export function AccountBox({ consoleOrigin }: { consoleOrigin: string }) {
         <KeyValuePairs
           columns={1}
           items={[
-            { label: "Account ID", value: copy(a.accountId, "Account ID", "account-id") },
+            { label: "Account ID", value: <CopyText text={a.accountId} label="Account ID" testId="account-id" /> },
             {
               label: "Account alias",
               value: (
@@ -74,7 +62,7 @@ export function AccountBox({ consoleOrigin }: { consoleOrigin: string }) {
             },
             {
               label: "Sign-in URL for IAM users in this account",
-              value: copy(signInUrl(consoleOrigin, a.accountAlias ?? a.accountId), "Sign-in URL", "signin-url"),
+              value: <CopyText text={signInUrl(consoleOrigin, a.accountAlias ?? a.accountId)} label="Sign-in URL" testId="signin-url" />,
             },
           ]}
         />

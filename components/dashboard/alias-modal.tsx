@@ -1,12 +1,12 @@
 "use client";
 
 import Box from "@cloudscape-design/components/box";
-import Button from "@cloudscape-design/components/button";
 import FormField from "@cloudscape-design/components/form-field";
 import Input from "@cloudscape-design/components/input";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useState, type FormEvent } from "react";
+import { ModalFooter } from "@/components/common/modal-footer";
 import { useNotify } from "@/components/shell/shell-context";
 import { useCreateAccountAlias } from "@/lib/queries/account";
 import { accountAliasSchema } from "@/lib/schemas/account";
@@ -43,16 +43,9 @@ export function AliasModal(props: { mode: "create" | "edit"; accountLabel: strin
       onDismiss={props.onClose}
       header={props.mode === "create" ? "Create alias for AWS account" : "Edit account alias"}
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={create.isPending} onClick={() => submit()} data-testid="alias-save">
-              {props.mode === "create" ? "Create alias" : "Save changes"}
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={props.onClose} onConfirm={() => submit()} busy={create.isPending} testId="alias-save">
+          {props.mode === "create" ? "Create alias" : "Save changes"}
+        </ModalFooter>
       }
     >
       <form onSubmit={submit} noValidate>

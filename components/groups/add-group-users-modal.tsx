@@ -1,11 +1,10 @@
 "use client";
 
 import Alert from "@cloudscape-design/components/alert";
-import Box from "@cloudscape-design/components/box";
-import Button from "@cloudscape-design/components/button";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useEffect, useMemo, useState } from "react";
+import { ModalFooter } from "@/components/common/modal-footer";
 import { useNotify } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
 import { useAddUsersToGroup, useGroupUsers } from "@/lib/queries/groups";
@@ -43,16 +42,9 @@ export function AddGroupUsersModal({ groupName, visible, onClose }: { groupName:
       onDismiss={onClose}
       header={`Add users to ${groupName}`}
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" disabled={!selected.length} loading={add.isPending} onClick={confirm} data-testid="add-users-confirm">
-              Add users
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={onClose} onConfirm={confirm} disabled={!selected.length} busy={add.isPending} testId="add-users-confirm">
+          Add users
+        </ModalFooter>
       }
     >
       <SpaceBetween size="m">

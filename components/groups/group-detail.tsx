@@ -8,15 +8,18 @@ import Spinner from "@cloudscape-design/components/spinner";
 import Tabs from "@cloudscape-design/components/tabs";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { AccessAdvisorTab } from "@/components/common/access-advisor-tab";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
 import { useGroup } from "@/lib/queries/groups";
-import { AccessAdvisorTab } from "./access-advisor-tab";
 import { DeleteGroupsModal } from "./delete-groups-modal";
 import { GroupPermissionsTab } from "./group-permissions-tab";
 import { GroupSummaryPanel } from "./group-summary-panel";
 import { GroupUsersTab } from "./group-users-tab";
 
 const SECTIONS = ["users", "permissions", "access-advisor"] as const;
+
+const ADVISOR =
+  "Access Advisor shows the services that this group's permissions allow and when its members last accessed them. Use it to remove permissions that are not used.";
 
 /** A user group's page: summary, Delete, and the Users / Permissions / Access Advisor tabs (the tab is in the URL). */
 export function GroupDetail({ groupName }: { groupName: string }) {
@@ -59,7 +62,7 @@ export function GroupDetail({ groupName }: { groupName: string }) {
         tabs={[
           { id: "users", label: `Users (${detail.userCount})`, content: <GroupUsersTab groupName={detail.groupName} /> },
           { id: "permissions", label: "Permissions", content: <GroupPermissionsTab groupName={detail.groupName} /> },
-          { id: "access-advisor", label: "Access Advisor", content: <AccessAdvisorTab /> },
+          { id: "access-advisor", label: "Access Advisor", content: <AccessAdvisorTab description={ADVISOR} unavailable="Not available in this console" /> },
         ]}
       />
       <DeleteGroupsModal

@@ -2,19 +2,19 @@
 
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
-import ButtonDropdown from "@cloudscape-design/components/button-dropdown";
 import Header from "@cloudscape-design/components/header";
 import Link from "@cloudscape-design/components/link";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
 import Table from "@cloudscape-design/components/table";
-import TextFilter from "@cloudscape-design/components/text-filter";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
+import { AddPermissionsDropdown } from "@/components/common/add-permissions-dropdown";
+import { ConfirmModal } from "@/components/common/confirm-modal";
+import { SearchFilter } from "@/components/common/search-filter";
 import { useNotify } from "@/components/shell/shell-context";
 import { useDeleteGroupPolicy, useDetachGroupPolicies, useGroupPermissions } from "@/lib/queries/groups";
 import { policyHref } from "@/lib/queries/policies";
-import { ConfirmModal } from "./confirm-modal";
 import { groupHref } from "./group-href";
 
 type PolicyRow = { id: string; policyName: string; type: string; policyArn?: string };
@@ -89,16 +89,10 @@ export function GroupPermissionsTab({ groupName }: { groupName: string }) {
                 <Button disabled={!selected.length} onClick={() => (setRemoveError(null), setRemoving(true))}>
                   Remove
                 </Button>
-                <ButtonDropdown
-                  variant="primary"
-                  items={[
-                    { id: "attach", text: "Attach policies" },
-                    { id: "inline", text: "Create inline policy" },
-                  ]}
-                  onItemClick={(e) => router.push(groupHref(groupName, e.detail.id === "attach" ? "/attach-policies" : "/create-inline-policy"))}
-                >
-                  Add permissions
-                </ButtonDropdown>
+                <AddPermissionsDropdown
+                  onAttach={() => router.push(groupHref(groupName, "/attach-policies"))}
+                  onCreateInline={() => router.push(groupHref(groupName, "/create-inline-policy"))}
+                />
               </SpaceBetween>
             }
           >
@@ -106,7 +100,7 @@ export function GroupPermissionsTab({ groupName }: { groupName: string }) {
           </Header>
         }
         filter={
-          <TextFilter filteringText={filter} filteringPlaceholder="Search policies by name" filteringAriaLabel="Filter policies" onChange={(e) => setFilter(e.detail.filteringText)} />
+          <SearchFilter value={filter} onChange={setFilter} placeholder="Search policies by name" ariaLabel="Filter policies" />
         }
         empty={
           query.error ? (

@@ -1,9 +1,9 @@
 "use client";
 
 import Container from "@cloudscape-design/components/container";
-import CopyToClipboard from "@cloudscape-design/components/copy-to-clipboard";
 import Header from "@cloudscape-design/components/header";
 import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
+import { CopyText } from "@/components/common/copy-text";
 import type { GroupDetail } from "@/lib/server/services/groups";
 import { dateTime } from "@/lib/format/time";
 
@@ -15,18 +15,7 @@ export function GroupSummaryPanel({ group }: { group: GroupDetail }) {
         items={[
           { label: "User group name", value: group.groupName },
           { label: "Creation time", value: dateTime(group.createDate) },
-          {
-            label: "ARN",
-            value: (
-              <CopyToClipboard
-                variant="inline"
-                textToCopy={group.arn}
-                copyButtonAriaLabel="Copy ARN"
-                copySuccessText="ARN copied"
-                copyErrorText="ARN failed to copy"
-              />
-            ),
-          },
+          { label: "ARN", value: <CopyText text={group.arn} label="ARN" /> },
         ]}
       />
     </Container>

@@ -4,31 +4,29 @@ import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
 import Header from "@cloudscape-design/components/header";
 import Link from "@cloudscape-design/components/link";
-import Pagination from "@cloudscape-design/components/pagination";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
 import Table from "@cloudscape-design/components/table";
-import TextFilter from "@cloudscape-design/components/text-filter";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useDebounced } from "@/components/common/use-debounced";
-import { useMarkerPages } from "@/components/common/use-marker-pages";
+import { ConfirmModal } from "@/components/common/confirm-modal";
+import { MarkerPagination } from "@/components/common/marker-pagination";
+import { SearchFilter } from "@/components/common/search-filter";
+import { useMarkerSearch } from "@/components/common/use-marker-search";
 import { useNotify } from "@/components/shell/shell-context";
 import { useGroupUsers, useRemoveUsersFromGroup } from "@/lib/queries/groups";
 import type { UserSummary } from "@/lib/server/services/users";
 import { ago } from "@/lib/format/time";
 import { AddGroupUsersModal } from "./add-group-users-modal";
-import { ConfirmModal } from "./confirm-modal";
 import { userHref } from "@/components/users/detail/user-href";
 
 /** The group's members (server-side filter and paging), with Add users and Remove. */
 export function GroupUsersTab({ groupName }: { groupName: string }) {
   const router = useRouter();
   const notify = useNotify();
-  const [filterText, setFilterText] = useState("");
-  const filter = useDebounced(filterText.trim(), 300);
-  const pages = useMarkerPages(filter);
-  const query = useGroupUsers(groupName, { filter: filter || undefined, pageToken: pages.token, pageSize: 25 });
+  const search = useMarkerSearch();
+  const { filter, pages } = search;
+  const query = useGroupUsers(groupName, { ...search.params, pageSize: 25 });
   const remove = useRemoveUsersFromGroup(groupName);
   const [selected, setSelected] = useState<UserSummary[]>([]);
   const [adding, setAdding] = useState(false);
@@ -88,22 +86,8 @@ export function GroupUsersTab({ groupName }: { groupName: string }) {
             Users in this group
           </Header>
         }
-        filter={
-          <TextFilter
-            filteringText={filterText}
-            filteringPlaceholder="Search users by name or ARN"
-            filteringAriaLabel="Filter users in this group"
-            onChange={(e) => setFilterText(e.detail.filteringText)}
-          />
-        }
-        pagination={
-          <Pagination
-            currentPageIndex={pages.index + 1}
-            pagesCount={pages.count(query.data?.nextToken)}
-            openEnd={!!query.data?.nextToken}
-            onChange={(e) => pages.goTo(e.detail.currentPageIndex - 1, query.data?.nextToken)}
-          />
-        }
+        filter={<SearchFilter value={search.text} onChange={search.setText} placeholder="Search users by name or ARN" ariaLabel="Filter users in this group" />}
+        pagination={<MarkerPagination pages={pages} nextToken={query.data?.nextToken} />}
         empty={
           query.error ? (
             <StatusIndicator type="error">{query.error.message}</StatusIndicator>

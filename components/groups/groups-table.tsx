@@ -3,16 +3,15 @@
 import Button from "@cloudscape-design/components/button";
 import Header from "@cloudscape-design/components/header";
 import Link from "@cloudscape-design/components/link";
-import Pagination from "@cloudscape-design/components/pagination";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
-import TextFilter from "@cloudscape-design/components/text-filter";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
-import { useDebounced } from "@/components/common/use-debounced";
-import { useMarkerPages } from "@/components/common/use-marker-pages";
+import { MarkerPagination } from "@/components/common/marker-pagination";
+import { SearchFilter } from "@/components/common/search-filter";
+import { useMarkerSearch } from "@/components/common/use-marker-search";
 import { useGroupDetails, useGroups } from "@/lib/queries/groups";
 import type { GroupDetail, GroupSummary } from "@/lib/server/services/groups";
 import { ago } from "@/lib/format/time";
@@ -33,10 +32,9 @@ function permissionsCell(g: GroupRow) {
 export function GroupsTable() {
   useBreadcrumbs([{ text: "User groups", href: "/groups" }]);
   const router = useRouter();
-  const [filterText, setFilterText] = useState("");
-  const filter = useDebounced(filterText.trim(), 300);
-  const pages = useMarkerPages(filter);
-  const query = useGroups({ filter: filter || undefined, pageToken: pages.token, pageSize: PAGE_SIZE });
+  const search = useMarkerSearch();
+  const { filter, pages } = search;
+  const query = useGroups({ ...search.params, pageSize: PAGE_SIZE });
   const groups = useMemo(() => query.data?.items ?? [], [query.data]);
   const details = useGroupDetails(groups.map((g) => g.groupName));
   const [selected, setSelected] = useState<GroupRow[]>([]);
@@ -103,22 +101,15 @@ export function GroupsTable() {
           </Header>
         }
         filter={
-          <TextFilter
-            filteringText={filterText}
-            filteringPlaceholder="Search groups by name"
-            filteringAriaLabel="Filter user groups"
+          <SearchFilter
+            value={search.text}
+            onChange={search.setText}
+            placeholder="Search groups by name"
+            ariaLabel="Filter user groups"
             countText={filter && !query.isFetching ? `${rows.length}${hasMore ? "+" : ""} matches` : undefined}
-            onChange={(e) => setFilterText(e.detail.filteringText)}
           />
         }
-        pagination={
-          <Pagination
-            currentPageIndex={pages.index + 1}
-            pagesCount={pages.count(query.data?.nextToken)}
-            openEnd={!!query.data?.nextToken}
-            onChange={(e) => pages.goTo(e.detail.currentPageIndex - 1, query.data?.nextToken)}
-          />
-        }
+        pagination={<MarkerPagination pages={pages} nextToken={query.data?.nextToken} />}
         empty={query.error ? <StatusIndicator type="error">{query.error.message}</StatusIndicator> : filter ? "No user groups match the filter." : "No user groups to display."}
       />
       <DeleteGroupsModal

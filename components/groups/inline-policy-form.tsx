@@ -1,34 +1,22 @@
 "use client";
 
 import Alert from "@cloudscape-design/components/alert";
-import Button from "@cloudscape-design/components/button";
 import Container from "@cloudscape-design/components/container";
 import Form from "@cloudscape-design/components/form";
-import FormField from "@cloudscape-design/components/form-field";
 import Header from "@cloudscape-design/components/header";
-import Input from "@cloudscape-design/components/input";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Spinner from "@cloudscape-design/components/spinner";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { PolicyEditor } from "@/components/policy-editor/policy-editor";
+import { FormActions } from "@/components/common/form-actions";
+import { PolicyEditorContainer } from "@/components/common/policy-editor-container";
+import { PolicyNameField } from "@/components/common/policy-name-field";
+import { INLINE_POLICY_TEMPLATE } from "@/components/policies/policy-template";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
 import { useGroupInlinePolicy, useGroupPermissions, usePutGroupPolicy } from "@/lib/queries/groups";
 import { policyNameSchema } from "@/lib/schemas/iam";
 import { groupHref } from "./group-href";
-
-const STARTER = `{
-  "Version": "2012-10-17",
-  "Statement": [
-    {
-      "Sid": "Statement1",
-      "Effect": "Allow",
-      "Action": [],
-      "Resource": []
-    }
-  ]
-}`;
 
 /**
  * Create (or, with `policyName`, edit) a group's inline policy in the JSON editor. The editor's findings come from
@@ -45,8 +33,7 @@ export function InlinePolicyForm({ groupName, policyName }: { groupName: string;
   const [name, setName] = useState("");
   const [touched, setTouched] = useState(false);
   const [edited, setEdited] = useState<string>();
-  const document = edited ?? existing.data?.policyDocument ?? STARTER;
-  const [findings, setFindings] = useState<string[]>([]);
+  const document = edited ?? existing.data?.policyDocument ?? INLINE_POLICY_TEMPLATE;
   const error = put.error instanceof ApiError ? put.error : undefined;
   const back = groupHref(groupName, "?section=permissions");
 
@@ -80,14 +67,9 @@ export function InlinePolicyForm({ groupName, policyName }: { groupName: string;
         </Header>
       }
       actions={
-        <SpaceBetween direction="horizontal" size="xs">
-          <Button variant="link" onClick={() => router.push(back)}>
-            Cancel
-          </Button>
-          <Button variant="primary" loading={put.isPending} onClick={submit} data-testid="inline-policy-submit">
-            {policyName ? "Save changes" : "Create policy"}
-          </Button>
-        </SpaceBetween>
+        <FormActions onCancel={() => router.push(back)} onConfirm={submit} busy={put.isPending} testId="inline-policy-submit">
+          {policyName ? "Save changes" : "Create policy"}
+        </FormActions>
       }
     >
       <SpaceBetween size="l">
@@ -98,31 +80,10 @@ export function InlinePolicyForm({ groupName, policyName }: { groupName: string;
         )}
         {!policyName && (
           <Container header={<Header variant="h2">Policy details</Header>}>
-            <FormField
-              label="Policy name"
-              description="Enter a meaningful name to identify this policy."
-              constraintText="Maximum 128 characters. Use alphanumeric and '+=,.@-_' characters."
-              errorText={touched ? nameError : undefined}
-              data-testid="inline-policy-name-field"
-            >
-              <Input
-                value={name}
-                ariaLabel="Policy name"
-                placeholder="Enter a policy name"
-                onChange={(e) => (setName(e.detail.value), setTouched(true), put.reset())}
-              />
-            </FormField>
+            <PolicyNameField value={name} onChange={(v) => (setName(v), setTouched(true), put.reset())} errorText={touched ? nameError : undefined} />
           </Container>
         )}
-        <Container
-          header={
-            <Header variant="h2" description={findings.length ? `${findings.length} finding(s) in the document. IAM will reject it as written.` : undefined}>
-              Policy editor
-            </Header>
-          }
-        >
-          <PolicyEditor value={document} onChange={(v) => (setEdited(v), put.reset())} kind="identity" onFindings={setFindings} height={380} />
-        </Container>
+        <PolicyEditorContainer value={document} onChange={(v) => (setEdited(v), put.reset())} />
       </SpaceBetween>
     </Form>
   );

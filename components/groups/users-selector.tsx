@@ -1,13 +1,12 @@
 "use client";
 
 import Header from "@cloudscape-design/components/header";
-import Pagination from "@cloudscape-design/components/pagination";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
-import TextFilter from "@cloudscape-design/components/text-filter";
-import { useState, type ReactNode } from "react";
-import { useDebounced } from "@/components/common/use-debounced";
-import { useMarkerPages } from "@/components/common/use-marker-pages";
+import type { ReactNode } from "react";
+import { MarkerPagination } from "@/components/common/marker-pagination";
+import { SearchFilter } from "@/components/common/search-filter";
+import { useMarkerSearch } from "@/components/common/use-marker-search";
 import { useUsers } from "@/lib/queries/users";
 import { ago } from "@/lib/format/time";
 import type { UserSummary } from "@/lib/server/services/users";
@@ -24,10 +23,8 @@ export function UsersSelector(props: {
   members?: Set<string>;
   variant?: "container" | "embedded";
 }) {
-  const [filterText, setFilterText] = useState("");
-  const filter = useDebounced(filterText.trim(), 300);
-  const pages = useMarkerPages(filter);
-  const query = useUsers({ filter: filter || undefined, pageToken: pages.token, pageSize: 10 });
+  const search = useMarkerSearch();
+  const query = useUsers({ ...search.params, pageSize: 10 });
   const items = query.data?.items ?? [];
   const onPage = new Set(items.map((u) => u.userName));
   const isMember = (name: string) => props.members?.has(name.toLowerCase()) ?? false;
@@ -59,23 +56,9 @@ export function UsersSelector(props: {
           {props.title}
         </Header>
       }
-      filter={
-        <TextFilter
-          filteringText={filterText}
-          filteringPlaceholder="Search users by name or ARN"
-          filteringAriaLabel="Filter users"
-          onChange={(e) => setFilterText(e.detail.filteringText)}
-        />
-      }
-      pagination={
-        <Pagination
-          currentPageIndex={pages.index + 1}
-          pagesCount={pages.count(query.data?.nextToken)}
-          openEnd={!!query.data?.nextToken}
-          onChange={(e) => pages.goTo(e.detail.currentPageIndex - 1, query.data?.nextToken)}
-        />
-      }
-      empty={query.error ? <StatusIndicator type="error">{query.error.message}</StatusIndicator> : filter ? "No users match the filter." : "No users to display."}
+      filter={<SearchFilter value={search.text} onChange={search.setText} placeholder="Search users by name or ARN" ariaLabel="Filter users" />}
+      pagination={<MarkerPagination pages={search.pages} nextToken={query.data?.nextToken} />}
+      empty={query.error ? <StatusIndicator type="error">{query.error.message}</StatusIndicator> : search.filter ? "No users match the filter." : "No users to display."}
     />
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 
 import Box from "@cloudscape-design/components/box";
-import Button from "@cloudscape-design/components/button";
 import Modal from "@cloudscape-design/components/modal";
 import ProgressBar from "@cloudscape-design/components/progress-bar";
 import SegmentedControl from "@cloudscape-design/components/segmented-control";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useState } from "react";
+import { ModalFooter } from "@/components/common/modal-footer";
 import { useNotify } from "@/components/shell/shell-context";
 import { attachPolicy, useInvalidatePolicies, type PolicyEntityRef } from "@/lib/queries/policy-mutations";
 import type { PolicyEntityType } from "@/lib/schemas/policies";
@@ -44,16 +44,9 @@ export function AttachEntitiesModal({ policy, onClose }: { policy: { arn: string
       onDismiss={onClose}
       header={`Attach ${policy.policyName}`}
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" disabled={!selected.length} loading={done !== undefined} onClick={() => void attach()} data-testid="attach-policy-confirm">
-              Attach policy
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={onClose} onConfirm={() => void attach()} disabled={!selected.length} busy={done !== undefined} testId="attach-policy-confirm">
+          Attach policy
+        </ModalFooter>
       }
     >
       <SpaceBetween size="m">

@@ -6,6 +6,7 @@ import Header from "@cloudscape-design/components/header";
 import Wizard from "@cloudscape-design/components/wizard";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { WIZARD_STRINGS } from "@/components/common/wizard-strings";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
@@ -14,7 +15,7 @@ import { useCreatePolicy } from "@/lib/queries/policy-mutations";
 import { policyNameSchema, tagsSchema } from "@/lib/schemas/iam";
 import { policyDescriptionSchema } from "@/lib/schemas/policies";
 import { CreatePolicyReviewStep, type PolicyDetailsDraft } from "./create-policy-review-step";
-import { POLICY_TEMPLATE, WIZARD_STRINGS } from "./policy-template";
+import { POLICY_TEMPLATE } from "./policy-template";
 
 const firstError = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? undefined : r.error?.issues[0]?.message);
 
@@ -69,6 +70,7 @@ export function CreatePolicyWizard() {
   return (
     <Wizard
       i18nStrings={WIZARD_STRINGS}
+      submitButtonText="Create policy"
       activeStepIndex={step}
       onNavigate={(e) => setStep(e.detail.requestedStepIndex)}
       onCancel={() => router.push("/policies")}

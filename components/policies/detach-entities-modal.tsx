@@ -1,10 +1,10 @@
 "use client";
 
 import Box from "@cloudscape-design/components/box";
-import Button from "@cloudscape-design/components/button";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useState } from "react";
+import { ModalFooter } from "@/components/common/modal-footer";
 import { useNotify } from "@/components/shell/shell-context";
 import type { PolicyEntity } from "@/lib/queries/policies";
 import { detachPolicy, useInvalidatePolicies } from "@/lib/queries/policy-mutations";
@@ -36,16 +36,9 @@ export function DetachEntitiesModal(props: { policy: { arn: string; policyName: 
       onDismiss={() => props.onClose(false)}
       header={`Detach ${policy.policyName}?`}
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={() => props.onClose(false)}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={busy} onClick={() => void detach()} data-testid="detach-policy-confirm">
-              Detach
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={() => props.onClose(false)} onConfirm={() => void detach()} busy={busy} testId="detach-policy-confirm">
+          Detach
+        </ModalFooter>
       }
     >
       <SpaceBetween size="m">

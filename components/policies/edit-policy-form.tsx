@@ -1,7 +1,6 @@
 "use client";
 
 import Alert from "@cloudscape-design/components/alert";
-import Button from "@cloudscape-design/components/button";
 import Checkbox from "@cloudscape-design/components/checkbox";
 import Container from "@cloudscape-design/components/container";
 import Form from "@cloudscape-design/components/form";
@@ -10,6 +9,7 @@ import SpaceBetween from "@cloudscape-design/components/space-between";
 import Spinner from "@cloudscape-design/components/spinner";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { FormActions } from "@/components/common/form-actions";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import type { ApiError } from "@/lib/queries/api";
@@ -85,14 +85,14 @@ export function EditPolicyForm({ policyArn }: { policyArn: string }) {
       }
       errorText={error ? `${error.code}: ${error.message}` : undefined}
       actions={
-        <SpaceBetween direction="horizontal" size="xs">
-          <Button variant="link" onClick={() => router.push(policyHref(policyArn))}>
-            Cancel
-          </Button>
-          <Button variant="primary" loading={save.isPending && !confirming} onClick={() => (atLimit && oldest ? setConfirming(true) : submit())} data-testid="save-policy">
-            Save changes
-          </Button>
-        </SpaceBetween>
+        <FormActions
+          onCancel={() => router.push(policyHref(policyArn))}
+          onConfirm={() => (atLimit && oldest ? setConfirming(true) : submit())}
+          busy={save.isPending && !confirming}
+          testId="save-policy"
+        >
+          Save changes
+        </FormActions>
       }
     >
       <SpaceBetween size="l">

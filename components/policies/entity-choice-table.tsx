@@ -1,12 +1,10 @@
 "use client";
 
-import Pagination from "@cloudscape-design/components/pagination";
 import Table from "@cloudscape-design/components/table";
-import TextFilter from "@cloudscape-design/components/text-filter";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { useDebounced } from "@/components/common/use-debounced";
-import { useMarkerPages } from "@/components/common/use-marker-pages";
+import { MarkerPagination } from "@/components/common/marker-pagination";
+import { SearchFilter } from "@/components/common/search-filter";
+import { useMarkerSearch } from "@/components/common/use-marker-search";
 import { ago } from "@/lib/format/time";
 import { fetchGroups, groupKeys } from "@/lib/queries/groups";
 import type { PolicyEntityRef } from "@/lib/queries/policy-mutations";
@@ -30,10 +28,8 @@ const noun = { User: "users", Group: "user groups", Role: "roles" };
 /** One entity type's table (server-side filter and paging) with checkboxes; the selection spans types. */
 export function EntityChoiceTable(props: { type: PolicyEntityType; selected: PolicyEntityRef[]; onChange: (selected: PolicyEntityRef[]) => void }) {
   const { type } = props;
-  const [filterText, setFilterText] = useState("");
-  const filter = useDebounced(filterText.trim(), 300);
-  const pages = useMarkerPages(`${type}|${filter}`);
-  const q: Q = { filter: filter || undefined, pageToken: pages.token, pageSize: 10 };
+  const search = useMarkerSearch(type);
+  const q: Q = { ...search.params, pageSize: 10 };
   const query = useQuery({ queryKey: [...source[type].key(q), "choices"], queryFn: () => source[type].fetch(q), placeholderData: keepPreviousData });
   const rows = query.data?.items ?? [];
   const chosen = new Set(props.selected.filter((s) => s.entityType === type).map((s) => s.entityName));
@@ -58,22 +54,9 @@ export function EntityChoiceTable(props: { type: PolicyEntityType; selected: Pol
         { id: "created", header: "Created", cell: (r) => ago(r.createDate) },
       ]}
       filter={
-        <TextFilter
-          filteringText={filterText}
-          filteringPlaceholder={`Search ${noun[type]} by name`}
-          filteringAriaLabel={`Filter ${noun[type]}`}
-          onChange={(e) => setFilterText(e.detail.filteringText)}
-        />
+        <SearchFilter value={search.text} onChange={search.setText} placeholder={`Search ${noun[type]} by name`} ariaLabel={`Filter ${noun[type]}`} />
       }
-      pagination={
-        <Pagination
-          ariaLabels={PAGINATION_LABELS}
-          currentPageIndex={pages.index + 1}
-          pagesCount={pages.count(query.data?.nextToken)}
-          openEnd={!!query.data?.nextToken}
-          onChange={(e) => pages.goTo(e.detail.currentPageIndex - 1, query.data?.nextToken)}
-        />
-      }
+      pagination={<MarkerPagination pages={search.pages} nextToken={query.data?.nextToken} ariaLabels={PAGINATION_LABELS} />}
       empty={query.error ? query.error.message : `No ${noun[type]} to display.`}
     />
   );

@@ -3,15 +3,14 @@
 import Button from "@cloudscape-design/components/button";
 import Header from "@cloudscape-design/components/header";
 import Link from "@cloudscape-design/components/link";
-import Pagination from "@cloudscape-design/components/pagination";
 import Select from "@cloudscape-design/components/select";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
-import TextFilter from "@cloudscape-design/components/text-filter";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { useDebounced } from "@/components/common/use-debounced";
-import { useMarkerPages } from "@/components/common/use-marker-pages";
+import { MarkerPagination } from "@/components/common/marker-pagination";
+import { SearchFilter } from "@/components/common/search-filter";
+import { useMarkerSearch } from "@/components/common/use-marker-search";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
 import { policyHref, usePolicies, usePolicyDescriptions, type PolicySummary } from "@/lib/queries/policies";
 import { DeletePolicyModal } from "./delete-policy-modal";
@@ -24,12 +23,11 @@ type SortKey = "policyName" | "type" | "usedAs";
 export function PoliciesTable() {
   useBreadcrumbs([{ text: "Policies", href: "/policies" }]);
   const router = useRouter();
-  const [filterText, setFilterText] = useState("");
   const [type, setType] = useState<TypeFilter>("All");
   const [usage, setUsage] = useState<UsageFilter>("");
-  const filter = useDebounced(filterText.trim(), 300);
-  const pages = useMarkerPages(`${type}|${usage}|${filter}`);
-  const query = usePolicies({ ...scopeQuery(type), usage: usage || undefined, filter: filter || undefined, pageToken: pages.token, pageSize: PAGE_SIZE });
+  const search = useMarkerSearch(type, usage);
+  const { filter, pages } = search;
+  const query = usePolicies({ ...scopeQuery(type), usage: usage || undefined, ...search.params, pageSize: PAGE_SIZE });
   const policies = useMemo(() => query.data?.items ?? [], [query.data]);
   const descriptions = usePolicyDescriptions(policies.map((p) => p.arn));
   const [selected, setSelected] = useState<PolicySummary[]>([]);
@@ -105,12 +103,7 @@ export function PoliciesTable() {
         filter={
           <SpaceBetween direction="horizontal" size="xs">
             <div style={{ minWidth: 360 }}>
-              <TextFilter
-                filteringText={filterText}
-                filteringPlaceholder="Search policies by name"
-                filteringAriaLabel="Filter policies"
-                onChange={(e) => setFilterText(e.detail.filteringText)}
-              />
+              <SearchFilter value={search.text} onChange={search.setText} placeholder="Search policies by name" ariaLabel="Filter policies" />
             </div>
             <Select
               selectedOption={TYPE_FILTERS.find((t) => t.value === type)!}
@@ -128,15 +121,7 @@ export function PoliciesTable() {
             />
           </SpaceBetween>
         }
-        pagination={
-          <Pagination
-            ariaLabels={PAGINATION_LABELS}
-            currentPageIndex={pages.index + 1}
-            pagesCount={pages.count(query.data?.nextToken)}
-            openEnd={!!query.data?.nextToken}
-            onChange={(e) => pages.goTo(e.detail.currentPageIndex - 1, query.data?.nextToken)}
-          />
-        }
+        pagination={<MarkerPagination pages={pages} nextToken={query.data?.nextToken} ariaLabels={PAGINATION_LABELS} />}
         empty={query.error ? query.error.message : filter ? "No policies match the filter." : "No policies to display."}
       />
       {deleting && <DeletePolicyModal policy={deleting} onClose={() => setDeleting(null)} onDeleted={() => setSelected([])} />}

@@ -3,11 +3,11 @@
 import Button from "@cloudscape-design/components/button";
 import Header from "@cloudscape-design/components/header";
 import Link from "@cloudscape-design/components/link";
-import Pagination from "@cloudscape-design/components/pagination";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { MarkerPagination } from "@/components/common/marker-pagination";
 import { useMarkerPages } from "@/components/common/use-marker-pages";
 import { usePolicyEntities, type PolicyDetail, type PolicyEntity } from "@/lib/queries/policies";
 import { AttachEntitiesModal } from "./attach-entities-modal";
@@ -69,15 +69,7 @@ export function PolicyEntitiesTab({ policy }: { policy: PolicyDetail }) {
           { id: "type", header: "Entity type", cell: (e) => entityTypeLabel(e.entityType) },
           { id: "as", header: "Attached as", cell: (e) => (e.attachedAs === "PermissionsBoundary" ? "Permissions boundary" : "Permissions policy") },
         ]}
-        pagination={
-          <Pagination
-            ariaLabels={PAGINATION_LABELS}
-            currentPageIndex={pages.index + 1}
-            pagesCount={pages.count(query.data?.nextToken)}
-            openEnd={!!query.data?.nextToken}
-            onChange={(e) => pages.goTo(e.detail.currentPageIndex - 1, query.data?.nextToken)}
-          />
-        }
+        pagination={<MarkerPagination pages={pages} nextToken={query.data?.nextToken} ariaLabels={PAGINATION_LABELS} />}
         empty={query.error ? query.error.message : "No entities use this policy."}
       />
       {modal === "attach" && <AttachEntitiesModal policy={policy} onClose={() => setModal(undefined)} />}

@@ -1,14 +1,13 @@
 "use client";
 
 import Header from "@cloudscape-design/components/header";
-import Pagination from "@cloudscape-design/components/pagination";
 import Select from "@cloudscape-design/components/select";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
-import TextFilter from "@cloudscape-design/components/text-filter";
 import { useState } from "react";
-import { useDebounced } from "@/components/common/use-debounced";
-import { useMarkerPages } from "@/components/common/use-marker-pages";
+import { MarkerPagination } from "@/components/common/marker-pagination";
+import { SearchFilter } from "@/components/common/search-filter";
+import { useMarkerSearch } from "@/components/common/use-marker-search";
 import { usePolicies } from "@/lib/queries/policies";
 import type { PolicySummary } from "@/lib/server/services/policies";
 
@@ -24,10 +23,8 @@ const SCOPES = [
  */
 export function PolicyPicker(props: { selected: string[]; onChange: (arns: string[], policies: PolicySummary[]) => void; single?: boolean; title?: string }) {
   const [scope, setScope] = useState<(typeof SCOPES)[number]>(SCOPES[0]);
-  const [filterText, setFilterText] = useState("");
-  const filter = useDebounced(filterText.trim(), 300);
-  const pages = useMarkerPages(`${scope.value}|${filter}`);
-  const query = usePolicies({ scope: scope.value, filter: filter || undefined, pageToken: pages.token, pageSize: 25 });
+  const search = useMarkerSearch(scope.value);
+  const query = usePolicies({ scope: scope.value, ...search.params, pageSize: 25 });
   const items = query.data?.items ?? [];
   const [picked, setPicked] = useState<PolicySummary[]>([]);
   const selectedItems = items.filter((p) => props.selected.includes(p.arn));
@@ -60,12 +57,7 @@ export function PolicyPicker(props: { selected: string[]; onChange: (arns: strin
       }
       filter={
         <SpaceBetween direction="horizontal" size="xs">
-          <TextFilter
-            filteringText={filterText}
-            filteringPlaceholder="Search policies by name"
-            filteringAriaLabel="Filter policies"
-            onChange={(e) => setFilterText(e.detail.filteringText)}
-          />
+          <SearchFilter value={search.text} onChange={search.setText} placeholder="Search policies by name" ariaLabel="Filter policies" />
           <Select
             selectedOption={scope}
             options={SCOPES.map((s) => ({ ...s }))}
@@ -74,14 +66,7 @@ export function PolicyPicker(props: { selected: string[]; onChange: (arns: strin
           />
         </SpaceBetween>
       }
-      pagination={
-        <Pagination
-          currentPageIndex={pages.index + 1}
-          pagesCount={pages.count(query.data?.nextToken)}
-          openEnd={!!query.data?.nextToken}
-          onChange={(e) => pages.goTo(e.detail.currentPageIndex - 1, query.data?.nextToken)}
-        />
-      }
+      pagination={<MarkerPagination pages={search.pages} nextToken={query.data?.nextToken} />}
       empty={query.error ? query.error.message : "No policies match."}
     />
   );

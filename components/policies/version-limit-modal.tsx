@@ -1,9 +1,9 @@
 "use client";
 
 import Box from "@cloudscape-design/components/box";
-import Button from "@cloudscape-design/components/button";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
+import { ModalFooter } from "@/components/common/modal-footer";
 import { dateTime } from "@/lib/format/time";
 import type { PolicyVersion } from "@/lib/queries/policies";
 
@@ -15,16 +15,9 @@ export function VersionLimitModal(props: { oldest: PolicyVersion; busy: boolean;
       onDismiss={props.onCancel}
       header="Policy version limit reached"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={props.onCancel}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={props.busy} onClick={props.onConfirm} data-testid="delete-oldest-and-save">
-              Delete {props.oldest.versionId} and save
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={props.onCancel} onConfirm={props.onConfirm} busy={props.busy} testId="delete-oldest-and-save">
+          Delete {props.oldest.versionId} and save
+        </ModalFooter>
       }
     >
       <SpaceBetween size="s">

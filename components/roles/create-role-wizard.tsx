@@ -3,6 +3,7 @@
 import Wizard from "@cloudscape-design/components/wizard";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
+import { WIZARD_STRINGS } from "@/components/common/wizard-strings";
 import type { TagDraft } from "@/components/common/tags-editor";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
@@ -15,7 +16,6 @@ import { ReviewStep } from "./review-step";
 import { roleDetailsErrors } from "./role-details-errors";
 import type { RoleDetailsDraft } from "./role-details-form";
 import { TrustedEntityStep } from "./trusted-entity-step";
-import { WIZARD_STRINGS } from "./wizard-strings";
 import { roleHref } from "./role-href";
 
 /** "Create role", as the AWS console's three-step wizard. */

@@ -1,13 +1,12 @@
 "use client";
 
 import Alert from "@cloudscape-design/components/alert";
-import Box from "@cloudscape-design/components/box";
-import Button from "@cloudscape-design/components/button";
 import FormField from "@cloudscape-design/components/form-field";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Textarea from "@cloudscape-design/components/textarea";
 import { useEffect, useState } from "react";
+import { ModalFooter } from "@/components/common/modal-footer";
 import { useNotify } from "@/components/shell/shell-context";
 import { useUpdateRole, type RoleDetail } from "@/lib/queries/roles";
 import { roleDescriptionSchema } from "@/lib/schemas/roles";
@@ -46,16 +45,9 @@ export function EditRoleModal({ role, visible, onClose }: { role: RoleDetail; vi
       onDismiss={onClose}
       header={`Edit ${role.roleName}`}
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={update.isPending} disabled={!!descriptionError} onClick={save} data-testid="save-role">
-              Save changes
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={onClose} onConfirm={save} disabled={!!descriptionError} busy={update.isPending} testId="save-role">
+          Save changes
+        </ModalFooter>
       }
     >
       <SpaceBetween size="l">

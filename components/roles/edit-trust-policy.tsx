@@ -1,14 +1,13 @@
 "use client";
 
 import Alert from "@cloudscape-design/components/alert";
-import Button from "@cloudscape-design/components/button";
 import Container from "@cloudscape-design/components/container";
 import Form from "@cloudscape-design/components/form";
 import Header from "@cloudscape-design/components/header";
-import SpaceBetween from "@cloudscape-design/components/space-between";
 import Spinner from "@cloudscape-design/components/spinner";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { FormActions } from "@/components/common/form-actions";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { useRole, useUpdateTrustPolicy } from "@/lib/queries/roles";
@@ -49,14 +48,9 @@ export function EditTrustPolicy({ roleName }: { roleName: string }) {
     <Form
       header={<Header variant="h1" description="A trust policy says who can assume the role and under which conditions.">Edit trust policy</Header>}
       actions={
-        <SpaceBetween direction="horizontal" size="xs">
-          <Button variant="link" onClick={() => router.push(back)}>
-            Cancel
-          </Button>
-          <Button variant="primary" loading={update.isPending} onClick={save} data-testid="update-trust-policy">
-            Update policy
-          </Button>
-        </SpaceBetween>
+        <FormActions onCancel={() => router.push(back)} onConfirm={save} busy={update.isPending} testId="update-trust-policy">
+          Update policy
+        </FormActions>
       }
       errorText={
         update.error ? (

@@ -1,19 +1,19 @@
 "use client";
 
 import Alert from "@cloudscape-design/components/alert";
-import Box from "@cloudscape-design/components/box";
-import Button from "@cloudscape-design/components/button";
 import FormField from "@cloudscape-design/components/form-field";
 import Input from "@cloudscape-design/components/input";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useEffect, useState } from "react";
+import { ModalFooter } from "@/components/common/modal-footer";
+import { STARTER_POLICY } from "@/components/policies/policy-template";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { useNotify } from "@/components/shell/shell-context";
 import { usePutRolePolicy } from "@/lib/queries/roles";
 import { policyNameSchema } from "@/lib/schemas/iam";
 
-const TEMPLATE = JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "Statement1", Effect: "Allow", Action: [], Resource: [] }] }, null, 4);
+const TEMPLATE = JSON.stringify(STARTER_POLICY, null, 4);
 
 /** Create an inline policy (PutRolePolicy), or view and edit an existing one (its name is then fixed). */
 export function InlinePolicyModal(props: { roleName: string; existing: { policyName?: string; document?: string }; visible: boolean; onClose: () => void }) {
@@ -55,16 +55,9 @@ export function InlinePolicyModal(props: { roleName: string; existing: { policyN
       onDismiss={props.onClose}
       header={editing ? `Inline policy ${props.existing.policyName}` : "Create inline policy"}
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={put.isPending} onClick={save} data-testid="save-inline-policy">
-              {editing ? "Save changes" : "Create policy"}
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={props.onClose} onConfirm={save} busy={put.isPending} testId="save-inline-policy">
+          {editing ? "Save changes" : "Create policy"}
+        </ModalFooter>
       }
     >
       <SpaceBetween size="l">

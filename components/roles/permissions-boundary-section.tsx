@@ -9,6 +9,7 @@ import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useState } from "react";
+import { ModalFooter } from "@/components/common/modal-footer";
 import { PolicyPicker } from "@/components/policies/policy-picker";
 import { useNotify } from "@/components/shell/shell-context";
 import { useDeleteRolePermissionsBoundary, usePutRolePermissionsBoundary, type RoleDetail } from "@/lib/queries/roles";
@@ -80,16 +81,9 @@ export function PermissionsBoundarySection({ role }: { role: RoleDetail }) {
         onDismiss={() => setPicking(false)}
         header="Set permissions boundary"
         footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={() => setPicking(false)}>
-                Cancel
-              </Button>
-              <Button variant="primary" disabled={!choice.length} loading={put.isPending} onClick={setBoundary} data-testid="set-boundary">
-                Set boundary
-              </Button>
-            </SpaceBetween>
-          </Box>
+          <ModalFooter onCancel={() => setPicking(false)} onConfirm={setBoundary} disabled={!choice.length} busy={put.isPending} testId="set-boundary">
+            Set boundary
+          </ModalFooter>
         }
       >
         <SpaceBetween size="m">

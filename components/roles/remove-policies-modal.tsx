@@ -2,10 +2,10 @@
 
 import Alert from "@cloudscape-design/components/alert";
 import Box from "@cloudscape-design/components/box";
-import Button from "@cloudscape-design/components/button";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useState } from "react";
+import { ModalFooter } from "@/components/common/modal-footer";
 import { useNotify } from "@/components/shell/shell-context";
 import { useDeleteRolePolicy, useDetachRolePolicy, type RolePermission } from "@/lib/queries/roles";
 
@@ -43,16 +43,9 @@ export function RemovePoliciesModal(props: { roleName: string; policies: RolePer
       onDismiss={props.onClose}
       header={names.length === 1 ? `Remove ${names[0]}?` : `Remove ${names.length} policies?`}
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={busy} onClick={() => void remove()} data-testid="confirm-remove-policies">
-              Remove policies
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={props.onClose} onConfirm={() => void remove()} busy={busy} testId="confirm-remove-policies">
+          Remove policies
+        </ModalFooter>
       }
     >
       <SpaceBetween size="m">

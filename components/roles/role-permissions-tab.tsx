@@ -1,13 +1,13 @@
 "use client";
 
 import Button from "@cloudscape-design/components/button";
-import ButtonDropdown from "@cloudscape-design/components/button-dropdown";
 import Header from "@cloudscape-design/components/header";
 import Link from "@cloudscape-design/components/link";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { AddPermissionsDropdown } from "@/components/common/add-permissions-dropdown";
 import { useRolePermissions, type RoleDetail, type RolePermission } from "@/lib/queries/roles";
 import { InlinePolicyModal } from "./inline-policy-modal";
 import { PermissionsBoundarySection } from "./permissions-boundary-section";
@@ -61,18 +61,7 @@ export function RolePermissionsTab({ role }: { role: RoleDetail }) {
                 <Button disabled={!kept.length} onClick={() => setRemoving(true)} data-testid="remove-policies">
                   Remove
                 </Button>
-                <ButtonDropdown
-                  variant="primary"
-                  items={[
-                    { id: "attach", text: "Attach policies" },
-                    { id: "inline", text: "Create inline policy" },
-                  ]}
-                  onItemClick={(e) =>
-                    e.detail.id === "attach" ? router.push(roleHref(role.roleName, "/attach-policies")) : setInline({})
-                  }
-                >
-                  Add permissions
-                </ButtonDropdown>
+                <AddPermissionsDropdown onAttach={() => router.push(roleHref(role.roleName, "/attach-policies"))} onCreateInline={() => setInline({})} />
               </SpaceBetween>
             }
           >

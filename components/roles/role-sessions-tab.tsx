@@ -9,6 +9,7 @@ import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useState } from "react";
+import { ModalFooter } from "@/components/common/modal-footer";
 import { useNotify } from "@/components/shell/shell-context";
 import { useRevokeRoleSessions, type RoleDetail } from "@/lib/queries/roles";
 import { EditRoleModal } from "./edit-role-modal";
@@ -61,16 +62,9 @@ export function RoleSessionsTab({ role }: { role: RoleDetail }) {
         onDismiss={() => setConfirming(false)}
         header="Revoke active sessions?"
         footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={() => setConfirming(false)}>
-                Cancel
-              </Button>
-              <Button variant="primary" loading={revoke.isPending} onClick={confirmRevoke} data-testid="confirm-revoke">
-                Revoke active sessions
-              </Button>
-            </SpaceBetween>
-          </Box>
+          <ModalFooter onCancel={() => setConfirming(false)} onConfirm={confirmRevoke} busy={revoke.isPending} testId="confirm-revoke">
+            Revoke active sessions
+          </ModalFooter>
         }
       >
         <SpaceBetween size="m">

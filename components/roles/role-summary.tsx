@@ -2,20 +2,14 @@
 
 import Button from "@cloudscape-design/components/button";
 import Container from "@cloudscape-design/components/container";
-import CopyToClipboard from "@cloudscape-design/components/copy-to-clipboard";
 import Header from "@cloudscape-design/components/header";
 import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import { useState } from "react";
+import { CopyText } from "@/components/common/copy-text";
 import type { RoleDetail } from "@/lib/queries/roles";
 import { ago, dateTime } from "@/lib/format/time";
 import { EditRoleModal } from "./edit-role-modal";
 import { durationLabel } from "./session-duration-select";
-
-const copy = (text: string, what: string, testId?: string) => (
-  <span data-testid={testId}>
-    <CopyToClipboard variant="inline" textToCopy={text} copyButtonAriaLabel={`Copy ${what}`} copySuccessText={`${what} copied`} copyErrorText={`${what} failed to copy`} />
-  </span>
-);
 
 /** The role's Summary, as the AWS console shows it, with "Edit" for description and maximum session duration. */
 export function RoleSummaryContainer({ role }: { role: RoleDetail }) {
@@ -27,14 +21,14 @@ export function RoleSummaryContainer({ role }: { role: RoleDetail }) {
         columns={3}
         items={[
           { label: "Creation date", value: dateTime(role.createDate) },
-          { label: "ARN", value: copy(role.arn, "ARN", "role-arn") },
+          { label: "ARN", value: <CopyText text={role.arn} label="ARN" testId="role-arn" /> },
           { label: "Last activity", value: lastActivity },
           { label: "Maximum session duration", value: <span data-testid="role-max-session">{durationLabel(role.maxSessionDuration)}</span> },
           {
             label: "Instance profile ARN",
-            value: role.instanceProfiles.length ? <div data-testid="instance-profile-arn">{role.instanceProfiles.map((p) => <div key={p.arn}>{copy(p.arn, "Instance profile ARN")}</div>)}</div> : "-",
+            value: role.instanceProfiles.length ? <div data-testid="instance-profile-arn">{role.instanceProfiles.map((p) => <div key={p.arn}><CopyText text={p.arn} label="Instance profile ARN" /></div>)}</div> : "-",
           },
-          { label: "Link to switch roles in console", value: copy(role.switchRoleUrl, "Link", "switch-role-link") },
+          { label: "Link to switch roles in console", value: <CopyText text={role.switchRoleUrl} label="Link" testId="switch-role-link" /> },
           { label: "Description", value: role.description || "-" },
         ]}
       />

@@ -4,15 +4,14 @@ import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
 import Header from "@cloudscape-design/components/header";
 import Link from "@cloudscape-design/components/link";
-import Pagination from "@cloudscape-design/components/pagination";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
-import TextFilter from "@cloudscape-design/components/text-filter";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
-import { useDebounced } from "@/components/common/use-debounced";
-import { useMarkerPages } from "@/components/common/use-marker-pages";
+import { MarkerPagination } from "@/components/common/marker-pagination";
+import { SearchFilter } from "@/components/common/search-filter";
+import { useMarkerSearch } from "@/components/common/use-marker-search";
 import { useRoles, useRolesLastUsed, type RoleSummary } from "@/lib/queries/roles";
 import { ago } from "@/lib/format/time";
 import { DeleteRolesModal } from "./delete-roles-modal";
@@ -26,10 +25,9 @@ type Row = RoleSummary & { lastActivity?: string | null };
 export function RolesTable() {
   useBreadcrumbs([{ text: "Roles", href: "/roles" }]);
   const router = useRouter();
-  const [filterText, setFilterText] = useState("");
-  const filter = useDebounced(filterText.trim(), 300);
-  const pages = useMarkerPages(filter);
-  const query = useRoles({ filter: filter || undefined, pageToken: pages.token, pageSize: PAGE_SIZE });
+  const search = useMarkerSearch();
+  const { filter, pages } = search;
+  const query = useRoles({ ...search.params, pageSize: PAGE_SIZE });
   const roles = useMemo(() => query.data?.items ?? [], [query.data]);
   const lastUsed = useRolesLastUsed(roles.map((r) => r.roleName));
   const [selected, setSelected] = useState<RoleSummary[]>([]);
@@ -110,22 +108,8 @@ export function RolesTable() {
             Roles
           </Header>
         }
-        filter={
-          <TextFilter
-            filteringText={filterText}
-            filteringPlaceholder="Search roles by name or description"
-            filteringAriaLabel="Filter roles"
-            onChange={(e) => setFilterText(e.detail.filteringText)}
-          />
-        }
-        pagination={
-          <Pagination
-            currentPageIndex={pages.index + 1}
-            pagesCount={pages.count(query.data?.nextToken)}
-            openEnd={!!query.data?.nextToken}
-            onChange={(e) => pages.goTo(e.detail.currentPageIndex - 1, query.data?.nextToken)}
-          />
-        }
+        filter={<SearchFilter value={search.text} onChange={search.setText} placeholder="Search roles by name or description" ariaLabel="Filter roles" />}
+        pagination={<MarkerPagination pages={pages} nextToken={query.data?.nextToken} />}
         empty={<Box textAlign="center">{query.error ? query.error.message : filter ? "No roles match the filter." : "No roles to display."}</Box>}
       />
       <DeleteRolesModal roleNames={selected.map((s) => s.roleName)} visible={confirming} onCancel={() => setConfirming(false)} onConfirm={() => void confirmDelete()} />

@@ -3,6 +3,7 @@
 import Wizard from "@cloudscape-design/components/wizard";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
+import { WIZARD_STRINGS } from "@/components/common/wizard-strings";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
 import { usePasswordPolicy } from "@/lib/queries/account";
@@ -98,15 +99,7 @@ export function CreateUserWizard() {
         onSubmit={submit}
         isLoadingNextStep={create.isPending}
         submitButtonText="Create user"
-        i18nStrings={{
-          stepNumberLabel: (n) => `Step ${n}`,
-          collapsedStepsLabel: (n, total) => `Step ${n} of ${total}`,
-          navigationAriaLabel: "Steps",
-          cancelButton: "Cancel",
-          previousButton: "Previous",
-          nextButton: "Next",
-          optional: "optional",
-        }}
+        i18nStrings={WIZARD_STRINGS}
         steps={[
           {
             title: "Specify user details",

@@ -3,15 +3,14 @@
 import Button from "@cloudscape-design/components/button";
 import Header from "@cloudscape-design/components/header";
 import Link from "@cloudscape-design/components/link";
-import Pagination from "@cloudscape-design/components/pagination";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
-import TextFilter from "@cloudscape-design/components/text-filter";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
-import { useDebounced } from "@/components/common/use-debounced";
-import { useMarkerPages } from "@/components/common/use-marker-pages";
+import { MarkerPagination } from "@/components/common/marker-pagination";
+import { SearchFilter } from "@/components/common/search-filter";
+import { useMarkerSearch } from "@/components/common/use-marker-search";
 import { useUserActivity, useUsers } from "@/lib/queries/users";
 import { DeleteUsersModal } from "./delete-users-modal";
 import { useDeleteUsers } from "./use-delete-users";
@@ -26,10 +25,9 @@ const PAGE_SIZE = 25;
 export function UsersTable() {
   useBreadcrumbs([{ text: "Users", href: "/users" }]);
   const router = useRouter();
-  const [filterText, setFilterText] = useState("");
-  const filter = useDebounced(filterText.trim(), 300);
-  const pages = useMarkerPages(filter);
-  const query = useUsers({ filter: filter || undefined, pageToken: pages.token, pageSize: PAGE_SIZE });
+  const search = useMarkerSearch();
+  const { filter, pages } = search;
+  const query = useUsers({ ...search.params, pageSize: PAGE_SIZE });
   const users = useMemo(() => query.data?.items ?? [], [query.data]);
   const activity = useUserActivity(users.map((u) => u.userName));
   const [selected, setSelected] = useState<Row[]>([]);
@@ -114,22 +112,8 @@ export function UsersTable() {
             Users
           </Header>
         }
-        filter={
-          <TextFilter
-            filteringText={filterText}
-            filteringPlaceholder="Search users by name or ARN"
-            filteringAriaLabel="Filter users"
-            onChange={(e) => setFilterText(e.detail.filteringText)}
-          />
-        }
-        pagination={
-          <Pagination
-            currentPageIndex={pages.index + 1}
-            pagesCount={pages.count(query.data?.nextToken)}
-            openEnd={!!query.data?.nextToken}
-            onChange={(e) => pages.goTo(e.detail.currentPageIndex - 1, query.data?.nextToken)}
-          />
-        }
+        filter={<SearchFilter value={search.text} onChange={search.setText} placeholder="Search users by name or ARN" ariaLabel="Filter users" />}
+        pagination={<MarkerPagination pages={pages} nextToken={query.data?.nextToken} />}
         empty={query.error ? query.error.message : filter ? "No users match the filter." : "No users to display."}
       />
       <DeleteUsersModal visible={confirming} userNames={selected.map((u) => u.userName)} onCancel={() => setConfirming(false)} onConfirm={() => void confirmDelete()} />

@@ -2,13 +2,11 @@
 
 import Alert from "@cloudscape-design/components/alert";
 import Header from "@cloudscape-design/components/header";
-import Pagination from "@cloudscape-design/components/pagination";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
-import TextFilter from "@cloudscape-design/components/text-filter";
-import { useState } from "react";
-import { useDebounced } from "@/components/common/use-debounced";
-import { useMarkerPages } from "@/components/common/use-marker-pages";
+import { MarkerPagination } from "@/components/common/marker-pagination";
+import { SearchFilter } from "@/components/common/search-filter";
+import { useMarkerSearch } from "@/components/common/use-marker-search";
 import { useUserActivity, useUsers } from "@/lib/queries/users";
 import type { PermissionsToCopy } from "@/lib/queries/users-create";
 import { ago } from "@/lib/format/time";
@@ -19,10 +17,8 @@ type Props = { selected?: string; onChange: (userName: string) => void; copied?:
 
 /** "Copy permissions from user": one user whose groups, attached managed policies and boundary the new user gets. */
 export function CopyPermissionsPicker({ selected, onChange, copied, error }: Props) {
-  const [filterText, setFilterText] = useState("");
-  const filter = useDebounced(filterText.trim(), 300);
-  const pages = useMarkerPages(filter);
-  const query = useUsers({ filter: filter || undefined, pageToken: pages.token, pageSize: 10 });
+  const search = useMarkerSearch();
+  const query = useUsers({ ...search.params, pageSize: 10 });
   const items = query.data?.items ?? [];
   const activity = useUserActivity(items.map((u) => u.userName));
   const groupsOf = (name: string) => activity.data?.find((a) => a.userName === name)?.groups;
@@ -44,22 +40,8 @@ export function CopyPermissionsPicker({ selected, onChange, copied, error }: Pro
           { id: "created", header: "Created", cell: (u) => ago(u.createDate) },
         ]}
         header={<Header description="Choose a user to copy its group memberships, attached managed policies and permissions boundary.">Copy permissions from user</Header>}
-        filter={
-          <TextFilter
-            filteringText={filterText}
-            filteringPlaceholder="Search users"
-            filteringAriaLabel="Filter users"
-            onChange={(e) => setFilterText(e.detail.filteringText)}
-          />
-        }
-        pagination={
-          <Pagination
-            currentPageIndex={pages.index + 1}
-            pagesCount={pages.count(query.data?.nextToken)}
-            openEnd={!!query.data?.nextToken}
-            onChange={(e) => pages.goTo(e.detail.currentPageIndex - 1, query.data?.nextToken)}
-          />
-        }
+        filter={<SearchFilter value={search.text} onChange={search.setText} placeholder="Search users" ariaLabel="Filter users" />}
+        pagination={<MarkerPagination pages={search.pages} nextToken={query.data?.nextToken} />}
         empty={query.error ? query.error.message : "No users to copy from."}
       />
       {error && (

@@ -2,21 +2,17 @@
 
 import Button from "@cloudscape-design/components/button";
 import Header from "@cloudscape-design/components/header";
-import Pagination from "@cloudscape-design/components/pagination";
 import Table from "@cloudscape-design/components/table";
-import TextFilter from "@cloudscape-design/components/text-filter";
-import { useState } from "react";
-import { useDebounced } from "@/components/common/use-debounced";
-import { useMarkerPages } from "@/components/common/use-marker-pages";
+import { MarkerPagination } from "@/components/common/marker-pagination";
+import { SearchFilter } from "@/components/common/search-filter";
+import { useMarkerSearch } from "@/components/common/use-marker-search";
 import { useGroups } from "@/lib/queries/groups";
 import { ago } from "@/lib/format/time";
 
 /** "User groups": the groups to add the new user to, chosen across pages (server-side filter and paging). */
 export function GroupPicker({ selected, onChange }: { selected: string[]; onChange: (groups: string[]) => void }) {
-  const [filterText, setFilterText] = useState("");
-  const filter = useDebounced(filterText.trim(), 300);
-  const pages = useMarkerPages(filter);
-  const query = useGroups({ filter: filter || undefined, pageToken: pages.token, pageSize: 10 });
+  const search = useMarkerSearch();
+  const query = useGroups({ ...search.params, pageSize: 10 });
   const items = query.data?.items ?? [];
   const onPage = new Set(items.map((g) => g.groupName));
 
@@ -48,23 +44,9 @@ export function GroupPicker({ selected, onChange }: { selected: string[]; onChan
           User groups
         </Header>
       }
-      filter={
-        <TextFilter
-          filteringText={filterText}
-          filteringPlaceholder="Search groups"
-          filteringAriaLabel="Filter groups"
-          onChange={(e) => setFilterText(e.detail.filteringText)}
-        />
-      }
-      pagination={
-        <Pagination
-          currentPageIndex={pages.index + 1}
-          pagesCount={pages.count(query.data?.nextToken)}
-          openEnd={!!query.data?.nextToken}
-          onChange={(e) => pages.goTo(e.detail.currentPageIndex - 1, query.data?.nextToken)}
-        />
-      }
-      empty={query.error ? query.error.message : filter ? "No groups match the filter." : "No groups. Create a group to add the user to it."}
+      filter={<SearchFilter value={search.text} onChange={search.setText} placeholder="Search groups" ariaLabel="Filter groups" />}
+      pagination={<MarkerPagination pages={search.pages} nextToken={query.data?.nextToken} />}
+      empty={query.error ? query.error.message : search.filter ? "No groups match the filter." : "No groups. Create a group to add the user to it."}
     />
   );
 }

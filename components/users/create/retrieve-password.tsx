@@ -10,7 +10,7 @@ import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import Link from "@cloudscape-design/components/link";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useState } from "react";
-import { credentialsCsv, downloadCsv } from "./credentials-csv";
+import { downloadCredentialsCsv } from "@/components/common/download-csv";
 
 type Props = { userName: string; password: string; signInUrl: string; onDone: () => void };
 
@@ -67,7 +67,7 @@ export function RetrievePassword({ userName, password, signInUrl, onDone }: Prop
       </Container>
       <Box float="right">
         <SpaceBetween direction="horizontal" size="xs">
-          <Button onClick={() => downloadCsv(`${userName}_credentials.csv`, credentialsCsv(userName, password, signInUrl))} iconName="download">
+          <Button onClick={() => downloadCredentialsCsv(userName, password, signInUrl, "\n")} iconName="download">
             Download .csv file
           </Button>
           <Button variant="primary" onClick={onDone}>

@@ -8,6 +8,7 @@ import Input from "@cloudscape-design/components/input";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useEffect, useState } from "react";
+import { ModalFooter } from "@/components/common/modal-footer";
 import { useNotify } from "@/components/shell/shell-context";
 import { useDeleteAccessKey, useUpdateAccessKey, type AccessKeySummary } from "@/lib/queries/user-detail";
 
@@ -29,22 +30,15 @@ export function AccessKeyDeleteModal({ userName, accessKey: k, onClose }: { user
       onDismiss={onClose}
       header={`Delete ${id}?`}
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button
-              variant="primary"
-              disabled={active || typed !== id}
-              loading={remove.isPending}
-              data-testid="delete-access-key-confirm"
-              onClick={() => remove.mutate(id, { onSuccess: () => (notify({ type: "success", content: `Access key ${id} deleted.` }), onClose()) })}
-            >
-              Delete
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter
+          onCancel={onClose}
+          onConfirm={() => remove.mutate(id, { onSuccess: () => (notify({ type: "success", content: `Access key ${id} deleted.` }), onClose()) })}
+          disabled={active || typed !== id}
+          busy={remove.isPending}
+          testId="delete-access-key-confirm"
+        >
+          Delete
+        </ModalFooter>
       }
     >
       <SpaceBetween size="m">

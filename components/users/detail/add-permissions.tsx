@@ -8,6 +8,7 @@ import Tiles from "@cloudscape-design/components/tiles";
 import Wizard from "@cloudscape-design/components/wizard";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { WIZARD_STRINGS } from "@/components/common/wizard-strings";
 import { PolicyPicker } from "@/components/policies/policy-picker";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { useAttachUserPolicies, useAddUserToGroups, useUserGroups } from "@/lib/queries/user-detail";
@@ -54,14 +55,7 @@ export function AddPermissions({ userName }: { userName: string }) {
       onSubmit={submit}
       isLoadingNextStep={attach.isPending || addToGroups.isPending}
       submitButtonText="Add permissions"
-      i18nStrings={{
-        stepNumberLabel: (n) => `Step ${n}`,
-        collapsedStepsLabel: (n, total) => `Step ${n} of ${total}`,
-        cancelButton: "Cancel",
-        previousButton: "Previous",
-        nextButton: "Next",
-        optional: "optional",
-      }}
+      i18nStrings={WIZARD_STRINGS}
       steps={[
         {
           title: "Add permissions",

@@ -9,21 +9,13 @@ import Tiles from "@cloudscape-design/components/tiles";
 import Wizard from "@cloudscape-design/components/wizard";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { WIZARD_STRINGS } from "@/components/common/wizard-strings";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
 import { useCreateVirtualMfaDevice, useDeleteVirtualMfaDevice, useEnableMfaDevice, type NewVirtualMfaDevice } from "@/lib/queries/user-detail";
 import { mfaDeviceNameSchema } from "@/lib/schemas/user-detail";
 import { MfaSetupStep } from "./mfa-setup-step";
 import { userHref } from "./user-href";
-
-const WIZARD_STRINGS = {
-  stepNumberLabel: (n: number) => `Step ${n}`,
-  collapsedStepsLabel: (n: number, total: number) => `Step ${n} of ${total}`,
-  cancelButton: "Cancel",
-  previousButton: "Previous",
-  nextButton: "Next",
-  optional: "optional",
-};
 
 /**
  * "Assign MFA device" (authenticator app): CreateVirtualMFADevice when leaving step 1, then EnableMFADevice with two

@@ -11,6 +11,7 @@ import Tiles from "@cloudscape-design/components/tiles";
 import Wizard from "@cloudscape-design/components/wizard";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { WIZARD_STRINGS } from "@/components/common/wizard-strings";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { useCreateAccessKey, type NewAccessKey } from "@/lib/queries/user-detail";
 import { createAccessKeySchema } from "@/lib/schemas/user-detail";
@@ -25,15 +26,6 @@ const USE_CASES = [
   { value: "outside", label: "Application running outside AWS", alternative: "Use IAM Roles Anywhere for workloads outside AWS." },
   { value: "other", label: "Other", alternative: "Prefer temporary credentials from roles wherever the tool supports them." },
 ];
-
-const WIZARD_STRINGS = {
-  stepNumberLabel: (n: number) => `Step ${n}`,
-  collapsedStepsLabel: (n: number, total: number) => `Step ${n} of ${total}`,
-  cancelButton: "Cancel",
-  previousButton: "Previous",
-  nextButton: "Next",
-  optional: "optional",
-};
 
 /** The console's "Create access key": best practices, an optional description tag, then the secret shown once. */
 export function CreateAccessKey({ userName }: { userName: string }) {

@@ -2,41 +2,21 @@
 
 import Alert from "@cloudscape-design/components/alert";
 import Container from "@cloudscape-design/components/container";
-import FormField from "@cloudscape-design/components/form-field";
 import Header from "@cloudscape-design/components/header";
-import Input from "@cloudscape-design/components/input";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Spinner from "@cloudscape-design/components/spinner";
 import Wizard from "@cloudscape-design/components/wizard";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { PolicyEditor } from "@/components/policy-editor/policy-editor";
+import { PolicyEditorContainer } from "@/components/common/policy-editor-container";
+import { PolicyNameField } from "@/components/common/policy-name-field";
+import { WIZARD_STRINGS } from "@/components/common/wizard-strings";
+import { INLINE_POLICY_TEMPLATE } from "@/components/policies/policy-template";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
 import { usePermissionDocument, usePutUserPolicy, useUserPermissions } from "@/lib/queries/user-detail";
 import { policyNameSchema } from "@/lib/schemas/iam";
 import { userHref } from "./user-href";
-
-const STARTER = `{
-  "Version": "2012-10-17",
-  "Statement": [
-    {
-      "Sid": "Statement1",
-      "Effect": "Allow",
-      "Action": [],
-      "Resource": []
-    }
-  ]
-}`;
-
-const WIZARD_STRINGS = {
-  stepNumberLabel: (n: number) => `Step ${n}`,
-  collapsedStepsLabel: (n: number, total: number) => `Step ${n} of ${total}`,
-  cancelButton: "Cancel",
-  previousButton: "Previous",
-  nextButton: "Next",
-  optional: "optional",
-};
 
 /**
  * Create (or, with `policyName`, edit) the user's inline policy: the JSON editor with live findings from the grammar IAM
@@ -53,8 +33,7 @@ export function CreateInlinePolicy({ userName, policyName }: { userName: string;
   const [step, setStep] = useState(0);
   const [name, setName] = useState(policyName ?? "");
   const [touched, setTouched] = useState(false);
-  const [document, setDocument] = useState(STARTER);
-  const [findings, setFindings] = useState<string[]>([]);
+  const [document, setDocument] = useState(INLINE_POLICY_TEMPLATE);
   const back = userHref(userName, "?section=permissions");
   const error = put.error instanceof ApiError ? put.error : undefined;
 
@@ -96,15 +75,7 @@ export function CreateInlinePolicy({ userName, policyName }: { userName: string;
           title: "Specify permissions",
           description: "Add permissions by writing the policy document in JSON. It is checked against IAM's policy grammar as you type.",
           content: (
-            <Container
-              header={
-                <Header variant="h2" description={findings.length ? `${findings.length} finding(s) in the document. IAM will reject it as written.` : undefined}>
-                  Policy editor
-                </Header>
-              }
-            >
-              <PolicyEditor value={document} onChange={(v) => (setDocument(v), put.reset())} kind="identity" onFindings={setFindings} height={380} />
-            </Container>
+            <PolicyEditorContainer value={document} onChange={(v) => (setDocument(v), put.reset())} />
           ),
         },
         {
@@ -114,15 +85,12 @@ export function CreateInlinePolicy({ userName, policyName }: { userName: string;
           content: (
             <SpaceBetween size="l">
               <Container header={<Header variant="h2">Policy details</Header>}>
-                <FormField
-                  label="Policy name"
-                  description="Enter a meaningful name to identify this policy."
-                  constraintText="Maximum 128 characters. Use alphanumeric and '+=,.@-_' characters."
+                <PolicyNameField
+                  value={name}
+                  onChange={(v) => (setName(v), setTouched(true), put.reset())}
                   errorText={touched || name ? nameError : undefined}
-                  data-testid="inline-policy-name-field"
-                >
-                  <Input value={name} disabled={!!policyName} ariaLabel="Policy name" placeholder="Enter a policy name" onChange={(e) => (setName(e.detail.value), setTouched(true), put.reset())} />
-                </FormField>
+                  disabled={!!policyName}
+                />
               </Container>
               <Container header={<Header variant="h2">Policy document</Header>}>
                 <pre style={{ margin: 0, maxHeight: 300, overflow: "auto", fontSize: 12 }}>{document}</pre>

@@ -1,22 +1,18 @@
 "use client";
 
 import Header from "@cloudscape-design/components/header";
-import Pagination from "@cloudscape-design/components/pagination";
 import Table from "@cloudscape-design/components/table";
-import TextFilter from "@cloudscape-design/components/text-filter";
-import { useState } from "react";
-import { useDebounced } from "@/components/common/use-debounced";
-import { useMarkerPages } from "@/components/common/use-marker-pages";
+import { MarkerPagination } from "@/components/common/marker-pagination";
+import { SearchFilter } from "@/components/common/search-filter";
+import { useMarkerSearch } from "@/components/common/use-marker-search";
 import { useGroups } from "@/lib/queries/groups";
 import { ago } from "@/lib/format/time";
 import type { GroupSummary } from "@/lib/server/services/groups";
 
 /** Choose user groups (server-side filter and paging); groups the user is already in can't be chosen again. */
 export function GroupsPicker(props: { selected: string[]; onChange: (names: string[]) => void; memberOf: string[] }) {
-  const [filterText, setFilterText] = useState("");
-  const filter = useDebounced(filterText.trim(), 300);
-  const pages = useMarkerPages(filter);
-  const query = useGroups({ filter: filter || undefined, pageToken: pages.token, pageSize: 25 });
+  const search = useMarkerSearch();
+  const query = useGroups({ ...search.params, pageSize: 25 });
   const items = query.data?.items ?? [];
   const member = new Set(props.memberOf);
 
@@ -40,18 +36,9 @@ export function GroupsPicker(props: { selected: string[]; onChange: (names: stri
         { id: "created", header: "Created", cell: (g) => ago(g.createDate) },
       ]}
       header={<Header counter={props.selected.length ? `(${props.selected.length} selected)` : undefined}>User groups</Header>}
-      filter={
-        <TextFilter filteringText={filterText} filteringPlaceholder="Search groups by name" filteringAriaLabel="Filter groups" onChange={(e) => setFilterText(e.detail.filteringText)} />
-      }
-      pagination={
-        <Pagination
-          currentPageIndex={pages.index + 1}
-          pagesCount={pages.count(query.data?.nextToken)}
-          openEnd={!!query.data?.nextToken}
-          onChange={(e) => pages.goTo(e.detail.currentPageIndex - 1, query.data?.nextToken)}
-        />
-      }
-      empty={query.error ? query.error.message : filter ? "No groups match the filter." : "No user groups. Create a group first."}
+      filter={<SearchFilter value={search.text} onChange={search.setText} placeholder="Search groups by name" ariaLabel="Filter groups" />}
+      pagination={<MarkerPagination pages={search.pages} nextToken={query.data?.nextToken} />}
+      empty={query.error ? query.error.message : search.filter ? "No groups match the filter." : "No user groups. Create a group first."}
     />
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
 import Alert from "@cloudscape-design/components/alert";
-import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
 import Header from "@cloudscape-design/components/header";
 import Link from "@cloudscape-design/components/link";
@@ -10,6 +9,7 @@ import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ModalFooter } from "@/components/common/modal-footer";
 import { useNotify } from "@/components/shell/shell-context";
 import { useAddUserToGroups, useRemoveUserFromGroup, useUserGroups, type UserGroupMembership } from "@/lib/queries/user-detail";
 import { dateTime } from "@/lib/format/time";
@@ -95,22 +95,15 @@ export function GroupsTab({ userName }: { userName: string }) {
         onDismiss={() => setAdding(false)}
         header={`Add ${userName} to groups`}
         footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={() => setAdding(false)}>
-                Cancel
-              </Button>
-              <Button
-                variant="primary"
-                disabled={!choice.length}
-                loading={add.isPending}
-                data-testid="add-to-groups"
-                onClick={() => add.mutate(choice, { onSuccess: () => (notify({ type: "success", content: `${userName} added to ${choice.join(", ")}.` }), setAdding(false)) })}
-              >
-                Add to groups
-              </Button>
-            </SpaceBetween>
-          </Box>
+          <ModalFooter
+            onCancel={() => setAdding(false)}
+            onConfirm={() => add.mutate(choice, { onSuccess: () => (notify({ type: "success", content: `${userName} added to ${choice.join(", ")}.` }), setAdding(false)) })}
+            disabled={!choice.length}
+            busy={add.isPending}
+            testId="add-to-groups"
+          >
+            Add to groups
+          </ModalFooter>
         }
       >
         <SpaceBetween size="m">

@@ -9,6 +9,7 @@ import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ModalFooter } from "@/components/common/modal-footer";
 import { useNotify } from "@/components/shell/shell-context";
 import { useRemoveMfaDevice, type MfaDeviceSummary, type UserDetail } from "@/lib/queries/user-detail";
 import { dateTime } from "@/lib/format/time";
@@ -71,25 +72,18 @@ export function MfaDevices({ user }: { user: UserDetail }) {
         onDismiss={close}
         header="Remove MFA device?"
         footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={close}>
-                Cancel
-              </Button>
-              <Button
-                variant="primary"
-                loading={remove.isPending}
-                data-testid="remove-mfa-confirm"
-                onClick={() =>
-                  remove.mutate(device.serialNumber, {
-                    onSuccess: () => (notify({ type: "success", content: `MFA device removed from ${user.userName}.` }), setSelected([]), close()),
-                  })
-                }
-              >
-                Remove
-              </Button>
-            </SpaceBetween>
-          </Box>
+          <ModalFooter
+            onCancel={close}
+            onConfirm={() =>
+              remove.mutate(device.serialNumber, {
+                onSuccess: () => (notify({ type: "success", content: `MFA device removed from ${user.userName}.` }), setSelected([]), close()),
+              })
+            }
+            busy={remove.isPending}
+            testId="remove-mfa-confirm"
+          >
+            Remove
+          </ModalFooter>
         }
       >
         <SpaceBetween size="m">

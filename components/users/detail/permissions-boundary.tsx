@@ -9,26 +9,13 @@ import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useState } from "react";
+import { ModalFooter } from "@/components/common/modal-footer";
 import { PolicyPicker } from "@/components/policies/policy-picker";
 import { useNotify } from "@/components/shell/shell-context";
 import { useDeleteUserPermissionsBoundary, usePutUserPermissionsBoundary, type UserDetail } from "@/lib/queries/user-detail";
 import { policyNameOf, policyTypeOf } from "./user-href";
 
 const codeOf = (e: unknown) => (e as { code?: string }).code ?? "Error";
-
-/** The modals' Cancel + confirm buttons. */
-const footer = (o: { onCancel: () => void; onConfirm: () => void; busy: boolean; label: string; testId: string }) => (
-  <Box float="right">
-    <SpaceBetween direction="horizontal" size="xs">
-      <Button variant="link" onClick={o.onCancel}>
-        Cancel
-      </Button>
-      <Button variant="primary" loading={o.busy} onClick={o.onConfirm} data-testid={o.testId}>
-        {o.label}
-      </Button>
-    </SpaceBetween>
-  </Box>
-);
 
 /** Permissions boundary: set or change it (PutUserPermissionsBoundary), remove it (DeleteUserPermissionsBoundary). */
 export function PermissionsBoundary({ user }: { user: UserDetail }) {
@@ -78,14 +65,16 @@ export function PermissionsBoundary({ user }: { user: UserDetail }) {
         onDismiss={close}
         header={arn ? "Change permissions boundary" : "Set permissions boundary"}
         footer={
-          footer({
-            onCancel: close,
-            busy: put.isPending,
-            label: "Set boundary",
-            testId: "set-boundary",
-            onConfirm: () =>
-              choice[0] && put.mutate(choice[0], { onSuccess: () => (notify({ type: "success", content: `Permissions boundary set for ${user.userName}.` }), close()) }),
-          })
+          <ModalFooter
+            onCancel={close}
+            onConfirm={() =>
+              choice[0] && put.mutate(choice[0], { onSuccess: () => (notify({ type: "success", content: `Permissions boundary set for ${user.userName}.` }), close()) })
+            }
+            busy={put.isPending}
+            testId="set-boundary"
+          >
+            Set boundary
+          </ModalFooter>
         }
       >
         <SpaceBetween size="m">
@@ -98,13 +87,14 @@ export function PermissionsBoundary({ user }: { user: UserDetail }) {
         onDismiss={close}
         header="Remove permissions boundary?"
         footer={
-          footer({
-            onCancel: close,
-            busy: remove.isPending,
-            label: "Remove boundary",
-            testId: "remove-boundary",
-            onConfirm: () => remove.mutate(undefined, { onSuccess: () => (notify({ type: "success", content: `Permissions boundary removed from ${user.userName}.` }), close()) }),
-          })
+          <ModalFooter
+            onCancel={close}
+            onConfirm={() => remove.mutate(undefined, { onSuccess: () => (notify({ type: "success", content: `Permissions boundary removed from ${user.userName}.` }), close()) })}
+            busy={remove.isPending}
+            testId="remove-boundary"
+          >
+            Remove boundary
+          </ModalFooter>
         }
       >
         <SpaceBetween size="m">

@@ -7,9 +7,9 @@ import Link from "@cloudscape-design/components/link";
 import Select from "@cloudscape-design/components/select";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
-import TextFilter from "@cloudscape-design/components/text-filter";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
+import { SearchFilter } from "@/components/common/search-filter";
 import { useUserPermissions } from "@/lib/queries/user-detail";
 import type { PermissionPolicy } from "@/lib/server/services/user-permissions";
 import { PolicyDocumentModal } from "./policy-document-modal";
@@ -97,12 +97,7 @@ export function PermissionsPoliciesTable({ userName }: { userName: string }) {
         }
         filter={
           <SpaceBetween direction="horizontal" size="xs">
-            <TextFilter
-              filteringText={filterText}
-              filteringPlaceholder="Search policies"
-              filteringAriaLabel="Filter policies"
-              onChange={(e) => setFilterText(e.detail.filteringText)}
-            />
+            <SearchFilter value={filterText} onChange={setFilterText} placeholder="Search policies" ariaLabel="Filter policies" />
             <Select selectedOption={type} options={TYPES} onChange={(e) => setType(TYPES.find((t) => t.value === e.detail.selectedOption.value) ?? TYPES[0])} ariaLabel="Filter by type" />
           </SpaceBetween>
         }

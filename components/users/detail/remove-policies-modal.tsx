@@ -2,10 +2,10 @@
 
 import Alert from "@cloudscape-design/components/alert";
 import Box from "@cloudscape-design/components/box";
-import Button from "@cloudscape-design/components/button";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useEffect, useState } from "react";
+import { ModalFooter } from "@/components/common/modal-footer";
 import { useNotify } from "@/components/shell/shell-context";
 import { useDeleteUserPolicy, useDetachUserPolicy } from "@/lib/queries/user-detail";
 import type { PermissionPolicy } from "@/lib/server/services/user-permissions";
@@ -44,16 +44,9 @@ export function RemovePoliciesModal({ userName, policies, onClose }: { userName:
       onDismiss={onClose}
       header={one ? `Remove ${policies[0].policyName}?` : `Remove ${policies.length} policies?`}
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={busy} onClick={() => void remove()} data-testid="confirm-remove-policies">
-              Remove {one ? "policy" : "policies"}
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={onClose} onConfirm={() => void remove()} busy={busy} testId="confirm-remove-policies">
+          Remove {one ? "policy" : "policies"}
+        </ModalFooter>
       }
     >
       <SpaceBetween size="m">

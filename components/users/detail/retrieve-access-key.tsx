@@ -9,7 +9,7 @@ import Header from "@cloudscape-design/components/header";
 import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import type { NewAccessKey } from "@/lib/queries/user-detail";
-import { downloadCsv } from "./download-csv";
+import { downloadCsv } from "@/components/common/download-csv";
 import { SecretValue } from "./secret-value";
 
 /** "Retrieve access keys": the only time the secret access key is shown; it lives in this component's memory only. */

@@ -8,6 +8,7 @@ import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
 import { useState } from "react";
+import { ModalFooter } from "@/components/common/modal-footer";
 import { TagsEditor, type TagDraft } from "@/components/common/tags-editor";
 import { useNotify } from "@/components/shell/shell-context";
 import { useUpdateUserTags, type UserDetail } from "@/lib/queries/user-detail";
@@ -52,22 +53,15 @@ export function TagsTab({ user }: { user: UserDetail }) {
         onDismiss={close}
         header="Manage tags"
         footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={close}>
-                Cancel
-              </Button>
-              <Button
-                variant="primary"
-                disabled={!valid}
-                loading={update.isPending}
-                data-testid="save-tags"
-                onClick={() => draft && update.mutate(draft, { onSuccess: () => (notify({ type: "success", content: `Tags saved for ${user.userName}.` }), close()) })}
-              >
-                Save changes
-              </Button>
-            </SpaceBetween>
-          </Box>
+          <ModalFooter
+            onCancel={close}
+            onConfirm={() => draft && update.mutate(draft, { onSuccess: () => (notify({ type: "success", content: `Tags saved for ${user.userName}.` }), close()) })}
+            disabled={!valid}
+            busy={update.isPending}
+            testId="save-tags"
+          >
+            Save changes
+          </ModalFooter>
         }
       >
         <SpaceBetween size="m">

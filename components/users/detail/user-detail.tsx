@@ -8,9 +8,9 @@ import Spinner from "@cloudscape-design/components/spinner";
 import Tabs from "@cloudscape-design/components/tabs";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { AccessAdvisorTab } from "@/components/common/access-advisor-tab";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
 import { useUserDetail } from "@/lib/queries/user-detail";
-import { AccessAdvisorTab } from "./access-advisor-tab";
 import { DeleteUserModal } from "./delete-user-modal";
 import { GroupsTab } from "./groups-tab";
 import { PermissionsTab } from "./permissions-tab";
@@ -19,6 +19,9 @@ import { TagsTab } from "./tags-tab";
 import { UserSummary } from "./user-summary";
 
 const SECTIONS = ["permissions", "groups", "tags", "security_credentials", "access_advisor"] as const;
+
+const ADVISOR =
+  "Access Advisor shows the services that this user's permissions allow and when they were last accessed. Use it to remove permissions that are not used.";
 
 /** An IAM user's page as the AWS console has it: Summary, Delete, and the tabs (the tab is kept in the URL). */
 export function UserDetailPage({ userName }: { userName: string }) {
@@ -63,7 +66,7 @@ export function UserDetailPage({ userName }: { userName: string }) {
           { id: "groups", label: "Groups", content: <GroupsTab userName={detail.userName} /> },
           { id: "tags", label: `Tags (${detail.tags.length})`, content: <TagsTab user={detail} /> },
           { id: "security_credentials", label: "Security credentials", content: <SecurityCredentialsTab user={detail} /> },
-          { id: "access_advisor", label: "Access Advisor", content: <AccessAdvisorTab /> },
+          { id: "access_advisor", label: "Access Advisor", content: <AccessAdvisorTab description={ADVISOR} unavailable="Access Advisor is not available for this account" /> },
         ]}
       />
       <DeleteUserModal user={detail} visible={deleting} onClose={() => setDeleting(false)} />

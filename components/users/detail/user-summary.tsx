@@ -2,12 +2,12 @@
 
 import Box from "@cloudscape-design/components/box";
 import Container from "@cloudscape-design/components/container";
-import CopyToClipboard from "@cloudscape-design/components/copy-to-clipboard";
 import Header from "@cloudscape-design/components/header";
 import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import Link from "@cloudscape-design/components/link";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
 import { useRouter } from "next/navigation";
+import { CopyText } from "@/components/common/copy-text";
 import type { AccessKeySummary, UserDetail } from "@/lib/queries/user-detail";
 import { ago, dateTime } from "@/lib/format/time";
 import { daysAgo, userHref } from "./user-href";
@@ -53,7 +53,7 @@ export function UserSummary({ user }: { user: UserDetail }) {
         items={[
           {
             label: "ARN",
-            value: <CopyToClipboard variant="inline" textToCopy={user.arn} copyButtonAriaLabel="Copy ARN" copySuccessText="ARN copied" copyErrorText="ARN failed to copy" />,
+            value: <CopyText text={user.arn} label="ARN" />,
           },
           { label: "Console access", value: consoleAccess(user) },
           { label: "Access key 1", value: keySlot(0) },

@@ -7,15 +7,12 @@ import Header from "@cloudscape-design/components/header";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 
 /** GenerateServiceLastAccessedDetails isn't implemented by local-aws, so the tab explains instead of failing. */
-export function AccessAdvisorTab() {
+export function AccessAdvisorTab(props: { description: string; unavailable: string }) {
   return (
     <Container header={<Header variant="h2">Allowed services</Header>}>
       <SpaceBetween size="s">
-        <Box>
-          Access Advisor shows the services that this user&apos;s permissions allow and when they were last accessed. Use it to remove
-          permissions that are not used.
-        </Box>
-        <Alert type="info" header="Access Advisor is not available for this account" data-testid="access-advisor-unavailable">
+        <Box>{props.description}</Box>
+        <Alert type="info" header={props.unavailable} data-testid="access-advisor-unavailable">
           Service last accessed information (GenerateServiceLastAccessedDetails) is not implemented by local-aws, so there is no access
           activity to show.
         </Alert>
