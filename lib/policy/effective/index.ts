@@ -1,13 +1,17 @@
 import { catalogueVersion } from "../catalogue";
 import type { PolicyInput, PolicyLayer } from "../evaluate/types";
 import { actionIndex } from "./action-index";
-import { FULL, NONE, prepareStatements, type PreparedStatement } from "./statements";
+import * as ranks from "./statements";
+import { prepareStatements, type PreparedStatement } from "./statements";
 import { STATUS, summarize } from "./summary";
 import type {
   EffectivePermissions, EffectivePermissionsInput, EffectiveStatement, RequiredLayer, UnrecognizedAction,
 } from "./types";
 
 export type * from "./types";
+
+// Module-level copies: transpiled ESM reads imported bindings through getters, which 22k-action loops would pay for.
+const { FULL, NONE } = ranks;
 
 /** A statement in use: where it sits (gate 0 = identity, 1.. = boundary, then each SCP level) and its number in the result. */
 export type Placed = { prepared: PreparedStatement; gate: number; ref: number };

@@ -1,10 +1,16 @@
 import { ACCESS_LEVELS, services } from "../catalogue";
 import { actionIndex } from "./action-index";
 import type { Placed } from "./index";
-import { CONDITIONAL, FULL, NONE, PARTIAL } from "./statements";
+import * as ranks from "./statements";
 import type { AccessLevelPermissions, EffectiveStatus, LevelAccess, PermissionCounts, RequiredLayer, ServicePermissions } from "./types";
 
-export const STATUS: Record<number, EffectiveStatus> = { [FULL]: "full", [PARTIAL]: "partial", [CONDITIONAL]: "conditional" };
+// Module-level copies: transpiled ESM reads imported bindings through getters, which 22k-action loops would pay for.
+const { CONDITIONAL, FULL, NONE, PARTIAL } = ranks;
+
+/** EffectiveStatus by rank (an array: indexed in the per-action loops). */
+export const STATUS: readonly EffectiveStatus[] = Object.assign<EffectiveStatus[], object>([], {
+  [CONDITIONAL]: "conditional", [PARTIAL]: "partial", [FULL]: "full",
+});
 
 /** Per action (by catalogue index): ranks from the identity-based policies, after every layer, and of the widest Deny. */
 export type Ranks = {
@@ -17,11 +23,21 @@ export type Ranks = {
   gates: RequiredLayer[];
 };
 
-const KEYS = ["total", "allowed", "full", "partial", "conditional", "denied", "deniedFull", "blocked"] as const;
+const levelOf = (level: number): AccessLevelPermissions => ({
+  level: ACCESS_LEVELS[level], access: "None", total: 0, allowed: 0, full: 0, partial: 0, conditional: 0, denied: 0, deniedFull: 0, blocked: 0,
+  allowedActions: [], deniedActions: [], blockedActions: [],
+});
 const counts = (): PermissionCounts => ({ total: 0, allowed: 0, full: 0, partial: 0, conditional: 0, denied: 0, deniedFull: 0, blocked: 0 });
 
 function add(to: PermissionCounts, from: PermissionCounts) {
-  for (const k of KEYS) to[k] += from[k];
+  to.total += from.total;
+  to.allowed += from.allowed;
+  to.full += from.full;
+  to.partial += from.partial;
+  to.conditional += from.conditional;
+  to.denied += from.denied;
+  to.deniedFull += from.deniedFull;
+  to.blocked += from.blocked;
 }
 
 /** Groups the per-action ranks by service and access level, with the statements behind each action. */
@@ -45,15 +61,16 @@ export function summarize({ identity, allowed, denied, missing, placed, gates }:
   services().forEach(({ prefix, name }, s) => {
     const byLevel: (AccessLevelPermissions | undefined)[] = [];
     for (let a = serviceStart[s]; a < serviceStart[s + 1]; a++) {
-      const l = (byLevel[level[a]] ??= { level: ACCESS_LEVELS[level[a]], access: "None", ...counts(), allowedActions: [], deniedActions: [], blockedActions: [] });
+      const l = (byLevel[level[a]] ??= levelOf(level[a]));
       l.total++;
       const rank = allowed[a];
       const deny = denied[a];
       if (rank !== NONE) {
-        const status = STATUS[rank];
-        l.allowedActions.push({ action: names[a], name: shortNames[a], status, grantedBy: grants.of(a), limitedBy: denies.of(a) });
+        l.allowedActions.push({ action: names[a], name: shortNames[a], status: STATUS[rank], grantedBy: grants.of(a), limitedBy: denies.of(a) });
         l.allowed++;
-        l[status]++;
+        if (rank === FULL) l.full++;
+        else if (rank === PARTIAL) l.partial++;
+        else l.conditional++;
       } else if (missing[a] !== 0 && deny !== FULL) {
         l.blockedActions.push({ action: names[a], name: shortNames[a], grantedBy: grants.of(a), blockedBy: blockedBy(missing[a]) });
         l.blocked++;
