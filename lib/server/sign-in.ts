@@ -1,5 +1,5 @@
 import "server-only";
-import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { IAMClient, ListAccountAliasesCommand } from "@aws-sdk/client-iam";
 import { fromIni } from "@aws-sdk/credential-providers";
 import { serverEnv } from "./env";
@@ -42,19 +42,26 @@ async function localSignIn(input: SignInInput, endpoint: string): Promise<Princi
   };
 }
 
-/** AWS mode: access keys (or a named server profile) are checked with STS and traded for session credentials. */
+/** How long an AWS-mode session keeps long-term keys (the console session's own lifetime). */
+const AWS_KEYS_SESSION_MS = 12 * 3600_000;
+
+/**
+ * AWS mode: access keys (or a named server profile) are checked with STS GetCallerIdentity. Temporary credentials
+ * (a profile's role session) are used as they are, until they expire. Long-term keys are kept as they are too, only
+ * inside the encrypted session and for at most 12 hours: AWS refuses IAM calls made with GetSessionToken credentials
+ * obtained without MFA, so trading them for a session token would leave the console unable to call IAM.
+ */
 async function awsSignIn(input: SignInInput, region: string): Promise<Principal> {
   if (input.type !== "keys" && input.type !== "profile") throw new SignInError("Sign in with access keys or a profile in AWS mode.");
-  const credentials =
-    input.type === "keys" ? { accessKeyId: input.accessKeyId, secretAccessKey: input.secretAccessKey } : await fromIni({ profile: input.profile })();
-  const sts = new STSClient({ region, credentials });
   try {
-    const id = await sts.send(new GetCallerIdentityCommand({}));
+    const credentials =
+      input.type === "keys" ? { accessKeyId: input.accessKeyId, secretAccessKey: input.secretAccessKey } : await fromIni({ profile: input.profile })();
+    const id = await new STSClient({ region, credentials }).send(new GetCallerIdentityCommand({}));
     const isRoot = id.Arn!.endsWith(":root");
-    const session = credentials.sessionToken
-      ? { AccessKeyId: credentials.accessKeyId, SecretAccessKey: credentials.secretAccessKey, SessionToken: credentials.sessionToken, Expiration: credentials.expiration ?? new Date(Date.now() + 3600_000) }
-      : (await sts.send(new GetSessionTokenCommand({ DurationSeconds: isRoot ? 3600 : 43200 }))).Credentials!;
-    const creds = { accessKeyId: session.AccessKeyId!, secretAccessKey: session.SecretAccessKey!, sessionToken: session.SessionToken };
+    const creds = { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken };
+    const expiration = credentials.sessionToken
+      ? (credentials.expiration?.getTime() ?? Date.now() + 3600_000)
+      : Date.now() + AWS_KEYS_SESSION_MS;
     const alias = await new IAMClient({ region, credentials: creds })
       .send(new ListAccountAliasesCommand({}))
       .then((r) => r.AccountAliases?.[0])
@@ -66,7 +73,7 @@ async function awsSignIn(input: SignInInput, region: string): Promise<Principal>
       accountId: id.Account!,
       accountAlias: alias,
       userName: type === "user" ? id.Arn!.split("/").pop() : undefined,
-      credentials: { ...creds, expiration: new Date(session.Expiration!).getTime() },
+      credentials: { ...creds, expiration },
     };
   } catch (err) {
     if (err instanceof SignInError) throw err;
