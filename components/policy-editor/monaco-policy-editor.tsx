@@ -20,7 +20,13 @@ export type PolicyEditorProps = {
   onFindings?: (messages: string[]) => void;
   /** Managed policies (CreatePolicy, CreatePolicyVersion) must use Version 2012-10-17. */
   managed?: boolean;
+  /** Ranges to highlight (1-based lines and columns, e.g. the statements a simulation matched); the first is scrolled into view. */
+  highlights?: HighlightRange[];
 };
+
+export type HighlightRange = { start: { line: number; column: number }; end: { line: number; column: number } };
+
+const HIGHLIGHT_STYLE = ".clef-statement-highlight { background: rgba(255, 204, 0, 0.28); } .clef-statement-margin { background: #f89256; width: 4px !important; margin-left: 3px; }";
 
 const toEditorFinding = (text: string) => (f: ReturnType<typeof validatePolicy>[number]): EditorFinding & { end: { line: number; column: number } } => {
   const start = positionAt(text, f.span?.start ?? 0);
@@ -29,8 +35,9 @@ const toEditorFinding = (text: string) => (f: ReturnType<typeof validatePolicy>[
 };
 
 /** Live findings from lib/policy (the same code local-aws uses for MalformedPolicyDocument) as markers and a list. */
-export function MonacoPolicyEditor({ value, onChange, kind = "identity", readOnly, height = 400, onFindings, managed }: PolicyEditorProps) {
+export function MonacoPolicyEditor({ value, onChange, kind = "identity", readOnly, height = 400, onFindings, managed, highlights }: PolicyEditorProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const reported = useRef<string | null>(null);
   const emitted = useRef<string[]>([value]);
   const onFindingsRef = useRef(onFindings);
@@ -80,6 +87,20 @@ export function MonacoPolicyEditor({ value, onChange, kind = "identity", readOnl
     editor.pushUndoStop();
   }, [value, readOnly]);
 
+  const highlightKey = JSON.stringify(highlights ?? []);
+  const applyHighlights = () => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    const ranges = (highlights ?? []).map((h) => new monaco.Range(h.start.line, h.start.column, h.end.line, h.end.column));
+    decorations.current ??= editor.createDecorationsCollection();
+    decorations.current.set(
+      ranges.map((range) => ({ range, options: { className: "clef-statement-highlight", linesDecorationsClassName: "clef-statement-margin", isWholeLine: false } })),
+    );
+    if (ranges[0]) editor.revealRangeInCenterIfOutsideViewport(ranges[0]);
+  };
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(applyHighlights, [highlightKey, value]);
+
   const reveal = (f: EditorFinding) => {
     const editor = editorRef.current;
     if (!editor) return;
@@ -89,7 +110,12 @@ export function MonacoPolicyEditor({ value, onChange, kind = "identity", readOnl
   };
 
   return (
-    <div data-testid="policy-editor" style={{ border: "1px solid #8c8c94", borderRadius: 8, overflow: "hidden" }}>
+    <div
+      data-testid="policy-editor"
+      data-highlights={highlights?.map((h) => `${h.start.line}-${h.end.line}`).join(",") || undefined}
+      style={{ border: "1px solid #8c8c94", borderRadius: 8, overflow: "hidden" }}
+    >
+      {highlights && <style>{HIGHLIGHT_STYLE}</style>}
       <Editor
         height={height}
         language="json"
@@ -103,6 +129,7 @@ export function MonacoPolicyEditor({ value, onChange, kind = "identity", readOnl
           if (editor.getValue() !== value) editor.setValue(value);
           emitted.current = [value];
           applyMarkers();
+          applyHighlights();
         }}
         loading={<div aria-busy="true">Loading editor…</div>}
         options={{

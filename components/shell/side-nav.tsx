@@ -16,6 +16,11 @@ const ITEMS = [
       { type: "link" as const, text: "Account settings", href: "/account-settings" },
     ],
   },
+  {
+    type: "section" as const,
+    text: "Tools",
+    items: [{ type: "link" as const, text: "Policy simulator", href: "/simulator" }],
+  },
 ];
 
 export function SideNav() {
