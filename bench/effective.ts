@@ -94,7 +94,7 @@ function measure(name: string, ms: number) {
   wall.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
   return {
-    name, allowed: first.allowed, full: first.full, denied: first.denied, services: first.services.length, statements: first.statements.length,
+    name, allowed: first.allowed, full: first.full, blocked: first.blocked, denied: first.denied, services: first.services.length, statements: first.statements.length,
     jsonKb: JSON.stringify(first).length / 1024, cold: cold(name), calls: wall.length,
     p50: percentile(wall, 50), p99: percentile(wall, 99), cpu50: percentile(cpu, 50), cpu99: percentile(cpu, 99),
   };
@@ -113,9 +113,9 @@ if (process.env.EFFECTIVE_COLD) {
     `effective permissions bench: the whole catalogue (${allActionNames().length} actions) per call, ${ms} ms per case; ` +
       `cold = first call in a fresh process (median of 3); cpu = process CPU time; aim ${AIM_MS} ms; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores\n`,
   );
-  const head = ["case", "allowed", "full", "denied", "services", "stmts", "JSON KB", "cold ms", "cold cpu", "calls", "p50 ms", "p99 ms", "cpu p50", "cpu p99", "p99/aim"];
+  const head = ["case", "allowed", "full", "blocked", "denied", "services", "stmts", "JSON KB", "cold ms", "cold cpu", "calls", "p50 ms", "p99 ms", "cpu p50", "cpu p99", "p99/aim"];
   const table = rows.map((r) => [
-    r.name, String(r.allowed), String(r.full), String(r.denied), String(r.services), String(r.statements), r.jsonKb.toFixed(0),
+    r.name, String(r.allowed), String(r.full), String(r.blocked), String(r.denied), String(r.services), String(r.statements), r.jsonKb.toFixed(0),
     r.cold.wall.toFixed(1), r.cold.cpu.toFixed(1), String(r.calls), r.p50.toFixed(2), r.p99.toFixed(2), r.cpu50.toFixed(2), r.cpu99.toFixed(2),
     (r.p99 / AIM_MS).toFixed(3),
   ]);

@@ -31,7 +31,7 @@ describe("effective permissions: identity-based policies", () => {
     assert.deepEqual(
       { ...r, services: undefined, statements: undefined, unrecognized: undefined, catalogueVersion: undefined },
       {
-        total, allowed: total, full: total, partial: 0, conditional: 0, denied: 0, deniedFull: 0, blocked: 0,
+        total, allowed: total, full: total, partial: 0, conditional: 0, blocked: 0, denied: 0,
         services: undefined, statements: undefined, unrecognized: undefined, catalogueVersion: undefined,
       },
     );
@@ -70,11 +70,10 @@ describe("effective permissions: identity-based policies", () => {
     assert.ok(deletes.length > 10);
     for (const a of deletes) {
       assert.equal(allowed.has(a), false, a);
-      assert.deepEqual(denied.get(a)?.deniedBy, [1]);
-      assert.equal(denied.get(a)?.status, "full");
+      assert.deepEqual([denied.get(a)?.deniedBy, denied.get(a)?.grantedBy], [[1], [0]]);
     }
     assert.equal(r.allowed, r.total - deletes.length);
-    assert.deepEqual([r.denied, r.deniedFull, r.blocked], [deletes.length, deletes.length, 0]);
+    assert.deepEqual([r.denied, r.blocked], [deletes.length, 0]);
     const iam = service(r, "iam")!;
     assert.equal(iam.denied, deletes.length);
     assert.notEqual(iam.accessSummary, "Full access");
@@ -146,11 +145,18 @@ describe("effective permissions: resources and conditions", () => {
     const get = allowedActions(r).get("s3:GetObject")!;
     assert.deepEqual([get.status, get.grantedBy, get.limitedBy], ["partial", [0], [1]]);
     assert.equal(statusOf(r, "ec2:TerminateInstances"), "conditional");
-    assert.equal(deniedActions(r).get("s3:GetObject")?.status, "partial");
-    assert.equal(deniedActions(r).get("ec2:TerminateInstances")?.status, "conditional");
-    assert.equal(r.allowed, r.total, "nothing is denied outright");
-    assert.equal(r.deniedFull, 0);
+    assert.deepEqual(allowedActions(r).get("ec2:TerminateInstances")!.limitedBy, [2]);
+    assert.deepEqual([r.allowed, r.denied], [r.total, 0], "nothing is denied outright");
+    assert.equal(deniedActions(r).size, 0);
     assert.equal(service(r, "s3")!.accessSummary, "Full access", "access levels count allowed actions, however allowed");
+  });
+
+  it("leaves out Denies on some resources or under conditions of actions nothing grants", () => {
+    const regions = { Condition: { StringNotEquals: { "aws:RequestedRegion": "eu-west-1" } } };
+    const r = effectivePermissions({ identity: [policy([allow("s3:GetObject"), { Effect: "Deny", NotAction: "iam:*", Resource: "*", ...regions }])] });
+    assert.deepEqual(r.services.map((s) => s.prefix), ["s3"]);
+    assert.deepEqual([r.allowed, r.conditional, r.denied, r.blocked], [1, 1, 0, 0]);
+    assert.equal(r.statements[1].actionCount, r.total - actionsOf("iam").length);
   });
 });
 

@@ -17,15 +17,15 @@ const { FULL, NONE } = ranks;
 export type Placed = { prepared: PreparedStatement; gate: number; ref: number };
 
 /**
- * What a user or role may do, action by action over the whole catalogue, following AWS's "Policy evaluation logic":
- * an action is allowed when an identity-based policy allows it, the permissions boundary (if any) and every SCP level
- * (if any) allow it too, and no Deny in any of them denies it outright. An action the identity-based policies allow
- * but the boundary or an SCP level does not is "blocked" (an implicit deny).
+ * What a user or role may do, action by action over the whole catalogue, following AWS's "Policy evaluation logic".
+ * Each action is in at most one list: allowed, when an identity-based policy allows it and so do the permissions
+ * boundary (if any) and every SCP level (if any); denied, when a Deny in any of them denies it outright (all resources,
+ * no conditions); blocked, when the identity-based policies allow it but the boundary or an SCP level does not.
  *
  * Status: each layer gives an action its widest Allow (full > partial > conditional); the action gets the narrowest of
  * those. A Deny on some resources (Resource ARNs, NotResource) makes it at most partial, a Deny under a condition at
- * most conditional; an unconditional Deny on "*" denies it outright. This over-approximates: two partial grants on
- * different ARNs may have no resource in common, and a Condition may never hold; both still show as allowed.
+ * most conditional (`limitedBy`); such Denies of actions nothing allows change nothing and are not listed. This
+ * over-approximates: partial grants on different ARNs may share no resource, and a Condition may never hold.
  *
  * As the IAM console's policy summary: NotAction matches every catalogue action its list does not; access levels are
  * Full/Limited/None by allowed actions however allowed; Action values matching no catalogue action are "unrecognized".

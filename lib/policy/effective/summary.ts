@@ -24,10 +24,10 @@ export type Ranks = {
 };
 
 const levelOf = (level: number): AccessLevelPermissions => ({
-  level: ACCESS_LEVELS[level], access: "None", total: 0, allowed: 0, full: 0, partial: 0, conditional: 0, denied: 0, deniedFull: 0, blocked: 0,
-  allowedActions: [], deniedActions: [], blockedActions: [],
+  level: ACCESS_LEVELS[level], access: "None", total: 0, allowed: 0, full: 0, partial: 0, conditional: 0, blocked: 0, denied: 0,
+  allowedActions: [], blockedActions: [], deniedActions: [],
 });
-const counts = (): PermissionCounts => ({ total: 0, allowed: 0, full: 0, partial: 0, conditional: 0, denied: 0, deniedFull: 0, blocked: 0 });
+const counts = (): PermissionCounts => ({ total: 0, allowed: 0, full: 0, partial: 0, conditional: 0, blocked: 0, denied: 0 });
 
 function add(to: PermissionCounts, from: PermissionCounts) {
   to.total += from.total;
@@ -35,9 +35,8 @@ function add(to: PermissionCounts, from: PermissionCounts) {
   to.full += from.full;
   to.partial += from.partial;
   to.conditional += from.conditional;
-  to.denied += from.denied;
-  to.deniedFull += from.deniedFull;
   to.blocked += from.blocked;
+  to.denied += from.denied;
 }
 
 /** Groups the per-action ranks by service and access level, with the statements behind each action. */
@@ -46,9 +45,8 @@ export function summarize({ identity, allowed, denied, missing, placed, gates }:
   const grants = new Lists(count);
   const denies = new Lists(count);
   for (const { prepared: p, ref } of placed) {
-    const actions = p.actions;
-    if (p.effect === "Deny") for (let i = 0; i < actions.length; i++) denies.append(actions[i], ref);
-    else for (let i = 0; i < actions.length; i++) if (identity[actions[i]] !== NONE) grants.append(actions[i], ref);
+    if (p.effect === "Deny") denies.add(p.actions, ref);
+    else grants.add(p.actions, ref, identity);
   }
   const blockers = new Map<number, RequiredLayer[]>();
   const blockedBy = (mask: number) => {
@@ -64,21 +62,18 @@ export function summarize({ identity, allowed, denied, missing, placed, gates }:
       const l = (byLevel[level[a]] ??= levelOf(level[a]));
       l.total++;
       const rank = allowed[a];
-      const deny = denied[a];
       if (rank !== NONE) {
         l.allowedActions.push({ action: names[a], name: shortNames[a], status: STATUS[rank], grantedBy: grants.of(a), limitedBy: denies.of(a) });
         l.allowed++;
         if (rank === FULL) l.full++;
         else if (rank === PARTIAL) l.partial++;
         else l.conditional++;
-      } else if (missing[a] !== 0 && deny !== FULL) {
+      } else if (denied[a] === FULL) {
+        l.deniedActions.push({ action: names[a], name: shortNames[a], deniedBy: denies.of(a), grantedBy: grants.of(a) });
+        l.denied++;
+      } else if (missing[a] !== 0) {
         l.blockedActions.push({ action: names[a], name: shortNames[a], grantedBy: grants.of(a), blockedBy: blockedBy(missing[a]) });
         l.blocked++;
-      }
-      if (deny !== NONE) {
-        l.deniedActions.push({ action: names[a], name: shortNames[a], status: STATUS[deny], deniedBy: denies.of(a) });
-        l.denied++;
-        if (deny === FULL) l.deniedFull++;
       }
     }
     const levels = byLevel.filter((l) => l !== undefined);
@@ -102,6 +97,19 @@ const node = (list: number[]): ListNode => ({ list, ref: -1 });
  * Statement numbers per action, appended in order. Actions with the same statements share one array: over 22k actions
  * there are a handful of distinct lists, and one array per action would make each call allocate (and collect) 22k.
  */
+function step(from: ListNode, ref: number): ListNode {
+  if (from.ref === ref) return from.next!;
+  let to = from.more?.get(ref);
+  if (!to) {
+    to = node([...from.list, ref]);
+    if (from.ref < 0) {
+      from.ref = ref;
+      from.next = to;
+    } else (from.more ??= new Map()).set(ref, to);
+  }
+  return to;
+}
+
 class Lists {
   private readonly root = node([]);
   private readonly at: (ListNode | undefined)[];
@@ -110,21 +118,21 @@ class Lists {
     this.at = new Array(count);
   }
 
-  append(action: number, ref: number) {
-    const from = this.at[action] ?? this.root;
-    if (from.ref === ref) {
-      this.at[action] = from.next;
-      return;
+  /** Appends `ref` to the list of each of `actions` (those `only` ranks above NONE, if given). */
+  add(actions: Int32Array, ref: number, only?: Uint8Array) {
+    const at = this.at;
+    let from: ListNode | undefined;
+    let to: ListNode | undefined;
+    for (let i = 0; i < actions.length; i++) {
+      const a = actions[i];
+      if (only && only[a] === NONE) continue;
+      const list = at[a] ?? this.root;
+      if (list !== from) {
+        from = list;
+        to = step(list, ref);
+      }
+      at[a] = to;
     }
-    let to = from.more?.get(ref);
-    if (!to) {
-      to = node([...from.list, ref]);
-      if (from.ref < 0) {
-        from.ref = ref;
-        from.next = to;
-      } else (from.more ??= new Map()).set(ref, to);
-    }
-    this.at[action] = to;
   }
 
   of(action: number): number[] {

@@ -37,43 +37,59 @@ export type EffectiveStatement = MatchedStatement & {
   actionCount: number;
 };
 
-/** An allowed action. Indexes point into `EffectivePermissions.statements`. */
+/**
+ * Each catalogue action the principal's policies touch is in exactly one list of its level: allowed, blocked or denied.
+ * Numbers in `grantedBy`, `limitedBy` and `deniedBy` index `EffectivePermissions.statements`; the lists are shared
+ * between actions: do not mutate them.
+ */
 export type EffectiveAction = {
   /** "iam:CreateUser" */
   action: string;
   /** "CreateUser" */
   name: string;
   status: EffectiveStatus;
-  /** Every Allow statement that matches it: identity-based, then the boundary's, then each SCP level's. Lists are shared between actions: do not mutate. */
+  /** Every Allow statement that matches it: identity-based, then the boundary's, then each SCP level's. */
   grantedBy: number[];
-  /** The Deny statements that deny it on some resources or under conditions (which made it partial or conditional). */
+  /** Deny statements that deny it only on some resources or under conditions (they made it partial or conditional). */
   limitedBy: number[];
 };
-
-/** An action some Deny statement matches: `full` means denied outright, and then it is not among the allowed. */
-export type DeniedAction = { action: string; name: string; status: EffectiveStatus; deniedBy: number[] };
 
 /** A layer every allowed action needs an Allow from: the permissions boundary, or an SCP level (0 = organization root). */
 export type RequiredLayer = { layer: "boundary"; level?: undefined } | { layer: "scp"; level: number };
 
+/** An action the identity-based policies allow but the boundary or an SCP level does not (an implicit deny). */
+export type BlockedAction = {
+  action: string;
+  name: string;
+  /** The Allow statements that match it, in every layer. */
+  grantedBy: number[];
+  /** The layers that allow it nowhere. */
+  blockedBy: RequiredLayer[];
+};
+
 /**
- * An action the identity-based policies allow but the boundary or an SCP level does not (an implicit deny), and that no
- * Deny denies outright. `grantedBy` are the Allow statements that match it; `blockedBy` the layers that allow nothing.
+ * An action denied outright: a Deny on all resources without conditions, in any layer (identity-based, boundary, SCP),
+ * whether or not a policy grants it. Denies only on some resources or under conditions are `limitedBy` of allowed actions.
  */
-export type BlockedAction = { action: string; name: string; grantedBy: number[]; blockedBy: RequiredLayer[] };
+export type DeniedAction = {
+  action: string;
+  name: string;
+  /** Every Deny statement that matches it. */
+  deniedBy: number[];
+  /** The Allow statements it overrides (identity-based, boundary, SCP); empty when nothing grants it. */
+  grantedBy: number[];
+};
 
 export type PermissionCounts = {
   /** Actions in the catalogue (for this service and level, or overall). */
   total: number;
   allowed: number;
+  /** Allowed actions by status. */
   full: number;
   partial: number;
   conditional: number;
-  /** Actions that a Deny matches, however (denied outright or only on some resources or under conditions). */
-  denied: number;
-  /** Actions denied outright: a Deny on all resources without conditions. */
-  deniedFull: number;
   blocked: number;
+  denied: number;
 };
 
 /**
@@ -87,8 +103,8 @@ export type AccessLevelPermissions = PermissionCounts & {
   access: LevelAccess;
   /** In the Service Authorization Reference's order. */
   allowedActions: EffectiveAction[];
-  deniedActions: DeniedAction[];
   blockedActions: BlockedAction[];
+  deniedActions: DeniedAction[];
 };
 
 export type ServicePermissions = PermissionCounts & {
