@@ -93,10 +93,6 @@ export function summarize({ identity, allowed, denied, missing, placed, gates }:
 type ListNode = { list: number[]; ref: number; next?: ListNode; more?: Map<number, ListNode> };
 const node = (list: number[]): ListNode => ({ list, ref: -1 });
 
-/**
- * Statement numbers per action, appended in order. Actions with the same statements share one array: over 22k actions
- * there are a handful of distinct lists, and one array per action would make each call allocate (and collect) 22k.
- */
 function step(from: ListNode, ref: number): ListNode {
   if (from.ref === ref) return from.next!;
   let to = from.more?.get(ref);
@@ -110,6 +106,10 @@ function step(from: ListNode, ref: number): ListNode {
   return to;
 }
 
+/**
+ * Statement numbers per action, appended in order. Actions with the same statements share one array: over 22k actions
+ * there are a handful of distinct lists, and one array per action would make each call allocate (and collect) 22k.
+ */
 class Lists {
   private readonly root = node([]);
   private readonly at: (ListNode | undefined)[];

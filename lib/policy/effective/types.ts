@@ -38,7 +38,7 @@ export type EffectiveStatement = MatchedStatement & {
 };
 
 /**
- * Each catalogue action the principal's policies touch is in exactly one list of its level: allowed, blocked or denied.
+ * An action is in at most one list of its access level: allowed, blocked or denied (or none: nothing grants it).
  * Numbers in `grantedBy`, `limitedBy` and `deniedBy` index `EffectivePermissions.statements`; the lists are shared
  * between actions: do not mutate them.
  */
