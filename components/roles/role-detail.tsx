@@ -9,6 +9,7 @@ import Spinner from "@cloudscape-design/components/spinner";
 import Tabs from "@cloudscape-design/components/tabs";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { EffectivePermissionsTab } from "@/components/effective/effective-permissions-tab";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
 import { useRole } from "@/lib/queries/roles";
@@ -20,7 +21,7 @@ import { RoleTagsTab } from "./role-tags-tab";
 import { RoleTrustTab } from "./role-trust-tab";
 import { useDeleteRoles } from "./use-delete-roles";
 
-const TABS = ["permissions", "trust", "tags", "sessions"] as const;
+const TABS = ["permissions", "effective", "trust", "tags", "sessions"] as const;
 
 /** A role's page: summary, then the Permissions, Trust relationships, Tags and Sessions tabs. */
 export function RoleDetail({ roleName }: { roleName: string }) {
@@ -73,6 +74,7 @@ export function RoleDetail({ roleName }: { roleName: string }) {
           onChange={(e) => window.history.replaceState(null, "", `${pathname}?tab=${e.detail.activeTabId}`)}
           tabs={[
             { id: "permissions", label: "Permissions", content: <RolePermissionsTab role={role.data} /> },
+            { id: "effective", label: "Effective permissions", content: <EffectivePermissionsTab principal={{ type: "role", name: roleName }} /> },
             { id: "trust", label: "Trust relationships", content: <RoleTrustTab role={role.data} /> },
             { id: "tags", label: `Tags (${role.data.tags.length})`, content: <RoleTagsTab role={role.data} /> },
             { id: "sessions", label: "Sessions", content: <RoleSessionsTab role={role.data} /> },

@@ -9,6 +9,7 @@ import Tabs from "@cloudscape-design/components/tabs";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { AccessAdvisorTab } from "@/components/common/access-advisor-tab";
+import { EffectivePermissionsTab } from "@/components/effective/effective-permissions-tab";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
 import { useUserDetail } from "@/lib/queries/user-detail";
 import { DeleteUserModal } from "./delete-user-modal";
@@ -18,7 +19,7 @@ import { SecurityCredentialsTab } from "./security-credentials-tab";
 import { TagsTab } from "./tags-tab";
 import { UserSummary } from "./user-summary";
 
-const SECTIONS = ["permissions", "groups", "tags", "security_credentials", "access_advisor"] as const;
+const SECTIONS = ["permissions", "effective_permissions", "groups", "tags", "security_credentials", "access_advisor"] as const;
 
 const ADVISOR =
   "Access Advisor shows the services that this user's permissions allow and when they were last accessed. Use it to remove permissions that are not used.";
@@ -63,6 +64,7 @@ export function UserDetailPage({ userName }: { userName: string }) {
         onChange={(e) => router.replace(`${pathname}?section=${e.detail.activeTabId}`, { scroll: false })}
         tabs={[
           { id: "permissions", label: "Permissions", content: <PermissionsTab user={detail} /> },
+          { id: "effective_permissions", label: "Effective permissions", content: <EffectivePermissionsTab principal={{ type: "user", name: detail.userName }} /> },
           { id: "groups", label: "Groups", content: <GroupsTab userName={detail.userName} /> },
           { id: "tags", label: `Tags (${detail.tags.length})`, content: <TagsTab user={detail} /> },
           { id: "security_credentials", label: "Security credentials", content: <SecurityCredentialsTab user={detail} /> },

@@ -1,0 +1,88 @@
+"use client";
+
+import Alert from "@cloudscape-design/components/alert";
+import Box from "@cloudscape-design/components/box";
+import ColumnLayout from "@cloudscape-design/components/column-layout";
+import Container from "@cloudscape-design/components/container";
+import ExpandableSection from "@cloudscape-design/components/expandable-section";
+import Header from "@cloudscape-design/components/header";
+import SpaceBetween from "@cloudscape-design/components/space-between";
+import Spinner from "@cloudscape-design/components/spinner";
+import { useState } from "react";
+import { useEffectivePermissions, type EffectivePrincipal } from "@/lib/queries/effective-permissions";
+import { EffectiveTable } from "./effective-table";
+
+const n = (v: number) => v.toLocaleString("en-US");
+
+/**
+ * What the principal may do, action by action over the Service Authorization Reference: its identity-based policies
+ * (a user's include its groups') within its permissions boundary, per service and access level.
+ */
+export function EffectivePermissionsTab({ principal }: { principal: EffectivePrincipal }) {
+  const summary = useEffectivePermissions(principal);
+  const [filter, setFilter] = useState("");
+  if (summary.isLoading) return <Spinner size="large" />;
+  if (summary.error || !summary.data)
+    return (
+      <Alert type="error" header="Couldn't compute the effective permissions">
+        {summary.error?.message}
+      </Alert>
+    );
+  const s = summary.data;
+  const noun = principal.type === "user" ? "user" : "role";
+  return (
+    <SpaceBetween size="l">
+      <Container
+        header={
+          <Header
+            variant="h2"
+            description={`What this ${noun}'s identity-based policies${principal.type === "user" ? " (its own and its groups')" : ""} allow within its permissions boundary, over every action of the Service Authorization Reference.`}
+          >
+            Effective permissions
+          </Header>
+        }
+      >
+        <ColumnLayout columns={5} variant="text-grid">
+          <Stat label="Allowed actions" value={`${n(s.allowed)} of ${n(s.total)}`} testId="effective-allowed" />
+          <Stat label="Full" value={n(s.full)} />
+          <Stat label="Partial (some resources)" value={n(s.partial)} />
+          <Stat label="Conditional" value={n(s.conditional)} />
+          <Stat label="Denied by a Deny statement" value={n(s.denied)} />
+        </ColumnLayout>
+      </Container>
+      {s.unrecognized.length > 0 && (
+        <Alert type="warning" header="Unrecognized actions">
+          {s.unrecognized.map((u) => `${u.pattern} in ${u.policyName} (${u.reason === "service" ? "no such service" : "no such action"})`).join("; ")}
+        </Alert>
+      )}
+      <EffectiveTable principal={principal} services={s.services} filter={filter} onFilter={setFilter} />
+      <ExpandableSection variant="container" headerText={`Policies evaluated (${s.policies.length})`}>
+        {s.policies.length ? (
+          <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="effective-policies">
+            {s.policies.map((p) => (
+              <li key={p.id}>
+                {p.policyName} · {p.type} · {p.via}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Box color="text-status-inactive">No policies: every action is implicitly denied.</Box>
+        )}
+        <Box variant="small" color="text-body-secondary" padding={{ top: "s" }}>
+          Action catalogue: {s.catalogueVersion}. Resource ARNs other than &quot;*&quot; count as partial; conditions as conditional.
+        </Box>
+      </ExpandableSection>
+    </SpaceBetween>
+  );
+}
+
+function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div>
+      <Box variant="awsui-key-label">{label}</Box>
+      <Box variant="awsui-value-large" data-testid={testId}>
+        {value}
+      </Box>
+    </div>
+  );
+}
