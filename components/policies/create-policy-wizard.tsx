@@ -82,7 +82,7 @@ export function CreatePolicyWizard() {
           description: "Add permissions by specifying actions, resources, and conditions in the JSON policy editor.",
           content: (
             <Container header={<Header variant="h2">Policy editor</Header>}>
-              <PolicyEditor value={document} onChange={changeDocument} kind="identity" managed height={420} />
+              <PolicyEditor value={document} onChange={changeDocument} kind="identity" managed testable height={420} />
             </Container>
           ),
         },

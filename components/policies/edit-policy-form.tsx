@@ -102,7 +102,7 @@ export function EditPolicyForm({ policyArn }: { policyArn: string }) {
           </Alert>
         )}
         <Container header={<Header variant="h2">Policy editor</Header>}>
-          <PolicyEditor value={document} onChange={setDocument} kind="identity" managed height={460} />
+          <PolicyEditor value={document} onChange={setDocument} kind="identity" managed testable height={460} />
         </Container>
         <Checkbox checked={setAsDefault} onChange={(e) => setSetAsDefault(e.detail.checked)} description="The default version defines the permissions of the policy.">
           Set this new version as the default.
