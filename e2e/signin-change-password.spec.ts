@@ -1,5 +1,6 @@
 import {
-  CreateLoginProfileCommand, CreateUserCommand, DeleteLoginProfileCommand, DeleteUserCommand, GetLoginProfileCommand, type IAMClient,
+  AttachUserPolicyCommand, CreateLoginProfileCommand, CreateUserCommand, DeleteLoginProfileCommand, DeleteUserCommand, DetachUserPolicyCommand,
+  GetLoginProfileCommand, type IAMClient,
 } from "@aws-sdk/client-iam";
 import { test, expect as baseExpect } from "./fixtures";
 import { signInAsIamUser } from "./support/sign-in";
@@ -21,11 +22,15 @@ test.use({ storageState: { cookies: [], origins: [] } });
 const INITIAL = "Initial-Passw0rd!";
 const NEXT = "Changed-Passw0rd!";
 const input = (page: import("@playwright/test").Page, key: string) => page.getByTestId(`change-password-${key}`).locator("input");
+const CHANGE_PASSWORD = "arn:aws:iam::aws:policy/IAMUserChangePassword";
 
+/** A console user who may change their own password: IAM requires iam:ChangePassword, as the AWS console grants it. */
 async function consoleUser(iam: IAMClient, userName: string, passwordResetRequired: boolean) {
   await iam.send(new CreateUserCommand({ UserName: userName }));
+  await iam.send(new AttachUserPolicyCommand({ UserName: userName, PolicyArn: CHANGE_PASSWORD }));
   await iam.send(new CreateLoginProfileCommand({ UserName: userName, Password: INITIAL, PasswordResetRequired: passwordResetRequired }));
   return async () => {
+    await iam.send(new DetachUserPolicyCommand({ UserName: userName, PolicyArn: CHANGE_PASSWORD }));
     await iam.send(new DeleteLoginProfileCommand({ UserName: userName }));
     await iam.send(new DeleteUserCommand({ UserName: userName }));
   };

@@ -1,0 +1,76 @@
+import {
+  AttachUserPolicyCommand, CreateLoginProfileCommand, CreateUserCommand, DeleteLoginProfileCommand, DeleteUserCommand, DetachUserPolicyCommand,
+  type IAMClient,
+} from "@aws-sdk/client-iam";
+import { test, expect as baseExpect } from "./fixtures";
+import { signInAsIamUser } from "./support/sign-in";
+import { createError, expectOnStep, input } from "./users-create-helpers";
+
+// Generous waits: a dev server compiles each page and route on first use.
+const expect = baseExpect.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 240_000 });
+test.use({ storageState: { cookies: [], origins: [] } });
+
+const PASSWORD = "Read-only-Passw0rd!";
+const READ_ONLY = "arn:aws:iam::aws:policy/IAMReadOnlyAccess";
+const ACCOUNT = "000000000000";
+
+/** A console user with the given managed policies; removed (policies detached first, as IAM requires) afterwards. */
+async function withConsoleUser(iam: IAMClient, userName: string, policyArns: string[], run: () => Promise<void>) {
+  await iam.send(new CreateUserCommand({ UserName: userName }));
+  for (const PolicyArn of policyArns) await iam.send(new AttachUserPolicyCommand({ UserName: userName, PolicyArn }));
+  await iam.send(new CreateLoginProfileCommand({ UserName: userName, Password: PASSWORD }));
+  try {
+    await run();
+  } finally {
+    for (const PolicyArn of policyArns) await iam.send(new DetachUserPolicyCommand({ UserName: userName, PolicyArn }));
+    await iam.send(new DeleteLoginProfileCommand({ UserName: userName }));
+    await iam.send(new DeleteUserCommand({ UserName: userName }));
+  }
+}
+
+test("a read-only user sees the lists, and creating a user fails with AWS's AccessDenied where it happened", async ({ page, iam, unique }) => {
+  const userName = unique("ro-user");
+  const attempted = unique("ro-new");
+  await withConsoleUser(iam, userName, [READ_ONLY], async () => {
+    await signInAsIamUser(page, userName, PASSWORD);
+    await expect(page.getByRole("heading", { name: "IAM Dashboard" })).toBeVisible();
+    await expect(page.getByTestId("count-users")).toHaveText(/^\d+$/);
+
+    await page.goto("/users");
+    await page.getByPlaceholder("Search users by name or ARN").fill(userName);
+    await expect(page.getByRole("link", { name: userName })).toBeVisible();
+
+    await page.getByRole("button", { name: "Create user", exact: true }).click();
+    await expectOnStep(page, "Specify user details");
+    await input(page, "user-name").fill(attempted);
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    await expectOnStep(page, "Set permissions");
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    await expectOnStep(page, "Review and create");
+    await page.getByRole("button", { name: "Create user", exact: true }).click();
+    await expect(createError(page)).toHaveText(
+      `User: arn:aws:iam::${ACCOUNT}:user/${userName} is not authorized to perform: iam:CreateUser on resource: ` +
+        `arn:aws:iam::${ACCOUNT}:user/${attempted} because no identity-based policy allows the iam:CreateUser action`,
+    );
+    await page.screenshot({ path: "/tmp/access-denied-create-user.png", fullPage: true });
+  });
+});
+
+test("a user with no permissions: denied dashboard cards and lists show AWS's message, the console keeps working", async ({ page, iam, unique }) => {
+  const userName = unique("none-user");
+  await withConsoleUser(iam, userName, [], async () => {
+    await signInAsIamUser(page, userName, PASSWORD);
+    await expect(page.getByRole("heading", { name: "IAM Dashboard" })).toBeVisible();
+    const denied = (action: string, resource: string) =>
+      `User: arn:aws:iam::${ACCOUNT}:user/${userName} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`;
+    await expect(page.getByText(denied("iam:GetAccountSummary", "*")).first()).toBeVisible();
+    await expect(page.getByText(denied("iam:ListAccountAliases", "*")).first()).toBeVisible();
+    await page.screenshot({ path: "/tmp/access-denied-dashboard.png", fullPage: true });
+
+    await page.getByRole("link", { name: "Users", exact: true }).click();
+    await expect(page.getByText(denied("iam:ListUsers", `arn:aws:iam::${ACCOUNT}:user/`))).toBeVisible();
+    await page.getByRole("link", { name: "Policy simulator" }).click();
+    await expect(page.getByRole("heading", { name: "Policy simulator", level: 1 })).toBeVisible();
+  });
+});
