@@ -1,9 +1,9 @@
 import { positionAt } from "../json";
 import { parsePolicy } from "../parse";
 import type { Position, Span, Statement } from "../types";
+import { compileActions, type ActionMatcher } from "./action-matcher";
 import { compileArnPattern, type ArnPattern } from "./arn-pattern";
 import { compileConditions, type CompiledCondition } from "./condition";
-import { compileGlob, type Glob } from "./glob";
 import { compilePrincipal, type PrincipalMatcher } from "./principal";
 import { parseTemplate, type Template } from "./template";
 import type { CompiledPolicy, MatchedStatement, PolicyInput } from "./types";
@@ -21,8 +21,8 @@ export type CompiledStatement = {
   span: Span;
   start: Position;
   end: Position;
-  /** Lowercased action patterns; undefined when the statement has neither Action nor NotAction. */
-  actions?: Glob[];
+  /** The Action or NotAction patterns by service prefix; undefined when the statement has neither. */
+  actions?: ActionMatcher;
   notAction: boolean;
   /** Undefined when the statement has neither Resource nor NotResource (trust policies, SCPs): the resource is implied. */
   resources?: ResourceEntry[];
@@ -78,7 +78,7 @@ function compileStatement(s: Statement, text: string, variables: boolean): Compi
   const principal = s.Principal ?? s.NotPrincipal;
   const out: CompiledStatement = {
     index: s.index, effect: s.Effect, span: s.span, start: positionAt(text, s.span.start), end: positionAt(text, s.span.end),
-    actions: actions?.map((a) => compileGlob(a.toLowerCase())), notAction: !s.Action && !!s.NotAction,
+    actions: actions && compileActions(actions), notAction: !s.Action && !!s.NotAction,
     resources: resources?.map((r) => resourceEntry(r, variables)), notResource: !s.Resource && !!s.NotResource,
     principal: principal && compilePrincipal(principal), notPrincipal: !s.Principal && !!s.NotPrincipal,
   };

@@ -1,3 +1,4 @@
+import { serviceOf } from "./action-matcher";
 import type { ContextValue, EvaluationInput, RequestContext } from "./types";
 
 /** Per-evaluation scratch: the request, lazily normalised context keys, and the missing keys met so far. */
@@ -5,6 +6,8 @@ export type EvalState = {
   request: RequestContext;
   /** The action lowercased once. */
   action: string;
+  /** Its service prefix (lowercased), by which statements group their action patterns. */
+  service: string;
   hasBoundary: boolean;
   /** Numbers this evaluation, so shared conditions and resources remember their result for it alone. */
   epoch: number;
@@ -15,18 +18,21 @@ export type EvalState = {
   missing?: string[];
 };
 
-const lowerActions = new Map<string, string>();
+type LoweredAction = { action: string; service: string };
+const lowerActions = new Map<string, LoweredAction>();
 let epochs = 0;
 
 export function newState(input: EvaluationInput): EvalState {
   const request = input.request;
-  let action = lowerActions.get(request.action);
-  if (action === undefined) {
-    action = request.action.toLowerCase();
+  let lowered = lowerActions.get(request.action);
+  if (lowered === undefined) {
+    const action = request.action.toLowerCase();
+    lowered = { action, service: serviceOf(action) };
     if (lowerActions.size > 5_000) lowerActions.clear();
-    lowerActions.set(request.action, action);
+    lowerActions.set(request.action, lowered);
   }
-  return { request, action, hasBoundary: input.boundary !== undefined, epoch: ++epochs, grant: 0 };
+  const { action, service } = lowered;
+  return { request, action, service, hasBoundary: input.boundary !== undefined, epoch: ++epochs, grant: 0 };
 }
 
 /** A context key's value by name, any case; empty lists count as missing. Records the key when asked to. */

@@ -1,7 +1,7 @@
+import { matchActions } from "./action-matcher";
 import { compileArnPattern, matchArn } from "./arn-pattern";
 import type { CompiledStatement, ResourceEntry } from "./compile";
 import { conditionsHold } from "./condition";
-import { matchGlob } from "./glob";
 import { GRANT, notPrincipalApplies, principalMatch } from "./principal";
 import type { EvalState } from "./state";
 import { resolveTemplate } from "./template";
@@ -15,8 +15,7 @@ const { NONE, SELF } = GRANT;
 export function statementApplies(s: CompiledStatement, state: EvalState, resourceLayer: boolean): number {
   const actions = s.actions;
   if (!actions) return NONE;
-  let hit = false;
-  for (let i = 0; i < actions.length && !hit; i++) hit = matchGlob(actions[i], state.action);
+  let hit = matchActions(actions, state.action, state.service);
   if (hit === s.notAction) return NONE;
   const resources = s.resources;
   if (resources) {
