@@ -42,11 +42,12 @@ export function EffectivePermissionsTab({ principal }: { principal: EffectivePri
           </Header>
         }
       >
-        <ColumnLayout columns={5} variant="text-grid">
+        <ColumnLayout columns={s.blocked ? 6 : 5} variant="text-grid">
           <Stat label="Allowed actions" value={`${n(s.allowed)} of ${n(s.total)}`} testId="effective-allowed" />
           <Stat label="Full" value={n(s.full)} />
           <Stat label="Partial (some resources)" value={n(s.partial)} />
           <Stat label="Conditional" value={n(s.conditional)} />
+          {s.blocked > 0 && <Stat label="Not allowed by the boundary" value={n(s.blocked)} />}
           <Stat label="Denied by a Deny statement" value={n(s.denied)} />
         </ColumnLayout>
       </Container>

@@ -7,15 +7,17 @@ import SpaceBetween from "@cloudscape-design/components/space-between";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
 import type { EffectiveActionRow, EffectiveStatementRef } from "@/lib/queries/effective-permissions";
 
-const STATUS: Record<EffectiveActionRow["status"], { type: "success" | "info" | "pending" | "error"; text: string }> = {
+const STATUS: Record<EffectiveActionRow["status"], { type: "success" | "info" | "pending" | "error" | "stopped"; text: string }> = {
   full: { type: "success", text: "Full" },
   partial: { type: "info", text: "Partial: some resources" },
   conditional: { type: "pending", text: "Conditional" },
+  blocked: { type: "stopped", text: "Not allowed by the" },
   denied: { type: "error", text: "Denied" },
 };
 
-export function EffectiveStatus({ status }: { status: EffectiveActionRow["status"] }) {
-  return <StatusIndicator type={STATUS[status].type}>{STATUS[status].text}</StatusIndicator>;
+export function EffectiveStatus({ row }: { row: EffectiveActionRow }) {
+  const { type, text } = STATUS[row.status];
+  return <StatusIndicator type={type}>{row.status === "blocked" ? `${text} ${row.blockedBy?.join(" and ")}` : text}</StatusIndicator>;
 }
 
 const LAYER: Record<string, string> = { identity: "Identity-based policy", boundary: "Permissions boundary", scp: "Service control policy" };

@@ -52,7 +52,7 @@ export function EffectiveTable({ principal, services, filter, onFilter }: Props)
       id: "access",
       header: "Access",
       width: 190,
-      cell: (r) => (r.kind === "service" ? r.service.accessSummary : r.kind === "level" ? r.level.access : <EffectiveStatus status={r.action.status} />),
+      cell: (r) => (r.kind === "service" ? r.service.accessSummary : r.kind === "level" ? r.level.access : <EffectiveStatus row={r.action} />),
     },
     { id: "allowed", header: "Allowed", width: 100, cell: (r) => (counts(r) ? ratio(counts(r)!) : "") },
     {
@@ -77,7 +77,7 @@ export function EffectiveTable({ principal, services, filter, onFilter }: Props)
       columnDefinitions={columns}
       expandableRows={{
         getItemChildren: children,
-        isItemExpandable: (r) => r.kind !== "action" && (r.kind === "level" ? r.level.allowed + r.level.denied > 0 : true),
+        isItemExpandable: (r) => r.kind !== "action" && (r.kind === "level" ? r.level.allowed + r.level.blocked + r.level.denied > 0 : true),
         expandedItems: expanded,
         onExpandableItemToggle: ({ detail }) =>
           setExpanded((list) => (detail.expanded ? [...list, detail.item] : list.filter((r) => r.id !== detail.item.id))),

@@ -4,17 +4,11 @@ import AttributeEditor from "@cloudscape-design/components/attribute-editor";
 import Input from "@cloudscape-design/components/input";
 import Select from "@cloudscape-design/components/select";
 import { CONTEXT_KEY_TYPES, type ContextKeyType } from "@/lib/schemas/simulator";
+import type { ContextRow } from "./simulation-form";
 
-/** A row as typed: list types take comma-separated values. */
-export type ContextRow = { key: string; type: ContextKeyType; value: string };
+export type { ContextRow };
 
 const TYPE_OPTIONS = CONTEXT_KEY_TYPES.map((t) => ({ value: t, label: t }));
-
-/** The rows the simulation sends: those with a value (a key suggested by GetContextKeysFor*Policy may stay empty). */
-export const contextEntries = (rows: ContextRow[]) =>
-  rows
-    .map((r, row) => ({ row, key: r.key.trim(), type: r.type, values: r.type.endsWith("List") ? r.value.split(",").map((v) => v.trim()).filter(Boolean) : [r.value.trim()] }))
-    .filter((e) => e.key && e.values.some(Boolean));
 
 type Props = { rows: ContextRow[]; onChange: (rows: ContextRow[]) => void; errorOf: (row: number, field: "key" | "values") => string | undefined };
 

@@ -1,5 +1,13 @@
-import { simulationSchema, type SimulationInput } from "@/lib/schemas/simulator";
-import { contextEntries, type ContextRow } from "./context-entries";
+import { simulationSchema, type ContextKeyType, type SimulationInput } from "@/lib/schemas/simulator";
+
+/** A context key row as typed: list types take comma-separated values. */
+export type ContextRow = { key: string; type: ContextKeyType; value: string };
+
+/** The rows the simulation sends: those with a value (a key suggested by GetContextKeysFor*Policy may stay empty). */
+export const contextEntries = (rows: ContextRow[]) =>
+  rows
+    .map((r, row) => ({ row, key: r.key.trim(), type: r.type, values: r.type.endsWith("List") ? r.value.split(",").map((v) => v.trim()).filter(Boolean) : [r.value.trim()] }))
+    .filter((e) => e.key && e.values.some(Boolean));
 
 export type SourceKind = "user" | "group" | "role" | "custom";
 

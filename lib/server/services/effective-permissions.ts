@@ -6,7 +6,7 @@ import { fromSdkError, ServiceError } from "../errors";
 import type { Principal } from "../principal";
 import { gatherPrincipalPolicies, type Entity, type PolicySource } from "./principal-policies";
 
-type Counts = { total: number; allowed: number; full: number; partial: number; conditional: number; denied: number };
+type Counts = { total: number; allowed: number; full: number; partial: number; conditional: number; blocked: number; denied: number };
 export type EffectiveLevelSummary = Counts & { level: string; access: string };
 export type EffectiveServiceSummary = Counts & { prefix: string; name: string; accessSummary: string; levels: EffectiveLevelSummary[] };
 export type EffectivePolicy = { id: string; policyName: string; type: PolicySource["type"]; via: string; layer: PolicySource["layer"] };
@@ -30,7 +30,19 @@ export type EffectiveStatementRef = {
   lines: [number, number];
   text: string;
 };
-export type EffectiveActionRow = { action: string; name: string; status: EffectiveStatus | "denied"; grantedBy: number[]; limitedBy: number[] };
+/**
+ * An action with a grant or a deny: allowed (full, partial, conditional; `limitedBy` the Denies on some resources or
+ * under conditions), blocked (granted, but the boundary allows it nowhere: `blockedBy`), or denied outright (`limitedBy`
+ * the Denies).
+ */
+export type EffectiveActionRow = {
+  action: string;
+  name: string;
+  status: EffectiveStatus | "blocked" | "denied";
+  grantedBy: number[];
+  limitedBy: number[];
+  blockedBy?: string[];
+};
 export type EffectiveServiceDetail = {
   prefix: string;
   name: string;
@@ -41,7 +53,10 @@ export type EffectiveServiceDetail = {
 
 type Input = Entity & { service?: string };
 
-const counts = (c: Counts): Counts => ({ total: c.total, allowed: c.allowed, full: c.full, partial: c.partial, conditional: c.conditional, denied: c.denied });
+const counts = (c: Counts): Counts => ({
+  total: c.total, allowed: c.allowed, full: c.full, partial: c.partial, conditional: c.conditional, blocked: c.blocked, denied: c.denied,
+});
+const layerName = (l: { layer: string; level?: number }) => (l.layer === "boundary" ? "permissions boundary" : `SCPs at level ${(l.level ?? 0) + 1}`);
 const via = (p: PolicySource) => (p.layer === "boundary" ? "Permissions boundary" : p.attachedTo.type === "group" ? `Group ${p.attachedTo.name}` : "Attached directly");
 
 /** The principal's policies through IAM (as the signed-in principal), then lib/policy/effective over the whole catalogue. */
@@ -98,11 +113,11 @@ export async function getEffectiveServicePermissions({ principal, input }: { pri
   const texts = new Map(sources.map((p) => [`${p.layer}|${p.sourcePolicyId}`, p.document]));
   const used = new Set<number>();
   const levels = service.levels.map((l) => {
-    const allowed = new Set(l.allowedActions.map((a) => a.action));
     const actions: EffectiveActionRow[] = [
       ...l.allowedActions.map((a) => ({ action: a.action, name: a.name, status: a.status, grantedBy: a.grantedBy, limitedBy: a.limitedBy })),
-      ...l.deniedActions.filter((d) => !allowed.has(d.action)).map((d) => ({ action: d.action, name: d.name, status: "denied" as const, grantedBy: [], limitedBy: d.deniedBy })),
-    ];
+      ...l.blockedActions.map((b) => ({ action: b.action, name: b.name, status: "blocked" as const, grantedBy: b.grantedBy, limitedBy: [], blockedBy: b.blockedBy.map(layerName) })),
+      ...l.deniedActions.map((d) => ({ action: d.action, name: d.name, status: "denied" as const, grantedBy: d.grantedBy, limitedBy: d.deniedBy })),
+    ].sort((a, b) => a.name.localeCompare(b.name));
     for (const a of actions) [...a.grantedBy, ...a.limitedBy].forEach((i) => used.add(i));
     return { level: l.level, access: l.access, ...counts(l), actions };
   });
