@@ -8,6 +8,8 @@ type ServiceActions = { names: Set<string> | undefined; globs: Glob[] | undefine
  * its prefix plus that prefix's few wildcard patterns (AWS's ReadOnlyAccess names 2,914 actions of 315 services).
  */
 export type ActionMatcher = {
+  /** Short lists, tried in turn instead: below a handful of patterns the lookups cost more than they save. */
+  few: Glob[] | undefined;
   /** Some pattern is `*`. */
   any: boolean;
   byService: Map<string, ServiceActions>;
@@ -21,8 +23,14 @@ export function serviceOf(lowered: string): string {
   return colon < 0 ? lowered : lowered.slice(0, colon);
 }
 
-export function compileActions(patterns: string[]): ActionMatcher {
-  const out: ActionMatcher = { any: false, byService: new Map(), general: [] };
+const LINEAR_UP_TO = 8;
+
+export function compileActions(patterns: string[], linearUpTo = LINEAR_UP_TO): ActionMatcher {
+  const out: ActionMatcher = { few: undefined, any: false, byService: new Map(), general: [] };
+  if (patterns.length <= linearUpTo) {
+    out.few = patterns.map((p) => compileGlob(p.toLowerCase()));
+    return out;
+  }
   for (const pattern of patterns) {
     const lowered = pattern.toLowerCase();
     const glob = compileGlob(lowered);
@@ -44,6 +52,11 @@ export function compileActions(patterns: string[]): ActionMatcher {
 
 /** Whether any pattern matches the lowercased action, whose service part (`serviceOf`) is given. */
 export function matchActions(m: ActionMatcher, action: string, service: string): boolean {
+  const few = m.few;
+  if (few !== undefined) {
+    for (let i = 0; i < few.length; i++) if (matchGlob(few[i], action)) return true;
+    return false;
+  }
   if (m.any) return true;
   const group = m.byService.get(service);
   if (group) {
