@@ -19,7 +19,17 @@ test("a user's policies simulated: allowed, explicit deny and implicit deny; a r
   await expect(page.getByTestId("policy-sources")).toContainText("S3Objects");
   await expect(page.getByTestId("policy-sources")).toContainText("Inline");
 
-  await addActions(page, ["s3:GetObject", "s3:DeleteObject", "s3:PutObject"]);
+  await addActions(page, ["s3:GetObject", "s3:DeleteObject"]);
+  // The other way: a service, then its actions (grouped by access level).
+  await page.getByTestId("simulator-service").getByRole("button").first().click();
+  await page.getByPlaceholder("Find service").fill("s3 · ");
+  await expect(page.getByRole("option")).toHaveCount(1);
+  await page.getByRole("option", { name: /Amazon S3/ }).click();
+  await page.getByTestId("simulator-actions").getByRole("button").first().click();
+  await page.getByPlaceholder("Find actions").fill("PutObject");
+  await page.getByRole("option", { name: "PutObject", exact: true }).click();
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("simulator-selected-actions")).toContainText("s3:PutObject");
   await page.getByTestId("run-simulation").click();
 
   await expect(resultRow(page, "s3:GetObject")).toContainText("Allowed");

@@ -124,7 +124,7 @@ test("groups: add the user to a group (its policies show as 'Group <name>'), the
   expect((await iam.send(new ListGroupsForUserCommand({ UserName: userName }))).Groups?.map((g) => g.GroupName)).toEqual([groupName]);
   await expect(page.getByTestId("user-groups")).toContainText("ReadOnlyAccess");
 
-  await page.getByRole("tab", { name: "Permissions" }).click();
+  await page.getByRole("tab", { name: "Permissions", exact: true }).click();
   const viaGroup = page.getByTestId("permissions-policies").getByRole("row", { name: /ReadOnlyAccess/ });
   await expect(viaGroup).toContainText(`Group ${groupName}`);
   await expect(viaGroup).toContainText("AWS managed");

@@ -90,7 +90,8 @@ export function MonacoPolicyEditor({ value, onChange, kind = "identity", readOnl
   const highlightKey = JSON.stringify(highlights ?? []);
   const applyHighlights = () => {
     const editor = editorRef.current;
-    if (!editor) return;
+    // Only viewers highlight: decorations set while typing would disturb Monaco's typed-over closing brackets.
+    if (!editor || (!highlights && !decorations.current)) return;
     const ranges = (highlights ?? []).map((h) => new monaco.Range(h.start.line, h.start.column, h.end.line, h.end.column));
     decorations.current ??= editor.createDecorationsCollection();
     decorations.current.set(

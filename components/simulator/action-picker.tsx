@@ -70,6 +70,7 @@ export function ActionPicker({ value, onChange, expanded, errorText }: Props) {
             options={serviceOptions}
             filteringType="auto"
             placeholder="Choose a service"
+            filteringPlaceholder="Find service"
             statusType={services.isLoading ? "loading" : "finished"}
             onChange={(e) => setService(e.detail.selectedOption.value)}
           />
@@ -84,6 +85,7 @@ export function ActionPicker({ value, onChange, expanded, errorText }: Props) {
             enableSelectAll
             hideTokens
             placeholder={service ? `Choose ${service} actions` : "Choose a service first"}
+            filteringPlaceholder="Find actions"
             statusType={actions.isLoading ? "loading" : "finished"}
             onChange={(e) => onChange([...value.filter((a) => !ofService(a)), ...e.detail.selectedOptions.map((o) => o.value!)])}
           />
