@@ -37,12 +37,14 @@ async function checkTab(page: Page, boundary: boolean) {
   // The boundary's Allow is behind the action too.
   await expect(statements).toHaveCount(boundary ? 2 : 1);
   if (boundary) await expect(statements.last()).toContainText("Permissions boundary · Allow");
-  await page.screenshot({ path: "/tmp/effective-permissions.png", fullPage: true });
+  await page.screenshot({ path: `/tmp/effective-permissions-${boundary ? "user" : "role"}.png`, fullPage: true });
   await page.keyboard.press("Escape");
 
   await table.getByRole("button", { name: "Expand s3", exact: true }).click();
   await table.getByRole("button", { name: "Expand s3|Read", exact: true }).click();
   await expect(rowNamed(page, "s3:GetObject")).toContainText(boundary ? "Not allowed by the permissions boundary" : "Partial: some resources");
+  await page.getByTestId("effective-table").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `/tmp/effective-permissions-${boundary ? "user" : "role"}-s3.png` });
 }
 
 test("a user's effective permissions within its boundary: per service and access level, down to each action and its statement", async ({ page, iam, unique }) => {

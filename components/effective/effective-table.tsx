@@ -45,27 +45,37 @@ export function EffectiveTable({ principal, services, filter, onFilter }: Props)
     {
       id: "name",
       header: "Service / access level / action",
-      width: 340,
+      width: 320,
       cell: (r) => (r.kind === "service" ? <b>{r.service.name}</b> : r.kind === "level" ? r.level.level : r.action.action),
     },
     {
       id: "access",
       header: "Access",
-      width: 190,
+      width: 180,
       cell: (r) => (r.kind === "service" ? r.service.accessSummary : r.kind === "level" ? r.level.access : <EffectiveStatus row={r.action} />),
     },
-    { id: "allowed", header: "Allowed", width: 100, cell: (r) => (counts(r) ? ratio(counts(r)!) : "") },
     {
-      id: "kinds",
-      header: "Full / partial / conditional",
+      id: "allowed",
+      header: "Allowed",
       width: 170,
       cell: (r) => {
         const c = counts(r);
-        return c ? `${c.full} / ${c.partial} / ${c.conditional}` : "";
+        if (!c) return "";
+        const kinds = (["full", "partial", "conditional"] as const).filter((k) => c[k] > 0).map((k) => `${c[k]} ${k}`);
+        return (
+          <>
+            {ratio(c)}
+            {kinds.length > 0 && (
+              <Box variant="small" color="text-body-secondary">
+                {kinds.join(", ")}
+              </Box>
+            )}
+          </>
+        );
       },
     },
-    { id: "denied", header: "Denied", width: 80, cell: (r) => counts(r)?.denied ?? "" },
-    { id: "grants", header: "Statements", cell: (r) => (r.kind === "action" ? <GrantedBy row={r.action} statements={r.detail.statements} /> : "") },
+    { id: "denied", header: "Denied", width: 90, cell: (r) => counts(r)?.denied ?? "" },
+    { id: "grants", header: "Statements", width: 140, cell: (r) => (r.kind === "action" ? <GrantedBy row={r.action} statements={r.detail.statements} /> : "") },
   ];
 
   return (

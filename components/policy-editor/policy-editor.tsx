@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useCallback, useRef } from "react";
 import type { HighlightRange, PolicyEditorProps } from "./monaco-policy-editor";
 import { PolicyTestPanel } from "./policy-test-panel";
 
@@ -14,6 +15,10 @@ const MonacoPolicyEditor = dynamic<PolicyEditorProps>(() => import("./monaco-pol
  * adds the "Test this policy" panel under it, which simulates the draft with SimulateCustomPolicy.
  */
 export function PolicyEditor({ testable, ...props }: PolicyEditorProps & { testable?: boolean }) {
+  // The panel reads the draft when it runs, so typing never re-renders it.
+  const draft = useRef(props.value);
+  draft.current = props.value;
+  const getDocument = useCallback(() => draft.current, []);
   // Holds the editor's height while Monaco loads, so the page doesn't jump.
   const editor = (
     <div style={{ position: "relative", minHeight: props.height ?? 400 }}>
@@ -24,7 +29,7 @@ export function PolicyEditor({ testable, ...props }: PolicyEditorProps & { testa
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 16 }}>
       {editor}
-      <PolicyTestPanel document={props.value} />
+      <PolicyTestPanel getDocument={getDocument} />
     </div>
   );
 }
