@@ -59,6 +59,9 @@ const counts = (c: Counts): Counts => ({
 const layerName = (l: { layer: string; level?: number }) => (l.layer === "boundary" ? "permissions boundary" : `SCPs at level ${(l.level ?? 0) + 1}`);
 const via = (p: PolicySource) => (p.layer === "boundary" ? "Permissions boundary" : p.attachedTo.type === "group" ? `Group ${p.attachedTo.name}` : "Attached directly");
 
+/** One ID per policy source: the same managed policy may be both attached and the boundary. */
+const sourceId = (p: PolicySource) => `${p.layer}|${p.sourcePolicyId}`;
+
 /** The principal's policies through IAM (as the signed-in principal), then lib/policy/effective over the whole catalogue. */
 async function compute(principal: Principal, entity: Entity): Promise<{ sources: PolicySource[]; result: EffectivePermissions }> {
   let sources: PolicySource[];
@@ -67,7 +70,7 @@ async function compute(principal: Principal, entity: Entity): Promise<{ sources:
   } catch (err) {
     throw fromSdkError(err);
   }
-  const input = (p: PolicySource): PolicyInput => ({ id: `${p.layer}|${p.sourcePolicyId}`, name: p.policyName, text: p.document });
+  const input = (p: PolicySource): PolicyInput => ({ id: sourceId(p), name: p.policyName, text: p.document });
   const boundary = sources.find((p) => p.layer === "boundary");
   const result = effectivePermissions({ identity: sources.filter((p) => p.layer === "identity").map(input), ...(boundary ? { boundary: input(boundary) } : {}) });
   return { sources, result };
@@ -84,7 +87,7 @@ export async function getEffectivePermissions({ principal, input }: { principal:
       ...counts(s),
       levels: s.levels.map((l) => ({ level: l.level, access: l.access, ...counts(l) })),
     })),
-    policies: sources.map((p) => ({ id: `${p.layer}|${p.sourcePolicyId}`, policyName: p.policyName, type: p.type, via: via(p), layer: p.layer })),
+    policies: sources.map((p) => ({ id: sourceId(p), policyName: p.policyName, type: p.type, via: via(p), layer: p.layer })),
     unrecognized: result.unrecognized.map((u) => ({ pattern: u.pattern, reason: u.reason, policyName: result.statements[u.statement].policyName })),
     catalogueVersion: result.catalogueVersion,
   };
@@ -110,7 +113,7 @@ export async function getEffectiveServicePermissions({ principal, input }: { pri
   const { sources, result } = await compute(principal, input);
   const service = result.services.find((s) => s.prefix === input.service.toLowerCase());
   if (!service) throw new ServiceError("NotFound", `The policies allow and deny no ${input.service} action.`, 404);
-  const texts = new Map(sources.map((p) => [`${p.layer}|${p.sourcePolicyId}`, p.document]));
+  const texts = new Map(sources.map((p) => [sourceId(p), p.document]));
   const used = new Set<number>();
   const levels = service.levels.map((l) => {
     const actions: EffectiveActionRow[] = [
