@@ -16,7 +16,12 @@ process.env.E2E_ROOT_PASSWORD ??= "E2e-root-Passw0rd";
 process.env.E2E_AUTH_FILE = `e2e/.auth/root-${PORT}.json`;
 
 export const CHROMIUM_ARGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
 ];
 
 export default defineConfig({
@@ -37,7 +42,12 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "console", dependencies: ["setup"], use: { storageState: process.env.E2E_AUTH_FILE }, testIgnore: [/auth\.setup\.ts/, /demo\//] },
+    {
+      name: "console",
+      dependencies: ["setup"],
+      use: { storageState: process.env.E2E_AUTH_FILE },
+      testIgnore: [/auth\.setup\.ts/, /demo\//],
+    },
   ],
   webServer: {
     command: "node --import tsx scripts/start.ts",

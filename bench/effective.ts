@@ -16,7 +16,12 @@ const data = join(__dirname, "../local-aws/iam/data/managed-policies.json.gz");
 const managed = new Map(
   (JSON.parse(gunzipSync(readFileSync(data)).toString("utf8")) as { policies: Entry[] }).policies.map(([name, path, , , , , document]) => [
     name,
-    { id: `arn:aws:iam::aws:policy${path}${name}`, name, text: JSON.stringify(document, null, 4), sourceType: "aws-managed" } as PolicyInput,
+    {
+      id: `arn:aws:iam::aws:policy${path}${name}`,
+      name,
+      text: JSON.stringify(document, null, 4),
+      sourceType: "aws-managed",
+    } as PolicyInput,
   ]),
 );
 const aws = (name: string) => managed.get(name) ?? fail(`no AWS managed policy ${name}`);
@@ -25,34 +30,103 @@ function fail(message: string): never {
 }
 
 const custom = (name: string, Statement: unknown[], sourceType: PolicyInput["sourceType"] = "user"): PolicyInput => ({
-  id: `arn:aws:iam::111122223333:policy/${name}`, name, text: JSON.stringify({ Version: "2012-10-17", Statement }, null, 4), sourceType,
+  id: `arn:aws:iam::111122223333:policy/${name}`,
+  name,
+  text: JSON.stringify({ Version: "2012-10-17", Statement }, null, 4),
+  sourceType,
 });
 
 function mix(): EffectivePermissionsInput {
   const identity = [
-    "PowerUserAccess", "IAMReadOnlyAccess", "AmazonS3FullAccess", "AmazonEC2FullAccess", "AWSLambda_FullAccess",
-    "AmazonDynamoDBFullAccess", "CloudWatchReadOnlyAccess", "SecurityAudit", "ViewOnlyAccess",
+    "PowerUserAccess",
+    "IAMReadOnlyAccess",
+    "AmazonS3FullAccess",
+    "AmazonEC2FullAccess",
+    "AWSLambda_FullAccess",
+    "AmazonDynamoDBFullAccess",
+    "CloudWatchReadOnlyAccess",
+    "SecurityAudit",
+    "ViewOnlyAccess",
   ].map(aws);
-  identity.push(custom("team-inline", [
-    { Sid: "Home", Effect: "Allow", Action: ["s3:*"], Resource: ["arn:aws:s3:::team-bucket", "arn:aws:s3:::team-bucket/${aws:username}/*"] },
-    { Sid: "Tagged", Effect: "Allow", Action: ["ec2:StartInstances", "ec2:StopInstances"], Resource: "*", Condition: { StringEquals: { "aws:ResourceTag/team": "red" } } },
-    { Sid: "NoKeys", Effect: "Deny", Action: ["iam:CreateAccessKey", "iam:Delete*"], Resource: "*" },
-    { Sid: "NoLogs", Effect: "Deny", Action: "s3:*", Resource: "arn:aws:s3:::logs/*" },
-    { Sid: "Mfa", Effect: "Deny", NotAction: ["iam:Get*", "iam:List*", "sts:GetSessionToken"], Resource: "*", Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } } },
-  ]));
-  const boundary = custom("boundary", [
-    { Effect: "Allow", Action: ["s3:*", "ec2:*", "lambda:*", "dynamodb:*", "cloudwatch:*", "logs:*", "iam:Get*", "iam:List*", "sts:*"], Resource: "*" },
-    { Effect: "Deny", Action: "ec2:*", Resource: "*", Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1", "us-east-1"] } } },
-  ], "user-managed");
+  identity.push(
+    custom("team-inline", [
+      {
+        Sid: "Home",
+        Effect: "Allow",
+        Action: ["s3:*"],
+        Resource: ["arn:aws:s3:::team-bucket", "arn:aws:s3:::team-bucket/${aws:username}/*"],
+      },
+      {
+        Sid: "Tagged",
+        Effect: "Allow",
+        Action: ["ec2:StartInstances", "ec2:StopInstances"],
+        Resource: "*",
+        Condition: { StringEquals: { "aws:ResourceTag/team": "red" } },
+      },
+      { Sid: "NoKeys", Effect: "Deny", Action: ["iam:CreateAccessKey", "iam:Delete*"], Resource: "*" },
+      { Sid: "NoLogs", Effect: "Deny", Action: "s3:*", Resource: "arn:aws:s3:::logs/*" },
+      {
+        Sid: "Mfa",
+        Effect: "Deny",
+        NotAction: ["iam:Get*", "iam:List*", "sts:GetSessionToken"],
+        Resource: "*",
+        Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } },
+      },
+    ]),
+  );
+  const boundary = custom(
+    "boundary",
+    [
+      {
+        Effect: "Allow",
+        Action: ["s3:*", "ec2:*", "lambda:*", "dynamodb:*", "cloudwatch:*", "logs:*", "iam:Get*", "iam:List*", "sts:*"],
+        Resource: "*",
+      },
+      {
+        Effect: "Deny",
+        Action: "ec2:*",
+        Resource: "*",
+        Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1", "us-east-1"] } },
+      },
+    ],
+    "user-managed",
+  );
   const fullAccess = custom("FullAWSAccess", [{ Effect: "Allow", Action: "*", Resource: "*" }], "none");
-  const regions = custom("deny-regions", [{
-    Effect: "Deny", NotAction: ["iam:*", "organizations:*", "sts:*", "support:*", "cloudfront:*", "route53:*"], Resource: "*",
-    Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1", "us-east-1"] } },
-  }], "none");
-  const guardrails = custom("guardrails", [
-    { Effect: "Deny", Action: ["organizations:LeaveOrganization", "cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "config:Delete*", "guardduty:Delete*"], Resource: "*" },
-    { Effect: "Deny", Action: ["iam:CreateUser", "iam:CreateAccessKey"], Resource: "*", Condition: { StringNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/admin" } } },
-  ], "none");
+  const regions = custom(
+    "deny-regions",
+    [
+      {
+        Effect: "Deny",
+        NotAction: ["iam:*", "organizations:*", "sts:*", "support:*", "cloudfront:*", "route53:*"],
+        Resource: "*",
+        Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1", "us-east-1"] } },
+      },
+    ],
+    "none",
+  );
+  const guardrails = custom(
+    "guardrails",
+    [
+      {
+        Effect: "Deny",
+        Action: [
+          "organizations:LeaveOrganization",
+          "cloudtrail:StopLogging",
+          "cloudtrail:DeleteTrail",
+          "config:Delete*",
+          "guardduty:Delete*",
+        ],
+        Resource: "*",
+      },
+      {
+        Effect: "Deny",
+        Action: ["iam:CreateUser", "iam:CreateAccessKey"],
+        Resource: "*",
+        Condition: { StringNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/admin" } },
+      },
+    ],
+    "none",
+  );
   return { identity, boundary, scps: [[fullAccess], [fullAccess, regions], [fullAccess, guardrails]] };
 }
 
@@ -70,7 +144,10 @@ const cpuMs = () => {
 /** One call in a fresh process (catalogue indexes, parsing, pattern expansion and JIT all cold): median of 3 processes. */
 function cold(name: string): { wall: number; cpu: number } {
   const runs = Array.from({ length: 3 }, () => {
-    const r = spawnSync(process.execPath, [...process.execArgv, __filename], { env: { ...process.env, EFFECTIVE_COLD: name }, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [...process.execArgv, __filename], {
+      env: { ...process.env, EFFECTIVE_COLD: name },
+      encoding: "utf8",
+    });
     if (r.status !== 0) throw new Error(r.stderr);
     return JSON.parse(r.stdout) as { wall: number; cpu: number };
   });
@@ -94,9 +171,20 @@ function measure(name: string, ms: number) {
   wall.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
   return {
-    name, allowed: first.allowed, full: first.full, blocked: first.blocked, denied: first.denied, services: first.services.length, statements: first.statements.length,
-    jsonKb: JSON.stringify(first).length / 1024, cold: cold(name), calls: wall.length,
-    p50: percentile(wall, 50), p99: percentile(wall, 99), cpu50: percentile(cpu, 50), cpu99: percentile(cpu, 99),
+    name,
+    allowed: first.allowed,
+    full: first.full,
+    blocked: first.blocked,
+    denied: first.denied,
+    services: first.services.length,
+    statements: first.statements.length,
+    jsonKb: JSON.stringify(first).length / 1024,
+    cold: cold(name),
+    calls: wall.length,
+    p50: percentile(wall, 50),
+    p99: percentile(wall, 99),
+    cpu50: percentile(cpu, 50),
+    cpu99: percentile(cpu, 99),
   };
 }
 
@@ -113,10 +201,40 @@ if (process.env.EFFECTIVE_COLD) {
     `effective permissions bench: the whole catalogue (${allActionNames().length} actions) per call, ${ms} ms per case; ` +
       `cold = first call in a fresh process (median of 3); cpu = process CPU time; aim ${AIM_MS} ms; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores\n`,
   );
-  const head = ["case", "allowed", "full", "blocked", "denied", "services", "stmts", "JSON KB", "cold ms", "cold cpu", "calls", "p50 ms", "p99 ms", "cpu p50", "cpu p99", "p99/aim"];
+  const head = [
+    "case",
+    "allowed",
+    "full",
+    "blocked",
+    "denied",
+    "services",
+    "stmts",
+    "JSON KB",
+    "cold ms",
+    "cold cpu",
+    "calls",
+    "p50 ms",
+    "p99 ms",
+    "cpu p50",
+    "cpu p99",
+    "p99/aim",
+  ];
   const table = rows.map((r) => [
-    r.name, String(r.allowed), String(r.full), String(r.blocked), String(r.denied), String(r.services), String(r.statements), r.jsonKb.toFixed(0),
-    r.cold.wall.toFixed(1), r.cold.cpu.toFixed(1), String(r.calls), r.p50.toFixed(2), r.p99.toFixed(2), r.cpu50.toFixed(2), r.cpu99.toFixed(2),
+    r.name,
+    String(r.allowed),
+    String(r.full),
+    String(r.blocked),
+    String(r.denied),
+    String(r.services),
+    String(r.statements),
+    r.jsonKb.toFixed(0),
+    r.cold.wall.toFixed(1),
+    r.cold.cpu.toFixed(1),
+    String(r.calls),
+    r.p50.toFixed(2),
+    r.p99.toFixed(2),
+    r.cpu50.toFixed(2),
+    r.cpu99.toFixed(2),
     (r.p99 / AIM_MS).toFixed(3),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));

@@ -1,8 +1,17 @@
 import { Agent } from "node:http";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import {
-  AddUserToGroupCommand, AttachGroupPolicyCommand, AttachUserPolicyCommand, CreateAccessKeyCommand, CreateGroupCommand, CreatePolicyCommand,
-  CreateUserCommand, GetUserCommand, IAMClient, PutGroupPolicyCommand, PutUserPolicyCommand,
+  AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
+  AttachUserPolicyCommand,
+  CreateAccessKeyCommand,
+  CreateGroupCommand,
+  CreatePolicyCommand,
+  CreateUserCommand,
+  GetUserCommand,
+  IAMClient,
+  PutGroupPolicyCommand,
+  PutUserPolicyCommand,
 } from "@aws-sdk/client-iam";
 import { measure, percentile, type Series } from "./stats";
 import type { LocalAws } from "../local-aws/app";
@@ -25,23 +34,36 @@ async function enforcedPrincipal(root: IAMClient): Promise<{ accessKeyId: string
     new CreatePolicyCommand({
       PolicyName: "bench-create-users",
       PolicyDocument: doc({
-        Effect: "Allow", Action: "iam:CreateUser", Resource: "arn:aws:iam::*:user/bench-made/*",
+        Effect: "Allow",
+        Action: "iam:CreateUser",
+        Resource: "arn:aws:iam::*:user/bench-made/*",
         Condition: { StringEquals: { "aws:PrincipalTag/team": "bench" } },
       }),
     }),
   );
   const { Policy: boundary } = await root.send(
-    new CreatePolicyCommand({ PolicyName: "bench-boundary", PolicyDocument: doc({ Effect: "Allow", Action: ["iam:*", "s3:*", "ec2:Describe*"], Resource: "*" }) }),
+    new CreatePolicyCommand({
+      PolicyName: "bench-boundary",
+      PolicyDocument: doc({ Effect: "Allow", Action: ["iam:*", "s3:*", "ec2:Describe*"], Resource: "*" }),
+    }),
   );
-  await root.send(new CreateUserCommand({ UserName: "bench-principal", Tags: [{ Key: "team", Value: "bench" }], PermissionsBoundary: boundary!.Arn }));
+  await root.send(
+    new CreateUserCommand({ UserName: "bench-principal", Tags: [{ Key: "team", Value: "bench" }], PermissionsBoundary: boundary!.Arn }),
+  );
   for (const arn of [aws("IAMReadOnlyAccess"), aws("ReadOnlyAccess"), aws("SecurityAudit"), aws("IAMUserChangePassword"), create!.Arn!]) {
     await root.send(new AttachUserPolicyCommand({ UserName: "bench-principal", PolicyArn: arn }));
   }
-  const office = { Effect: "Deny", NotAction: "iam:Get*", Resource: "*", Condition: { NotIpAddress: { "aws:SourceIp": ["127.0.0.0/8", "10.0.0.0/8"] } } };
+  const office = {
+    Effect: "Deny",
+    NotAction: "iam:Get*",
+    Resource: "*",
+    Condition: { NotIpAddress: { "aws:SourceIp": ["127.0.0.0/8", "10.0.0.0/8"] } },
+  };
   await root.send(new PutUserPolicyCommand({ UserName: "bench-principal", PolicyName: "office-only", PolicyDocument: doc(office) }));
   await root.send(new CreateGroupCommand({ GroupName: "bench-group" }));
   await root.send(new AddUserToGroupCommand({ GroupName: "bench-group", UserName: "bench-principal" }));
-  for (const arn of [aws("PowerUserAccess"), aws("IAMUserSSHKeys")]) await root.send(new AttachGroupPolicyCommand({ GroupName: "bench-group", PolicyArn: arn }));
+  for (const arn of [aws("PowerUserAccess"), aws("IAMUserSSHKeys")])
+    await root.send(new AttachGroupPolicyCommand({ GroupName: "bench-group", PolicyArn: arn }));
   const keepUsers = { Effect: "Deny", Action: ["iam:DeleteUser", "iam:DeleteLoginProfile"], Resource: "*" };
   await root.send(new PutGroupPolicyCommand({ GroupName: "bench-group", PolicyName: "keep-users", PolicyDocument: doc(keepUsers) }));
   const { AccessKey } = await root.send(new CreateAccessKeyCommand({ UserName: "bench-principal" }));
@@ -49,7 +71,11 @@ async function enforcedPrincipal(root: IAMClient): Promise<{ accessKeyId: string
 }
 
 const merge = (name: string, kind: Series["kind"], parts: Series[]): Series => ({
-  name, kind, samples: parts.flatMap((p) => p.samples), server: parts.flatMap((p) => p.server), wallMs: parts.reduce((s, p) => s + p.wallMs, 0),
+  name,
+  kind,
+  samples: parts.flatMap((p) => p.samples),
+  server: parts.flatMap((p) => p.server),
+  wallMs: parts.reduce((s, p) => s + p.wallMs, 0),
 });
 
 /**
@@ -59,7 +85,9 @@ const merge = (name: string, kind: Series["kind"], parts: Series[]): Series => (
 export async function enforcementSeries(aws: LocalAws, root: IAMClient): Promise<{ series: Series[]; summary: string }> {
   const credentials = await enforcedPrincipal(root);
   const user = new IAMClient({
-    endpoint: aws.url, region: "us-east-1", credentials,
+    endpoint: aws.url,
+    region: "us-east-1",
+    credentials,
     requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: 8 }) }),
   });
   const parts: Record<string, Series[]> = { rootGet: [], userGet: [], rootCreate: [], userCreate: [] };
@@ -70,8 +98,12 @@ export async function enforcementSeries(aws: LocalAws, root: IAMClient): Promise
     parts.rootGet.push(await measure("", "read", gets, () => root.send(new GetUserCommand({ UserName: "bench-principal" }))));
     parts.userGet.push(await measure("", "read", gets, () => user.send(new GetUserCommand({ UserName: "bench-principal" }))));
     const creates = range(CREATE_PER_ROUND, r * CREATE_PER_ROUND);
-    parts.rootCreate.push(await measure("", "write", creates, (i) => root.send(new CreateUserCommand({ UserName: `root-made-${i}`, Path: "/bench-made/" }))));
-    parts.userCreate.push(await measure("", "write", creates, (i) => user.send(new CreateUserCommand({ UserName: `user-made-${i}`, Path: "/bench-made/" }))));
+    parts.rootCreate.push(
+      await measure("", "write", creates, (i) => root.send(new CreateUserCommand({ UserName: `root-made-${i}`, Path: "/bench-made/" }))),
+    );
+    parts.userCreate.push(
+      await measure("", "write", creates, (i) => user.send(new CreateUserCommand({ UserName: `user-made-${i}`, Path: "/bench-made/" }))),
+    );
   }
   const series = [
     merge("GetUser as root", "read", parts.rootGet),
@@ -79,7 +111,11 @@ export async function enforcementSeries(aws: LocalAws, root: IAMClient): Promise
     merge("CreateUser as root", "write", parts.rootCreate),
     merge("CreateUser as IAM user (enforced)", "write", parts.userCreate),
   ];
-  const p = (s: Series, q: number) => percentile([...s.server].sort((a, b) => a - b), q);
+  const p = (s: Series, q: number) =>
+    percentile(
+      [...s.server].sort((a, b) => a - b),
+      q,
+    );
   const delta = (a: Series, b: Series) =>
     `${b.name.split(" ")[0]}: server p50 +${(p(b, 50) - p(a, 50)).toFixed(3)} ms, p99 +${(p(b, 99) - p(a, 99)).toFixed(3)} ms`;
   const summary = [
@@ -96,10 +132,20 @@ export async function enforcementSeries(aws: LocalAws, root: IAMClient): Promise
 
 /** Times the authorization step by itself, as the request hook runs it, for the enforced principal. */
 function authorizeTimes(aws: LocalAws, accessKeyId: string, action: string, input: Record<string, unknown>, n = 5000): string {
-  const u = sql(aws.db, "SELECT user_id, name, arn FROM users WHERE name = 'bench-principal'").get() as { user_id: string; name: string; arn: string };
+  const u = sql(aws.db, "SELECT user_id, name, arn FROM users WHERE name = 'bench-principal'").get() as {
+    user_id: string;
+    name: string;
+    arn: string;
+  };
   const ctx: Ctx = {
-    db: aws.db, accountId: "000000000000", requestId: "bench", region: "us-east-1", now: new Date(), sourceIp: "127.0.0.1",
-    quotas: { usersPerAccount: 5000 }, caller: { type: "user", accountId: "000000000000", arn: u.arn, userId: u.user_id, userName: u.name, accessKeyId },
+    db: aws.db,
+    accountId: "000000000000",
+    requestId: "bench",
+    region: "us-east-1",
+    now: new Date(),
+    sourceIp: "127.0.0.1",
+    quotas: { usersPerAccount: 5000 },
+    caller: { type: "user", accountId: "000000000000", arn: u.arn, userId: u.user_id, userName: u.name, accessKeyId },
   };
   const samples: number[] = [];
   for (let i = 0; i < n + 500; i++) {

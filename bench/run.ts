@@ -4,8 +4,15 @@ import { join } from "node:path";
 import { Agent } from "node:http";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import {
-  IAMClient, CreateUserCommand, CreatePolicyCommand, AttachUserPolicyCommand, ListUsersCommand, ListPoliciesCommand,
-  GetUserCommand, GetAccountAuthorizationDetailsCommand, ListAttachedUserPoliciesCommand,
+  IAMClient,
+  CreateUserCommand,
+  CreatePolicyCommand,
+  AttachUserPolicyCommand,
+  ListUsersCommand,
+  ListPoliciesCommand,
+  GetUserCommand,
+  GetAccountAuthorizationDetailsCommand,
+  ListAttachedUserPoliciesCommand,
 } from "@aws-sdk/client-iam";
 import { measure, report, serverSamples, type Series } from "./stats";
 import { enforcementSeries } from "./enforcement";
@@ -18,7 +25,10 @@ const POLICIES = Number(process.env.BENCH_POLICIES ?? 1_000);
 const ONLY = process.env.BENCH_ONLY;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const doc = (i: number) =>
-  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: `arn:aws:s3:::bucket-${i}/*` }] });
+  JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: `arn:aws:s3:::bucket-${i}/*` }],
+  });
 
 async function paginate(name: string, call: (marker?: string) => Promise<{ IsTruncated?: boolean; Marker?: string }>): Promise<Series> {
   const samples: number[] = [];
@@ -45,10 +55,14 @@ async function main() {
   const url = aws.url;
   try {
     const iam = new IAMClient({
-      endpoint: url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" },
+      endpoint: url,
+      region: "us-east-1",
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
       requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: 8 }) }),
     });
-    console.log(`local-aws bench: ${USERS} users, ${POLICIES} customer managed policies, SDK client and local-aws in one process; server = request received to response written\n`);
+    console.log(
+      `local-aws bench: ${USERS} users, ${POLICIES} customer managed policies, SDK client and local-aws in one process; server = request received to response written\n`,
+    );
     const series: Series[] = [];
     const enforcement = await enforcementSeries(aws, iam);
     if (ONLY === "enforcement") {
@@ -56,7 +70,11 @@ async function main() {
       console.log(`\n${enforcement.summary}`);
       return;
     }
-    series.push(await measure("CreateUser", "write", range(USERS), (i) => iam.send(new CreateUserCommand({ UserName: `user-${i}`, Path: `/team-${i % 10}/` }))));
+    series.push(
+      await measure("CreateUser", "write", range(USERS), (i) =>
+        iam.send(new CreateUserCommand({ UserName: `user-${i}`, Path: `/team-${i % 10}/` })),
+      ),
+    );
     const arns: string[] = [];
     series.push(
       await measure("CreatePolicy", "write", range(POLICIES), async (i) => {
@@ -69,7 +87,9 @@ async function main() {
         iam.send(new AttachUserPolicyCommand({ UserName: `user-${i}`, PolicyArn: arns[i % arns.length] })),
       ),
     );
-    series.push(await measure("GetUser", "read", range(2_000), (i) => iam.send(new GetUserCommand({ UserName: `user-${(i * 7919) % USERS}` }))));
+    series.push(
+      await measure("GetUser", "read", range(2_000), (i) => iam.send(new GetUserCommand({ UserName: `user-${(i * 7919) % USERS}` }))),
+    );
     series.push(
       await measure("ListAttachedUserPolicies", "read", range(2_000), (i) =>
         iam.send(new ListAttachedUserPoliciesCommand({ UserName: `user-${(i * 104729) % USERS}` })),

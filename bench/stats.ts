@@ -28,9 +28,17 @@ export function report(series: Series[], aims: Record<Series["kind"], number>): 
     const p99 = percentile(server, 99);
     const aim = aims[s.kind];
     return [
-      s.name, s.kind, String(s.samples.length), ((s.samples.length / s.wallMs) * 1000).toFixed(0),
-      percentile(sorted, 50).toFixed(2), percentile(sorted, 99).toFixed(2),
-      percentile(server, 50).toFixed(2), percentile(server, 95).toFixed(2), p99.toFixed(2), `${aim}`, (p99 / aim).toFixed(2),
+      s.name,
+      s.kind,
+      String(s.samples.length),
+      ((s.samples.length / s.wallMs) * 1000).toFixed(0),
+      percentile(sorted, 50).toFixed(2),
+      percentile(sorted, 99).toFixed(2),
+      percentile(server, 50).toFixed(2),
+      percentile(server, 95).toFixed(2),
+      p99.toFixed(2),
+      `${aim}`,
+      (p99 / aim).toFixed(2),
     ];
   });
   const head = ["action", "kind", "calls", "ops/s", "SDK p50", "SDK p99", "server p50", "server p95", "server p99", "aim p99", "p99/aim"];

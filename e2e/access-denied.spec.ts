@@ -1,5 +1,10 @@
 import {
-  AttachUserPolicyCommand, CreateLoginProfileCommand, CreateUserCommand, DeleteLoginProfileCommand, DeleteUserCommand, DetachUserPolicyCommand,
+  AttachUserPolicyCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  DeleteLoginProfileCommand,
+  DeleteUserCommand,
+  DetachUserPolicyCommand,
   type IAMClient,
 } from "@aws-sdk/client-iam";
 import { test, expect as baseExpect } from "./fixtures";
@@ -29,7 +34,11 @@ async function withConsoleUser(iam: IAMClient, userName: string, policyArns: str
   }
 }
 
-test("a read-only user sees the lists, and creating a user fails with AWS's AccessDenied where it happened", async ({ page, iam, unique }) => {
+test("a read-only user sees the lists, and creating a user fails with AWS's AccessDenied where it happened", async ({
+  page,
+  iam,
+  unique,
+}) => {
   const userName = unique("ro-user");
   const attempted = unique("ro-new");
   await withConsoleUser(iam, userName, [READ_ONLY], async () => {
@@ -57,7 +66,11 @@ test("a read-only user sees the lists, and creating a user fails with AWS's Acce
   });
 });
 
-test("a user with no permissions: denied dashboard cards and lists show AWS's message, the console keeps working", async ({ page, iam, unique }) => {
+test("a user with no permissions: denied dashboard cards and lists show AWS's message, the console keeps working", async ({
+  page,
+  iam,
+  unique,
+}) => {
   const userName = unique("none-user");
   await withConsoleUser(iam, userName, [], async () => {
     await signInAsIamUser(page, userName, PASSWORD);

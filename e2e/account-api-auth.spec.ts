@@ -19,7 +19,14 @@ function apiRoutes(): { url: string; methods: string[] }[] {
       const source = readFileSync(join(API_DIR, f), "utf8");
       const exported = new Set<string>();
       for (const m of source.matchAll(/export\s+(?:const|let|async\s+function|function)\s+([A-Z]+)\b/g)) exported.add(m[1]);
-      for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) for (const name of m[1].split(",")) exported.add(name.trim().split(/\s+as\s+/).pop()!);
+      for (const m of source.matchAll(/export\s*\{([^}]*)\}/g))
+        for (const name of m[1].split(","))
+          exported.add(
+            name
+              .trim()
+              .split(/\s+as\s+/)
+              .pop()!,
+          );
       const segments = relative(API_DIR, join(API_DIR, f))
         .split(sep)
         .slice(0, -1)
@@ -32,7 +39,9 @@ function apiRoutes(): { url: string; methods: string[] }[] {
 test("every /api route answers 401 JSON without a session", async ({ baseURL }) => {
   test.setTimeout(900_000); // a dev server compiles each route on its first request: they are asked all at once
   const routes = apiRoutes();
-  expect(routes.map((r) => r.url)).toEqual(expect.arrayContaining(["/api/account", "/api/account/alias", "/api/change-password", "/api/users"]));
+  expect(routes.map((r) => r.url)).toEqual(
+    expect.arrayContaining(["/api/account", "/api/account/alias", "/api/change-password", "/api/users"]),
+  );
   const anonymous = await playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   for (const r of routes) expect(r.methods.length, `${r.url} exports no HTTP method`).toBeGreaterThan(0);
   const calls = routes.flatMap((r) => r.methods.map((method) => ({ method, url: r.url })));

@@ -42,7 +42,11 @@ test("security recommendations report the root user's MFA and access keys and th
   await page.screenshot({ path: "/tmp/account-dashboard.png", fullPage: true });
 });
 
-test("the account alias is created, edited and deleted, with bad input and AWS's errors next to the field", async ({ page, iam, unique }) => {
+test("the account alias is created, edited and deleted, with bad input and AWS's errors next to the field", async ({
+  page,
+  iam,
+  unique,
+}) => {
   for (const alias of (await iam.send(new ListAccountAliasesCommand({}))).AccountAliases ?? []) {
     await iam.send(new DeleteAccountAliasCommand({ AccountAlias: alias }));
   }

@@ -1,5 +1,9 @@
 import {
-  CreateLoginProfileCommand, CreateUserCommand, DeleteAccountPasswordPolicyCommand, DeleteUserCommand, GetAccountPasswordPolicyCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  DeleteAccountPasswordPolicyCommand,
+  DeleteUserCommand,
+  GetAccountPasswordPolicyCommand,
 } from "@aws-sdk/client-iam";
 import { test, expect as baseExpect } from "./fixtures";
 
@@ -9,7 +13,11 @@ test.describe.configure({ timeout: 240_000 });
 
 const input = (page: import("@playwright/test").Page, key: string) => page.getByTestId(`policy-${key}`).locator("input");
 
-test("the password policy is edited with validation as typed, enforced by AWS, then reset to the default", async ({ page, iam, unique }) => {
+test("the password policy is edited with validation as typed, enforced by AWS, then reset to the default", async ({
+  page,
+  iam,
+  unique,
+}) => {
   await iam.send(new DeleteAccountPasswordPolicyCommand({})).catch(() => undefined);
   await page.goto("/account-settings");
   await expect(page.getByTestId("policy-kind")).toHaveText("This AWS account uses the following default password policy:");
@@ -48,7 +56,13 @@ test("the password policy is edited with validation as typed, enforced by AWS, t
   await expect(rules).toContainText("Remember last 5 password(s) and prevent reuse");
   await page.screenshot({ path: "/tmp/account-settings.png", fullPage: true });
   const { PasswordPolicy } = await iam.send(new GetAccountPasswordPolicyCommand({}));
-  expect(PasswordPolicy).toMatchObject({ MinimumPasswordLength: 12, RequireSymbols: true, RequireNumbers: true, MaxPasswordAge: 90, PasswordReusePrevention: 5 });
+  expect(PasswordPolicy).toMatchObject({
+    MinimumPasswordLength: 12,
+    RequireSymbols: true,
+    RequireNumbers: true,
+    MaxPasswordAge: 90,
+    PasswordReusePrevention: 5,
+  });
 
   // AWS now refuses passwords the policy rules out, wherever they are set.
   const userName = unique("policy");

@@ -1,5 +1,10 @@
 import {
-  CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, PutRolePolicyCommand, PutUserPermissionsBoundaryCommand, PutUserPolicyCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  PutRolePolicyCommand,
+  PutUserPermissionsBoundaryCommand,
+  PutUserPolicyCommand,
 } from "@aws-sdk/client-iam";
 import type { Page } from "@playwright/test";
 import { test } from "./fixtures";
@@ -15,7 +20,11 @@ const READ_IAM = policy(
 
 const row = (page: Page, text: string | RegExp) => page.getByTestId("effective-table").getByRole("row").filter({ hasText: text });
 /** The row with exactly `name` as a cell's text (an action, or an access level). */
-const rowNamed = (page: Page, name: string) => page.getByTestId("effective-table").getByRole("row").filter({ has: page.getByText(name, { exact: true }) });
+const rowNamed = (page: Page, name: string) =>
+  page
+    .getByTestId("effective-table")
+    .getByRole("row")
+    .filter({ has: page.getByText(name, { exact: true }) });
 
 /** With a boundary that allows only IAM actions, s3:GetObject is granted but not allowed. */
 async function checkTab(page: Page, boundary: boolean) {
@@ -42,16 +51,27 @@ async function checkTab(page: Page, boundary: boolean) {
 
   await table.getByRole("button", { name: "Expand s3", exact: true }).click();
   await table.getByRole("button", { name: "Expand s3|Read", exact: true }).click();
-  await expect(rowNamed(page, "s3:GetObject")).toContainText(boundary ? "Not allowed by the permissions boundary" : "Partial: some resources");
+  await expect(rowNamed(page, "s3:GetObject")).toContainText(
+    boundary ? "Not allowed by the permissions boundary" : "Partial: some resources",
+  );
   await page.getByTestId("effective-table").scrollIntoViewIfNeeded();
   await page.screenshot({ path: `/tmp/effective-permissions-${boundary ? "user" : "role"}-s3.png` });
 }
 
-test("a user's effective permissions within its boundary: per service and access level, down to each action and its statement", async ({ page, iam, unique }) => {
+test("a user's effective permissions within its boundary: per service and access level, down to each action and its statement", async ({
+  page,
+  iam,
+  unique,
+}) => {
   const userName = unique("eff-user");
   await iam.send(new CreateUserCommand({ UserName: userName }));
   await iam.send(new PutUserPolicyCommand({ UserName: userName, PolicyName: "ReadIam", PolicyDocument: READ_IAM }));
-  const { Policy } = await iam.send(new CreatePolicyCommand({ PolicyName: unique("eff-boundary"), PolicyDocument: policy({ Effect: "Allow", Action: "iam:*", Resource: "*" }) }));
+  const { Policy } = await iam.send(
+    new CreatePolicyCommand({
+      PolicyName: unique("eff-boundary"),
+      PolicyDocument: policy({ Effect: "Allow", Action: "iam:*", Resource: "*" }),
+    }),
+  );
   await iam.send(new PutUserPermissionsBoundaryCommand({ UserName: userName, PermissionsBoundary: Policy!.Arn }));
   await page.goto(`/users/details/${userName}?section=effective_permissions`);
   await expect(page.getByRole("tab", { name: "Effective permissions" })).toHaveAttribute("aria-selected", "true", { timeout: 120_000 });

@@ -1,5 +1,9 @@
 import {
-  AddUserToGroupCommand, CreateGroupCommand, GetGroupCommand, ListAttachedGroupPoliciesCommand, ListGroupsForUserCommand,
+  AddUserToGroupCommand,
+  CreateGroupCommand,
+  GetGroupCommand,
+  ListAttachedGroupPoliciesCommand,
+  ListGroupsForUserCommand,
 } from "@aws-sdk/client-iam";
 import { test, expect } from "./fixtures";
 import { createPolicy, createUsers, selectRow, shot } from "./groups-support";
@@ -78,7 +82,11 @@ test("a duplicate group name shows IAM's EntityAlreadyExists message next to the
   await shot(page, "create-duplicate");
 });
 
-test("a user already in 10 groups makes IAM refuse with LimitExceeded, and nothing of the new group is left", async ({ page, iam, unique }) => {
+test("a user already in 10 groups makes IAM refuse with LimitExceeded, and nothing of the new group is left", async ({
+  page,
+  iam,
+  unique,
+}) => {
   const prefix = unique("glim");
   const busy = `${prefix}-busy`;
   const free = `${prefix}-free`;

@@ -1,5 +1,11 @@
 import {
-  AddUserToGroupCommand, AttachGroupPolicyCommand, CreateGroupCommand, DeleteGroupCommand, GetGroupCommand, GetGroupPolicyCommand, ListAttachedGroupPoliciesCommand,
+  AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
+  CreateGroupCommand,
+  DeleteGroupCommand,
+  GetGroupCommand,
+  GetGroupPolicyCommand,
+  ListAttachedGroupPoliciesCommand,
   ListGroupPoliciesCommand,
 } from "@aws-sdk/client-iam";
 import { test, expect } from "./fixtures";
@@ -56,7 +62,9 @@ test("attaches a managed policy to a group and detaches it", async ({ page, iam,
   await expect(page).toHaveURL(/section=permissions/);
   const row = page.getByRole("row").filter({ hasText: policyName });
   await expect(row).toContainText("Customer managed");
-  expect((await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: groupName }))).AttachedPolicies!.map((p) => p.PolicyArn)).toEqual([policyArn]);
+  expect(
+    (await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: groupName }))).AttachedPolicies!.map((p) => p.PolicyArn),
+  ).toEqual([policyArn]);
 
   await row.getByRole("checkbox").check();
   await page.getByRole("button", { name: "Remove", exact: true }).click();
@@ -66,7 +74,11 @@ test("attaches a managed policy to a group and detaches it", async ({ page, iam,
   expect((await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: groupName }))).AttachedPolicies).toEqual([]);
 });
 
-test("an inline policy with a malformed document shows the finding and IAM's MalformedPolicyDocument; a valid one is created", async ({ page, iam, unique }) => {
+test("an inline policy with a malformed document shows the finding and IAM's MalformedPolicyDocument; a valid one is created", async ({
+  page,
+  iam,
+  unique,
+}) => {
   const groupName = unique("gi");
   await iam.send(new CreateGroupCommand({ GroupName: groupName }));
   await page.goto(groupUrl(groupName, "/create-inline-policy"));
@@ -158,7 +170,9 @@ test("deleting several groups shows progress and reports each failure in AWS's w
   await expect(page.getByRole("progressbar", { name: "Deletion progress" })).toBeVisible();
   await shot(page, "delete-several-progress");
   await expect(page.getByText("Couldn't delete 1 of 3 user groups")).toBeVisible();
-  await expect(page.getByTestId("failure-list")).toContainText(`${names[2]}: NoSuchEntity: The group with name ${names[2]} cannot be found.`);
+  await expect(page.getByTestId("failure-list")).toContainText(
+    `${names[2]}: NoSuchEntity: The group with name ${names[2]} cannot be found.`,
+  );
   await shot(page, "delete-several-result");
   for (const g of names) await expect(page.getByRole("link", { name: g })).toHaveCount(0);
 });

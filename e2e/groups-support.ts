@@ -1,7 +1,10 @@
 import { CreatePolicyCommand, CreateUserCommand, type IAMClient } from "@aws-sdk/client-iam";
 import { expect, type Page } from "@playwright/test";
 
-export const ALLOW_LIST_BUCKETS = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:ListAllMyBuckets", Resource: "*" }] });
+export const ALLOW_LIST_BUCKETS = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "s3:ListAllMyBuckets", Resource: "*" }],
+});
 
 export async function createUsers(iam: IAMClient, names: string[]) {
   for (const UserName of names) await iam.send(new CreateUserCommand({ UserName }));

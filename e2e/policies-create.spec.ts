@@ -67,7 +67,9 @@ test("create a policy by typing JSON: live findings, MalformedPolicyDocument, na
 
 test("a duplicate name gets IAM's EntityAlreadyExists next to the name", async ({ page, iam, unique }) => {
   const policyName = unique("e2e-dup");
-  await iam.send(new CreatePolicyCommand({ PolicyName: policyName, PolicyDocument: doc({ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }) }));
+  await iam.send(
+    new CreatePolicyCommand({ PolicyName: policyName, PolicyDocument: doc({ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }) }),
+  );
   await page.goto("/policies/create");
   await typeIntoEditor(page, doc({ Effect: "Allow", Action: "sqs:SendMessage", Resource: "*" }));
   await expect(findings(page)).toContainText("No errors");

@@ -1,19 +1,32 @@
 import {
-  AttachRolePolicyCommand, AttachUserPolicyCommand, CreatePolicyCommand, CreatePolicyVersionCommand, CreateRoleCommand, CreateUserCommand, GetPolicyCommand, GetUserCommand,
-  ListAttachedRolePoliciesCommand, ListAttachedUserPoliciesCommand,
+  AttachRolePolicyCommand,
+  AttachUserPolicyCommand,
+  CreatePolicyCommand,
+  CreatePolicyVersionCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  GetPolicyCommand,
+  GetUserCommand,
+  ListAttachedRolePoliciesCommand,
+  ListAttachedUserPoliciesCommand,
 } from "@aws-sdk/client-iam";
 import { test } from "./fixtures";
 import { doc, expect, policyPage } from "./policies-support";
 
 test.describe.configure({ timeout: 600_000 });
 
-const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+const TRUST = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
 
 test("attach a policy to a user from Entities attached, then detach it", async ({ page, iam, unique }) => {
   const policyName = unique("e2e-ent");
   const userName = unique("e2e-ent-user");
   await iam.send(new CreateUserCommand({ UserName: userName }));
-  const { Policy } = await iam.send(new CreatePolicyCommand({ PolicyName: policyName, PolicyDocument: doc({ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }) }));
+  const { Policy } = await iam.send(
+    new CreatePolicyCommand({ PolicyName: policyName, PolicyDocument: doc({ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }) }),
+  );
   const arn = Policy!.Arn!;
 
   await page.goto(policyPage(arn, "?tab=entities"));
@@ -21,7 +34,10 @@ test("attach a policy to a user from Entities attached, then detach it", async (
   await page.getByTestId("attach-policy").click();
   const modal = page.getByRole("dialog");
   await modal.getByPlaceholder("Search users by name").fill(userName);
-  await modal.getByRole("row", { name: new RegExp(userName) }).getByRole("checkbox").check();
+  await modal
+    .getByRole("row", { name: new RegExp(userName) })
+    .getByRole("checkbox")
+    .check();
   await expect(modal.getByText("(1 selected)")).toBeVisible();
   await page.screenshot({ path: "/tmp/policies-attach-modal.png", fullPage: true });
   await page.getByTestId("attach-policy-confirm").click();
@@ -44,9 +60,17 @@ test("deleting a policy in use: the console detaches it, removes the boundary an
   const policyName = unique("e2e-del");
   const roleName = unique("e2e-del-role");
   const userName = unique("e2e-del-user");
-  const { Policy } = await iam.send(new CreatePolicyCommand({ PolicyName: policyName, PolicyDocument: doc({ Effect: "Allow", Action: "s3:*", Resource: "*" }) }));
+  const { Policy } = await iam.send(
+    new CreatePolicyCommand({ PolicyName: policyName, PolicyDocument: doc({ Effect: "Allow", Action: "s3:*", Resource: "*" }) }),
+  );
   const arn = Policy!.Arn!;
-  await iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: doc({ Effect: "Allow", Action: "s3:Get*", Resource: "*" }), SetAsDefault: true }));
+  await iam.send(
+    new CreatePolicyVersionCommand({
+      PolicyArn: arn,
+      PolicyDocument: doc({ Effect: "Allow", Action: "s3:Get*", Resource: "*" }),
+      SetAsDefault: true,
+    }),
+  );
   await iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: TRUST }));
   await iam.send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: arn }));
   await iam.send(new CreateUserCommand({ UserName: userName, PermissionsBoundary: arn }));
@@ -74,7 +98,9 @@ test("deleting a policy in use: the console detaches it, removes the boundary an
 test("a step IAM refuses is reported in its words and the policy is kept", async ({ page, iam, unique }) => {
   const policyName = unique("e2e-delfail");
   const userName = unique("e2e-delfail-user");
-  const { Policy } = await iam.send(new CreatePolicyCommand({ PolicyName: policyName, PolicyDocument: doc({ Effect: "Allow", Action: "s3:*", Resource: "*" }) }));
+  const { Policy } = await iam.send(
+    new CreatePolicyCommand({ PolicyName: policyName, PolicyDocument: doc({ Effect: "Allow", Action: "s3:*", Resource: "*" }) }),
+  );
   const arn = Policy!.Arn!;
   await iam.send(new CreateUserCommand({ UserName: userName }));
   await page.goto(policyPage(arn));

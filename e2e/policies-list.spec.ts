@@ -9,11 +9,16 @@ const choose = async (page: import("@playwright/test").Page, testId: string, opt
   await page.getByRole("option", { name: option, exact: true }).click();
 };
 
-test("the Policies table filters by name, type and use on the server, and pages through AWS managed policies", async ({ page, iam, unique }) => {
+test("the Policies table filters by name, type and use on the server, and pages through AWS managed policies", async ({
+  page,
+  iam,
+  unique,
+}) => {
   const prefix = unique("e2e-list");
   const userName = unique("e2e-list-user");
   const statement = doc({ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" });
-  for (const n of ["used", "unused"]) await iam.send(new CreatePolicyCommand({ PolicyName: `${prefix}-${n}`, PolicyDocument: statement, Description: `The ${n} one` }));
+  for (const n of ["used", "unused"])
+    await iam.send(new CreatePolicyCommand({ PolicyName: `${prefix}-${n}`, PolicyDocument: statement, Description: `The ${n} one` }));
   await iam.send(new CreateUserCommand({ UserName: userName }));
   await iam.send(new AttachUserPolicyCommand({ UserName: userName, PolicyArn: `arn:aws:iam::000000000000:policy/${prefix}-used` }));
 
@@ -70,6 +75,8 @@ test("AWS managed ReadOnlyAccess is viewable but not editable, and Monaco loads 
   await page.getByRole("tab", { name: /Tags/ }).click();
   await expect(page.getByTestId("manage-tags")).toHaveCount(0);
   await page.goto(policyPage("arn:aws:iam::aws:policy/ReadOnlyAccess", "/edit"));
-  await expect(page.getByText("ReadOnlyAccess is an AWS managed policy. AWS maintains it, so it can't be edited.")).toBeVisible({ timeout: EDITOR_TIMEOUT });
+  await expect(page.getByText("ReadOnlyAccess is an AWS managed policy. AWS maintains it, so it can't be edited.")).toBeVisible({
+    timeout: EDITOR_TIMEOUT,
+  });
   expect(external, "no request left localhost while Monaco loaded").toEqual([]);
 });

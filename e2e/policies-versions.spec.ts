@@ -1,4 +1,10 @@
-import { CreatePolicyCommand, CreatePolicyVersionCommand, GetPolicyCommand, ListPolicyTagsCommand, ListPolicyVersionsCommand } from "@aws-sdk/client-iam";
+import {
+  CreatePolicyCommand,
+  CreatePolicyVersionCommand,
+  GetPolicyCommand,
+  ListPolicyTagsCommand,
+  ListPolicyVersionsCommand,
+} from "@aws-sdk/client-iam";
 import { test } from "./fixtures";
 import { doc, expect, findings, policyPage, typeIntoEditor, waitForEditor } from "./policies-support";
 

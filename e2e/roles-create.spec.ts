@@ -1,4 +1,11 @@
-import { CreateInstanceProfileCommand, CreatePolicyCommand, CreateRoleCommand, GetInstanceProfileCommand, GetRoleCommand, ListAttachedRolePoliciesCommand } from "@aws-sdk/client-iam";
+import {
+  CreateInstanceProfileCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  GetInstanceProfileCommand,
+  GetRoleCommand,
+  ListAttachedRolePoliciesCommand,
+} from "@aws-sdk/client-iam";
 import type { Page } from "@playwright/test";
 import { test, expect as baseExpect } from "./fixtures";
 
@@ -6,7 +13,10 @@ import { test, expect as baseExpect } from "./fixtures";
 test.describe.configure({ timeout: 240_000 });
 const expect = baseExpect.configure({ timeout: 40_000 });
 
-const LAMBDA_TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+const LAMBDA_TRUST = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
 
 const next = (page: Page) => page.getByRole("button", { name: "Next", exact: true }).click();
 
@@ -34,7 +44,12 @@ async function nameAndCreate(page: Page, roleName: string) {
 test("a role trusted by another account with external ID and MFA, with a managed policy", async ({ page, iam, unique }) => {
   const policyName = unique("e2e-role-policy");
   const roleName = unique("e2e-cross-account");
-  await iam.send(new CreatePolicyCommand({ PolicyName: policyName, PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }] }) }));
+  await iam.send(
+    new CreatePolicyCommand({
+      PolicyName: policyName,
+      PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }] }),
+    }),
+  );
 
   await openWizard(page);
   await page.getByText("AWS account", { exact: true }).click();
@@ -59,7 +74,10 @@ test("a role trusted by another account with external ID and MFA, with a managed
   await next(page);
 
   await page.getByPlaceholder("Search policies by name").fill(policyName);
-  await page.getByRole("row", { name: new RegExp(policyName) }).getByRole("checkbox").check();
+  await page
+    .getByRole("row", { name: new RegExp(policyName) })
+    .getByRole("checkbox")
+    .check();
   await expect(page.getByText("(1 selected)")).toBeVisible();
   await next(page);
 
@@ -83,7 +101,10 @@ test("a role trusted by another account with external ID and MFA, with a managed
 
   const role = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role!;
   const doc = JSON.parse(decodeURIComponent(role.AssumeRolePolicyDocument!));
-  expect(doc.Statement[0].Condition).toEqual({ StringEquals: { "sts:ExternalId": "e2e-external-id" }, Bool: { "aws:MultiFactorAuthPresent": "true" } });
+  expect(doc.Statement[0].Condition).toEqual({
+    StringEquals: { "sts:ExternalId": "e2e-external-id" },
+    Bool: { "aws:MultiFactorAuthPresent": "true" },
+  });
   const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }));
   expect(attached.AttachedPolicies?.map((p) => p.PolicyName)).toEqual([policyName]);
 });
@@ -104,7 +125,9 @@ test("a Lambda service role shows as trusted by the service in the Roles table",
   await expect(row).toContainText("AWS Service: lambda");
   await page.screenshot({ path: "/tmp/roles-table.png", fullPage: true });
   const role = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role!;
-  expect(JSON.parse(decodeURIComponent(role.AssumeRolePolicyDocument!)).Statement[0].Principal).toEqual({ Service: "lambda.amazonaws.com" });
+  expect(JSON.parse(decodeURIComponent(role.AssumeRolePolicyDocument!)).Statement[0].Principal).toEqual({
+    Service: "lambda.amazonaws.com",
+  });
 });
 
 test("an EC2 role gets an instance profile of the same name", async ({ page, iam, unique }) => {
@@ -116,19 +139,28 @@ test("an EC2 role gets an instance profile of the same name", async ({ page, iam
   await nameAndCreate(page, roleName);
   await page.getByRole("button", { name: "View role" }).click();
   await expect(page.getByTestId("instance-profile-arn")).toContainText(`:instance-profile/${roleName}`, { timeout: 60_000 });
-  await expect(page.getByTestId("switch-role-link")).toContainText(`https://signin.aws.amazon.com/switchrole?roleName=${roleName}&account=`);
+  await expect(page.getByTestId("switch-role-link")).toContainText(
+    `https://signin.aws.amazon.com/switchrole?roleName=${roleName}&account=`,
+  );
   await page.screenshot({ path: "/tmp/roles-detail.png", fullPage: true });
   const profile = await iam.send(new GetInstanceProfileCommand({ InstanceProfileName: roleName }));
   expect(profile.InstanceProfile?.Roles?.map((r) => r.RoleName)).toEqual([roleName]);
 });
 
-test("a custom trust policy with an invalid principal: live finding, then AWS's MalformedPolicyDocument verbatim", async ({ page, iam, unique }) => {
+test("a custom trust policy with an invalid principal: live finding, then AWS's MalformedPolicyDocument verbatim", async ({
+  page,
+  iam,
+  unique,
+}) => {
   const roleName = unique("e2e-custom");
   await openWizard(page);
   await page.getByText("Custom trust policy", { exact: true }).click();
   await fillEditor(
     page,
-    JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "not-a-service" }, Action: "sts:AssumeRole" }] }),
+    JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { Service: "not-a-service" }, Action: "sts:AssumeRole" }],
+    }),
   );
   const message = 'Invalid principal in policy: "SERVICE":"not-a-service"';
   await expect(page.getByText(message).first()).toBeVisible();

@@ -1,6 +1,15 @@
 import {
-  AddRoleToInstanceProfileCommand, AttachRolePolicyCommand, CreateInstanceProfileCommand, CreatePolicyCommand, CreateRoleCommand, GetInstanceProfileCommand,
-  GetPolicyCommand, GetRoleCommand, ListRolePoliciesCommand, PutRolePolicyCommand, type IAMClient,
+  AddRoleToInstanceProfileCommand,
+  AttachRolePolicyCommand,
+  CreateInstanceProfileCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  GetInstanceProfileCommand,
+  GetPolicyCommand,
+  GetRoleCommand,
+  ListRolePoliciesCommand,
+  PutRolePolicyCommand,
+  type IAMClient,
 } from "@aws-sdk/client-iam";
 import type { Page } from "@playwright/test";
 import { test, expect as baseExpect } from "./fixtures";
@@ -42,7 +51,10 @@ test("edit the trust policy: AWS's MalformedPolicyDocument verbatim, then Update
   await expect(page.getByTestId("policy-editor").locator(".monaco-editor")).toBeVisible({ timeout: 60_000 });
 
   const missing = `arn:aws:iam::000000000000:role/${roleName}-missing`;
-  await fillEditor(page, JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: missing }, Action: "sts:AssumeRole" }] }));
+  await fillEditor(
+    page,
+    JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: missing }, Action: "sts:AssumeRole" }] }),
+  );
   await page.getByTestId("update-trust-policy").click();
   const error = page.getByTestId("trust-policy-error").first();
   await expect(error).toContainText("MalformedPolicyDocument");
@@ -55,7 +67,9 @@ test("edit the trust policy: AWS's MalformedPolicyDocument verbatim, then Update
   await expect(page.getByText(`Trust policy updated for ${roleName}.`)).toBeVisible();
   await expect(page.getByTestId("trust-policy-view")).toContainText("lambda.amazonaws.com");
   const role = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role!;
-  expect(JSON.parse(decodeURIComponent(role.AssumeRolePolicyDocument!)).Statement[0].Principal).toEqual({ Service: "lambda.amazonaws.com" });
+  expect(JSON.parse(decodeURIComponent(role.AssumeRolePolicyDocument!)).Statement[0].Principal).toEqual({
+    Service: "lambda.amazonaws.com",
+  });
 });
 
 test("change the maximum session duration", async ({ page, iam, unique }) => {
@@ -91,7 +105,10 @@ test("permissions: attach a managed policy, create and remove an inline one", as
   await page.getByRole("menuitem", { name: "Attach policies" }).click();
   await expect(page.getByRole("heading", { name: `Attach policy to ${roleName}` })).toBeVisible({ timeout: 60_000 });
   await page.getByPlaceholder("Search policies by name").fill(policyName);
-  await page.getByRole("row", { name: new RegExp(policyName) }).getByRole("checkbox").check();
+  await page
+    .getByRole("row", { name: new RegExp(policyName) })
+    .getByRole("checkbox")
+    .check();
   await page.getByTestId("attach-policies").click();
   await expect(page.getByRole("heading", { name: roleName, level: 1, exact: true })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole("row", { name: new RegExp(`${policyName} Customer managed`) })).toBeVisible();
@@ -126,10 +143,15 @@ test("permissions boundary set and removed; tags managed", async ({ page, iam, u
   await page.getByRole("button", { name: "Set permissions boundary" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByPlaceholder("Search policies by name").fill(policyName);
-  await dialog.getByRole("row", { name: new RegExp(policyName) }).getByRole("radio").check();
+  await dialog
+    .getByRole("row", { name: new RegExp(policyName) })
+    .getByRole("radio")
+    .check();
   await page.getByTestId("set-boundary").click();
   await expect(page.getByTestId("boundary-name")).toHaveText(policyName);
-  expect((await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role!.PermissionsBoundary?.PermissionsBoundaryArn).toContain(policyName);
+  expect((await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role!.PermissionsBoundary?.PermissionsBoundaryArn).toContain(
+    policyName,
+  );
   await page.getByRole("button", { name: "Remove boundary" }).click();
   await expect(page.getByText("Permissions boundary (not set)")).toBeVisible();
 

@@ -1,6 +1,12 @@
 import {
-  AttachUserPolicyCommand, CreateLoginProfileCommand, CreateUserCommand, DeleteLoginProfileCommand, DeleteUserCommand, DetachUserPolicyCommand,
-  GetLoginProfileCommand, type IAMClient,
+  AttachUserPolicyCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  DeleteLoginProfileCommand,
+  DeleteUserCommand,
+  DetachUserPolicyCommand,
+  GetLoginProfileCommand,
+  type IAMClient,
 } from "@aws-sdk/client-iam";
 import { test, expect as baseExpect } from "./fixtures";
 import { signInAsIamUser } from "./support/sign-in";
@@ -92,7 +98,9 @@ test("an IAM user reaches change password from the header menu; AWS's refusal is
     await input(page, "newPassword").fill(NEXT);
     await input(page, "confirmPassword").fill(NEXT);
     await page.getByTestId("change-password-submit").click();
-    await expect(page.getByText("Either the new password does not conform to the account password policy or the old password was incorrect.")).toBeVisible();
+    await expect(
+      page.getByText("Either the new password does not conform to the account password policy or the old password was incorrect."),
+    ).toBeVisible();
     await page.getByRole("button", { name: "Cancel" }).click();
     await expect(page.getByRole("heading", { name: "IAM Dashboard" })).toBeVisible();
   } finally {

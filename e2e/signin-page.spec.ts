@@ -1,6 +1,11 @@
 import {
-  CreateAccountAliasCommand, CreateLoginProfileCommand, CreateUserCommand, DeleteAccountAliasCommand, DeleteLoginProfileCommand,
-  DeleteUserCommand, type IAMClient,
+  CreateAccountAliasCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  DeleteAccountAliasCommand,
+  DeleteLoginProfileCommand,
+  DeleteUserCommand,
+  type IAMClient,
 } from "@aws-sdk/client-iam";
 import { test, expect as baseExpect } from "./fixtures";
 import { field, openSignIn, signInAsIamUser } from "./support/sign-in";

@@ -4,7 +4,8 @@ import { expect as baseExpect } from "./fixtures";
 /** Dev servers compile the page and Monaco on first use; production answers at once. */
 export const expect = baseExpect.configure({ timeout: 60_000 });
 
-export const policy = (...statements: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements }, null, 2);
+export const policy = (...statements: Record<string, unknown>[]) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: statements }, null, 2);
 
 export async function openSimulator(page: Page) {
   await page.goto("/simulator");
@@ -38,7 +39,8 @@ export async function fillEditorIn(page: Page, scope: Locator, text: string) {
   await page.keyboard.insertText(text);
 }
 
-export const resultRow = (page: Page, action: string) => page.getByTestId("simulation-results").getByRole("row").filter({ hasText: action });
+export const resultRow = (page: Page, action: string) =>
+  page.getByTestId("simulation-results").getByRole("row").filter({ hasText: action });
 
 /** The 1-based line range of the statement whose Sid is `sid` in `text` (as the highlight should cover it). */
 export function linesOf(text: string, sid: string): string {

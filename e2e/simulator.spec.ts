@@ -9,7 +9,11 @@ const S3_POLICY = policy(
   { Sid: "NeverDelete", Effect: "Deny", Action: "s3:DeleteObject", Resource: "*" },
 );
 
-test("a user's policies simulated: allowed, explicit deny and implicit deny; a row shows its deciding statement", async ({ page, iam, unique }) => {
+test("a user's policies simulated: allowed, explicit deny and implicit deny; a row shows its deciding statement", async ({
+  page,
+  iam,
+  unique,
+}) => {
   const userName = unique("sim-user");
   await iam.send(new CreateUserCommand({ UserName: userName }));
   await iam.send(new PutUserPolicyCommand({ UserName: userName, PolicyName: "S3Objects", PolicyDocument: S3_POLICY }));
@@ -39,7 +43,9 @@ test("a user's policies simulated: allowed, explicit deny and implicit deny; a r
 
   await resultRow(page, "s3:DeleteObject").getByRole("cell").first().click();
   const detail = page.getByTestId("result-detail");
-  await expect(detail.getByTestId("decision-summary")).toHaveText("Explicitly denied by a Deny statement in the identity-based policy S3Objects.");
+  await expect(detail.getByTestId("decision-summary")).toHaveText(
+    "Explicitly denied by a Deny statement in the identity-based policy S3Objects.",
+  );
   await expect(detail.getByTestId("deciding-layer")).toHaveText("Deciding layer: identity-based policy");
   const editor = detail.getByTestId("policy-editor");
   await expect(editor).toHaveAttribute("data-highlights", linesOf(S3_POLICY, "NeverDelete"));
@@ -60,9 +66,18 @@ test("a permissions boundary that doesn't allow an action is named as the decidi
   const userName = unique("sim-bound");
   const boundaryName = unique("sim-boundary");
   await iam.send(new CreateUserCommand({ UserName: userName }));
-  await iam.send(new PutUserPolicyCommand({ UserName: userName, PolicyName: "AllS3", PolicyDocument: policy({ Sid: "AllS3", Effect: "Allow", Action: "s3:*", Resource: "*" }) }));
+  await iam.send(
+    new PutUserPolicyCommand({
+      UserName: userName,
+      PolicyName: "AllS3",
+      PolicyDocument: policy({ Sid: "AllS3", Effect: "Allow", Action: "s3:*", Resource: "*" }),
+    }),
+  );
   const { Policy } = await iam.send(
-    new CreatePolicyCommand({ PolicyName: boundaryName, PolicyDocument: policy({ Sid: "OnlyRead", Effect: "Allow", Action: "s3:GetObject", Resource: "*" }) }),
+    new CreatePolicyCommand({
+      PolicyName: boundaryName,
+      PolicyDocument: policy({ Sid: "OnlyRead", Effect: "Allow", Action: "s3:GetObject", Resource: "*" }),
+    }),
   );
   await iam.send(new PutUserPermissionsBoundaryCommand({ UserName: userName, PermissionsBoundary: Policy!.Arn }));
 
@@ -80,7 +95,10 @@ test("a permissions boundary that doesn't allow an action is named as the decidi
   await expect(detail.getByTestId("deciding-layer")).toHaveText("Deciding layer: permissions boundary");
   await expect(detail.getByText(`No statement in the boundary ${boundaryName} allows the request.`)).toBeVisible();
   await expect(detail.getByText("Without the boundary, these statements would allow it:")).toBeVisible();
-  await expect(detail.locator(`[data-policy="user_${userName}_AllS3"]`).getByTestId("policy-editor")).toHaveAttribute("data-highlights", "4-9");
+  await expect(detail.locator(`[data-policy="user_${userName}_AllS3"]`).getByTestId("policy-editor")).toHaveAttribute(
+    "data-highlights",
+    "4-9",
+  );
   await page.screenshot({ path: "/tmp/simulator-boundary.png", fullPage: true });
 });
 
@@ -109,7 +127,15 @@ test("custom policies: wildcard actions, context keys with typed values, and bad
   // One line: typed into Monaco as is (its auto-indent would change a multi-line text).
   const IP_POLICY = JSON.stringify({
     Version: "2012-10-17",
-    Statement: [{ Sid: "FromOffice", Effect: "Allow", Action: "iam:Get*", Resource: "*", Condition: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } } }],
+    Statement: [
+      {
+        Sid: "FromOffice",
+        Effect: "Allow",
+        Action: "iam:Get*",
+        Resource: "*",
+        Condition: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } },
+      },
+    ],
   });
   await fillEditorIn(page, first, IP_POLICY);
   await page.getByTestId("run-simulation").click();

@@ -1,6 +1,14 @@
 import {
-  AddUserToGroupCommand, AttachUserPolicyCommand, CreateAccessKeyCommand, CreateGroupCommand, CreateLoginProfileCommand,
-  CreateUserCommand, DeleteGroupCommand, DeleteUserCommand, ListVirtualMFADevicesCommand, PutUserPolicyCommand,
+  AddUserToGroupCommand,
+  AttachUserPolicyCommand,
+  CreateAccessKeyCommand,
+  CreateGroupCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  DeleteGroupCommand,
+  DeleteUserCommand,
+  ListVirtualMFADevicesCommand,
+  PutUserPolicyCommand,
 } from "@aws-sdk/client-iam";
 import { test, expect as baseExpect } from "./fixtures";
 import { enableVirtualMfa, userExists } from "./users-create-helpers";

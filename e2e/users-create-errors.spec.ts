@@ -1,5 +1,9 @@
 import {
-  CreateGroupCommand, CreateUserCommand, DeleteAccountPasswordPolicyCommand, DeleteGroupCommand, UpdateAccountPasswordPolicyCommand,
+  CreateGroupCommand,
+  CreateUserCommand,
+  DeleteAccountPasswordPolicyCommand,
+  DeleteGroupCommand,
+  UpdateAccountPasswordPolicyCommand,
 } from "@aws-sdk/client-iam";
 import { test, expect as baseExpect } from "./fixtures";
 import { createError, expectOnStep, input, openWizard, removeUser, userExists } from "./users-create-helpers";
@@ -52,7 +56,11 @@ test("shows AWS's EntityAlreadyExists when the name is taken, in the wizard and 
   }
 });
 
-test("a password the account policy rejects: checked as typed, and AWS's PasswordPolicyViolation rolls the user back", async ({ page, iam, unique }) => {
+test("a password the account policy rejects: checked as typed, and AWS's PasswordPolicyViolation rolls the user back", async ({
+  page,
+  iam,
+  unique,
+}) => {
   const name = unique("uce-weak");
   const group = unique("uce-group");
   await iam.send(new CreateGroupCommand({ GroupName: group }));

@@ -1,7 +1,5 @@
 import { createHmac } from "node:crypto";
-import {
-  CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, GetUserCommand, type IAMClient,
-} from "@aws-sdk/client-iam";
+import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, GetUserCommand, type IAMClient } from "@aws-sdk/client-iam";
 import { expect, type Page } from "@playwright/test";
 
 /** Deletes a user the way the console does (through the API route), so tests clean up whatever they made. */
@@ -40,7 +38,12 @@ export async function enableVirtualMfa(iam: IAMClient, userName: string): Promis
   const seed = new TextDecoder().decode(d!.Base32StringSeed!);
   const step = Math.floor(Date.now() / 30_000);
   await iam.send(
-    new EnableMFADeviceCommand({ UserName: userName, SerialNumber: d!.SerialNumber!, AuthenticationCode1: totp(seed, step - 1), AuthenticationCode2: totp(seed, step) }),
+    new EnableMFADeviceCommand({
+      UserName: userName,
+      SerialNumber: d!.SerialNumber!,
+      AuthenticationCode1: totp(seed, step - 1),
+      AuthenticationCode2: totp(seed, step),
+    }),
   );
   return d!.SerialNumber!;
 }

@@ -1,8 +1,20 @@
 import { readFileSync } from "node:fs";
 import {
-  AttachUserPolicyCommand, CreateGroupCommand, CreatePolicyCommand, CreateUserCommand, DeleteGroupCommand, DeletePolicyCommand,
-  GetLoginProfileCommand, GetUserCommand, ListAttachedUserPoliciesCommand, ListGroupsForUserCommand, ListUserPoliciesCommand,
-  ListUserTagsCommand, PutUserPermissionsBoundaryCommand, PutUserPolicyCommand, AddUserToGroupCommand,
+  AttachUserPolicyCommand,
+  CreateGroupCommand,
+  CreatePolicyCommand,
+  CreateUserCommand,
+  DeleteGroupCommand,
+  DeletePolicyCommand,
+  GetLoginProfileCommand,
+  GetUserCommand,
+  ListAttachedUserPoliciesCommand,
+  ListGroupsForUserCommand,
+  ListUserPoliciesCommand,
+  ListUserTagsCommand,
+  PutUserPermissionsBoundaryCommand,
+  PutUserPolicyCommand,
+  AddUserToGroupCommand,
 } from "@aws-sdk/client-iam";
 import { test, expect as baseExpect } from "./fixtures";
 import { signInAsIamUser } from "./support/sign-in";
@@ -15,7 +27,13 @@ test.describe.configure({ timeout: 240_000 });
 const READ_ONLY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 const CHANGE_PASSWORD = "arn:aws:iam::aws:policy/IAMUserChangePassword";
 
-test("creates a user with console access, a custom password, a group and a tag, then hands out the password once", async ({ page, iam, unique, browser, baseURL }) => {
+test("creates a user with console access, a custom password, a group and a tag, then hands out the password once", async ({
+  page,
+  iam,
+  unique,
+  browser,
+  baseURL,
+}) => {
   const group = unique("ucw-group");
   const name = unique("ucw-user");
   const password = "Str0ng-Passw0rd!x";
@@ -63,9 +81,14 @@ test("creates a user with console access, a custom password, a group and a tag, 
     expect(page.url()).not.toContain(password);
     await page.screenshot({ path: "/tmp/users-create-retrieve.png", fullPage: true });
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download .csv file", exact: true }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download .csv file", exact: true }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`${name}_credentials.csv`);
-    expect(readFileSync((await download.path())!, "utf8")).toBe(`User name,Password,Console sign-in URL\n${name},${password},${signInUrl}\n`);
+    expect(readFileSync((await download.path())!, "utf8")).toBe(
+      `User name,Password,Console sign-in URL\n${name},${password},${signInUrl}\n`,
+    );
 
     const groups = await iam.send(new ListGroupsForUserCommand({ UserName: name }));
     expect(groups.Groups?.map((g) => g.GroupName)).toEqual([group]);
@@ -90,7 +113,13 @@ test("creates a user with console access, a custom password, a group and a tag, 
   }
 });
 
-test("copies groups, managed policies and the boundary (not inline policies) and autogenerates a password", async ({ page, iam, unique, browser, baseURL }) => {
+test("copies groups, managed policies and the boundary (not inline policies) and autogenerates a password", async ({
+  page,
+  iam,
+  unique,
+  browser,
+  baseURL,
+}) => {
   const group = unique("ucc-group");
   const source = unique("ucc-source");
   const name = unique("ucc-user");
@@ -125,7 +154,9 @@ test("copies groups, managed policies and the boundary (not inline policies) and
     expect(password).toMatch(/^.{16,}$/);
     expect((await iam.send(new GetUserCommand({ UserName: name }))).User?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(READ_ONLY);
     expect((await iam.send(new ListGroupsForUserCommand({ UserName: name }))).Groups?.map((g) => g.GroupName)).toEqual([group]);
-    expect((await iam.send(new ListAttachedUserPoliciesCommand({ UserName: name }))).AttachedPolicies?.map((p) => p.PolicyArn)).toEqual([READ_ONLY]);
+    expect((await iam.send(new ListAttachedUserPoliciesCommand({ UserName: name }))).AttachedPolicies?.map((p) => p.PolicyArn)).toEqual([
+      READ_ONLY,
+    ]);
     expect((await iam.send(new ListUserPoliciesCommand({ UserName: name }))).PolicyNames).toEqual([]);
 
     const other = await browser.newContext({ baseURL });
@@ -151,11 +182,17 @@ test("attaches policies directly with a permissions boundary, without console ac
     await page.getByRole("button", { name: "Next", exact: true }).click();
     await page.getByText("Attach policies directly", { exact: true }).click();
     await page.getByPlaceholder("Search policies by name").first().fill(policyName);
-    await page.getByRole("row", { name: new RegExp(policyName) }).getByRole("checkbox").check();
+    await page
+      .getByRole("row", { name: new RegExp(policyName) })
+      .getByRole("checkbox")
+      .check();
     await page.getByText("Set permissions boundary - optional").click();
     await page.getByText("Use a permissions boundary to control the maximum user permissions").click();
     await page.getByPlaceholder("Search policies by name").nth(1).fill("ReadOnlyAccess");
-    await page.getByRole("row", { name: /^ReadOnlyAccess\b/ }).getByRole("radio").check();
+    await page
+      .getByRole("row", { name: /^ReadOnlyAccess\b/ })
+      .getByRole("radio")
+      .check();
     await page.screenshot({ path: "/tmp/users-create-policies.png", fullPage: true });
     await page.getByRole("button", { name: "Next", exact: true }).click();
     const summary = page.getByTestId("permissions-summary");
@@ -165,7 +202,9 @@ test("attaches policies directly with a permissions boundary, without console ac
 
     await expect(page).toHaveURL(/\/users$/);
     await expect(page.getByText(`User ${name} created successfully.`)).toBeVisible();
-    expect((await iam.send(new ListAttachedUserPoliciesCommand({ UserName: name }))).AttachedPolicies?.map((p) => p.PolicyArn)).toEqual([Policy!.Arn]);
+    expect((await iam.send(new ListAttachedUserPoliciesCommand({ UserName: name }))).AttachedPolicies?.map((p) => p.PolicyArn)).toEqual([
+      Policy!.Arn,
+    ]);
     expect((await iam.send(new GetUserCommand({ UserName: name }))).User?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(READ_ONLY);
   } finally {
     await removeUser(page, name);

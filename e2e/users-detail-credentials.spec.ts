@@ -1,6 +1,13 @@
 import {
-  AttachUserPolicyCommand, CreateAccessKeyCommand, CreateUserCommand, GetLoginProfileCommand, GetUserCommand, ListAccessKeysCommand,
-  ListMFADevicesCommand, PutUserPolicyCommand, TagUserCommand,
+  AttachUserPolicyCommand,
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  GetLoginProfileCommand,
+  GetUserCommand,
+  ListAccessKeysCommand,
+  ListMFADevicesCommand,
+  PutUserPolicyCommand,
+  TagUserCommand,
 } from "@aws-sdk/client-iam";
 import { test, expect } from "./fixtures";
 
@@ -111,7 +118,11 @@ test("access keys: the secret shown once with .csv, then deactivate and delete (
   await expect(page.getByTestId("create-access-key")).toBeEnabled();
 });
 
-test("access keys: at most two, so Create is disabled with AWS's text and a third attempt gets LimitExceeded", async ({ page, iam, unique }) => {
+test("access keys: at most two, so Create is disabled with AWS's text and a third attempt gets LimitExceeded", async ({
+  page,
+  iam,
+  unique,
+}) => {
   const userName = unique("ud-limit");
   await iam.send(new CreateUserCommand({ UserName: userName }));
   await iam.send(new CreateAccessKeyCommand({ UserName: userName }));
@@ -155,14 +166,21 @@ test("assign a virtual MFA device with two TOTP codes computed from the secret k
 
   const step = currentStep();
   await page.getByTestId("mfa-code-1").locator("input").fill(totp(seed, step));
-  await page.getByTestId("mfa-code-2").locator("input").fill(totp(seed, step + 1));
+  await page
+    .getByTestId("mfa-code-2")
+    .locator("input")
+    .fill(totp(seed, step + 1));
   await page.getByRole("button", { name: "Add MFA", exact: true }).click();
 
   await expect(page).toHaveURL(/section=security_credentials/);
   await expect(page.getByTestId("mfa-devices")).toContainText(`mfa/${userName}-phone`);
   expect((await iam.send(new ListMFADevicesCommand({ UserName: userName }))).MFADevices).toHaveLength(1);
 
-  await page.getByTestId("mfa-devices").getByRole("row", { name: new RegExp(`${userName}-phone`) }).getByRole("radio").check();
+  await page
+    .getByTestId("mfa-devices")
+    .getByRole("row", { name: new RegExp(`${userName}-phone`) })
+    .getByRole("radio")
+    .check();
   await page.getByTestId("remove-mfa").click();
   await page.getByTestId("remove-mfa-confirm").click();
   await expect(page.getByText("No MFA devices.")).toBeVisible();
@@ -174,7 +192,13 @@ test("delete the user from its page: type the name; its dependencies are listed 
   await iam.send(new CreateUserCommand({ UserName: userName }));
   await iam.send(new CreateAccessKeyCommand({ UserName: userName }));
   await iam.send(new AttachUserPolicyCommand({ UserName: userName, PolicyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }));
-  await iam.send(new PutUserPolicyCommand({ UserName: userName, PolicyName: "inline", PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }] }) }));
+  await iam.send(
+    new PutUserPolicyCommand({
+      UserName: userName,
+      PolicyName: "inline",
+      PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }] }),
+    }),
+  );
   await iam.send(new TagUserCommand({ UserName: userName, Tags: [{ Key: "k", Value: "v" }] }));
 
   await openUser(page, userName);
@@ -188,6 +212,9 @@ test("delete the user from its page: type the name; its dependencies are listed 
   await page.getByTestId("delete-confirm").click();
   await expect(page).toHaveURL(/\/users$/);
   await expect(page.getByText(`User ${userName} deleted.`)).toBeVisible();
-  const gone = await iam.send(new GetUserCommand({ UserName: userName })).then(() => false, (e) => e.name === "NoSuchEntityException");
+  const gone = await iam.send(new GetUserCommand({ UserName: userName })).then(
+    () => false,
+    (e) => e.name === "NoSuchEntityException",
+  );
   expect(gone).toBe(true);
 });

@@ -1,6 +1,14 @@
 import {
-  AttachGroupPolicyCommand, CreateGroupCommand, CreatePolicyCommand, CreateUserCommand, GetUserCommand, GetUserPolicyCommand, ListAttachedUserPoliciesCommand,
-  ListGroupsForUserCommand, ListUserTagsCommand, TagUserCommand,
+  AttachGroupPolicyCommand,
+  CreateGroupCommand,
+  CreatePolicyCommand,
+  CreateUserCommand,
+  GetUserCommand,
+  GetUserPolicyCommand,
+  ListAttachedUserPoliciesCommand,
+  ListGroupsForUserCommand,
+  ListUserTagsCommand,
+  TagUserCommand,
 } from "@aws-sdk/client-iam";
 import { test, expect } from "./fixtures";
 import { fillEditor, openUser } from "./users-detail-support";
@@ -26,7 +34,10 @@ test("attach and remove a managed policy; set and remove a permissions boundary"
   await page.getByRole("button", { name: "Next", exact: true }).click();
   await expect(page.getByText("Choose at least one policy.", { exact: true })).toBeVisible();
   await page.getByPlaceholder("Search policies by name").fill(policyName);
-  await page.getByRole("row", { name: new RegExp(policyName) }).getByRole("checkbox").check();
+  await page
+    .getByRole("row", { name: new RegExp(policyName) })
+    .getByRole("checkbox")
+    .check();
   await page.getByRole("button", { name: "Next", exact: true }).click();
   await expect(page.getByTestId("add-permissions-review")).toContainText(policyName);
   await page.screenshot({ path: "/tmp/users-detail-add-permissions-review.png" });
@@ -53,7 +64,11 @@ test("attach and remove a managed policy; set and remove a permissions boundary"
 
   await page.getByTestId("set-boundary-open").click();
   await page.getByPlaceholder("Search policies by name").fill(policyName);
-  await page.getByRole("dialog").getByRole("row", { name: new RegExp(policyName) }).getByRole("radio").check();
+  await page
+    .getByRole("dialog")
+    .getByRole("row", { name: new RegExp(policyName) })
+    .getByRole("radio")
+    .check();
   await page.getByTestId("set-boundary").click();
   await expect(page.getByTestId("boundary-name")).toHaveText(policyName);
   expect((await iam.send(new GetUserCommand({ UserName: userName }))).User?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(Policy!.Arn);
@@ -62,7 +77,11 @@ test("attach and remove a managed policy; set and remove a permissions boundary"
   await expect(page.getByText("Permissions boundary (not set)")).toBeVisible();
 });
 
-test("an inline policy written in the Monaco editor: live finding, AWS's MalformedPolicyDocument, then created", async ({ page, iam, unique }) => {
+test("an inline policy written in the Monaco editor: live finding, AWS's MalformedPolicyDocument, then created", async ({
+  page,
+  iam,
+  unique,
+}) => {
   const userName = unique("ud-inline");
   await iam.send(new CreateUserCommand({ UserName: userName }));
 
@@ -89,7 +108,10 @@ test("an inline policy written in the Monaco editor: live finding, AWS's Malform
   await page.getByRole("button", { name: "Previous", exact: true }).click();
   await expect(page.getByTestId("policy-finding").first()).toContainText(awsMessage);
 
-  await fillEditor(page, JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] }));
+  await fillEditor(
+    page,
+    JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] }),
+  );
   await expect(page.getByText("No errors. The policy matches the IAM policy grammar.")).toBeVisible();
   await page.getByRole("button", { name: "Next", exact: true }).click();
   await page.getByRole("button", { name: "Create policy", exact: true }).click();
@@ -117,7 +139,11 @@ test("groups: add the user to a group (its policies show as 'Group <name>'), the
   await expect(page.getByText("This user isn't in any group.")).toBeVisible();
   await page.getByTestId("add-to-groups-open").click();
   await page.getByPlaceholder("Search groups by name").fill(groupName);
-  await page.getByRole("dialog").getByRole("row", { name: new RegExp(groupName) }).getByRole("checkbox").check();
+  await page
+    .getByRole("dialog")
+    .getByRole("row", { name: new RegExp(groupName) })
+    .getByRole("checkbox")
+    .check();
   await page.getByTestId("add-to-groups").click();
   await expect(page.getByTestId("user-groups").getByRole("link", { name: groupName })).toBeVisible();
   await page.screenshot({ path: "/tmp/users-detail-groups.png" });
@@ -133,7 +159,11 @@ test("groups: add the user to a group (its policies show as 'Group <name>'), the
 
   await page.getByRole("tab", { name: "Groups" }).click();
 
-  await page.getByTestId("user-groups").getByRole("row", { name: new RegExp(groupName) }).getByRole("checkbox").check();
+  await page
+    .getByTestId("user-groups")
+    .getByRole("row", { name: new RegExp(groupName) })
+    .getByRole("checkbox")
+    .check();
   await page.getByTestId("remove-from-groups").click();
   await expect(page.getByText("This user isn't in any group.")).toBeVisible();
   expect((await iam.send(new ListGroupsForUserCommand({ UserName: userName }))).Groups).toEqual([]);
@@ -142,7 +172,15 @@ test("groups: add the user to a group (its policies show as 'Group <name>'), the
 test("tags: edit them with the shared editor (rules as you type), saved as TagUser / UntagUser", async ({ page, iam, unique }) => {
   const userName = unique("ud-tags");
   await iam.send(new CreateUserCommand({ UserName: userName }));
-  await iam.send(new TagUserCommand({ UserName: userName, Tags: [{ Key: "team", Value: "blue" }, { Key: "old", Value: "x" }] }));
+  await iam.send(
+    new TagUserCommand({
+      UserName: userName,
+      Tags: [
+        { Key: "team", Value: "blue" },
+        { Key: "old", Value: "x" },
+      ],
+    }),
+  );
 
   await openUser(page, userName, "tags");
   await expect(page.getByTestId("user-tags")).toContainText("team");

@@ -96,7 +96,8 @@ async function handle(db: Db, config: LocalAwsConfig, req: IncomingMessage, res:
     iamStateChanged(db);
     let out: ClefResponse;
     if (!body) out = { status: 413, body: { error: `HTTP content length exceeded ${MAX_BODY} bytes.` } };
-    else if (!clefAllowed(db, config, req.socket.remoteAddress, signedRequest(req, url, body))) out = { status: 403, body: { error: "Forbidden" } };
+    else if (!clefAllowed(db, config, req.socket.remoteAddress, signedRequest(req, url, body)))
+      out = { status: 403, body: { error: "Forbidden" } };
     else out = clefRoute(db, config, req.method ?? "GET", url.pathname, body);
     return send(res, out.status, "application/json", JSON.stringify(out.body));
   }
@@ -131,7 +132,16 @@ async function handle(db: Db, config: LocalAwsConfig, req: IncomingMessage, res:
     validateInput(service.name, action, input);
     const now = new Date();
     const sourceIp = (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
-    const ctx: Ctx = { db, accountId: caller.accountId, caller, requestId, region: auth.region, now, sourceIp, quotas: { usersPerAccount: config.usersPerAccount } };
+    const ctx: Ctx = {
+      db,
+      accountId: caller.accountId,
+      caller,
+      requestId,
+      region: auth.region,
+      now,
+      sourceIp,
+      quotas: { usersPerAccount: config.usersPerAccount },
+    };
     // Serialising inside the transaction means an output the model cannot express rolls the write back.
     const xml = db.transaction(() => {
       authorize(ctx, service.name, action, input);

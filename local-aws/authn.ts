@@ -32,13 +32,22 @@ export function authenticate(
   verifySignature(req, auth, key.secret_access_key);
   const caller: Caller = key.user_id
     ? { type: "user", accountId: key.account_id, arn: key.arn!, userId: key.user_id, userName: key.name!, accessKeyId: key.access_key_id }
-    : { type: "root", accountId: key.account_id, arn: `arn:aws:iam::${key.account_id}:root`, userId: key.account_id, accessKeyId: key.access_key_id };
+    : {
+        type: "root",
+        accountId: key.account_id,
+        arn: `arn:aws:iam::${key.account_id}:root`,
+        userId: key.account_id,
+        accessKeyId: key.access_key_id,
+      };
   return { caller, auth };
 }
 
 export function recordKeyUse(db: Db, accessKeyId: string, service: string, region: string, when: string): void {
   sql(db, "UPDATE access_keys SET last_used_date = ?, last_used_service = ?, last_used_region = ? WHERE access_key_id = ?").run(
-    when, service, region, accessKeyId,
+    when,
+    service,
+    region,
+    accessKeyId,
   );
 }
 
@@ -54,7 +63,8 @@ function authenticateSession(db: Db, req: SignedRequest, auth: ParsedAuth): Call
   if (Date.parse(session.expiration) <= Date.now()) throw expiredToken();
   const sessionInfo = { source: session.source, mfaAuthenticated: !!session.mfa_authenticated, expiration: session.expiration };
   const base = { accountId: session.account_id, accessKeyId: session.access_key_id, session: sessionInfo };
-  if (session.principal_type === "root") return { ...base, type: "root", arn: `arn:aws:iam::${session.account_id}:root`, userId: session.account_id };
+  if (session.principal_type === "root")
+    return { ...base, type: "root", arn: `arn:aws:iam::${session.account_id}:root`, userId: session.account_id };
   const user = sql(db, "SELECT name, arn FROM users WHERE user_id = ?").get(session.user_id) as { name: string; arn: string } | undefined;
   if (!user) throw invalidToken();
   return { ...base, type: "user", arn: user.arn, userId: session.user_id!, userName: user.name };

@@ -18,7 +18,8 @@ export function bootstrap(db: Db, config: LocalAwsConfig): { generatedRootPasswo
     db.prepare("DELETE FROM access_keys WHERE access_key_id = ? AND user_id IS NULL").run(previous.value);
   }
   db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
-    metaKey, config.rootAccessKeyId,
+    metaKey,
+    config.rootAccessKeyId,
   );
   db.prepare(
     `INSERT INTO access_keys (access_key_id, account_id, user_id, secret_access_key, status, create_date)

@@ -52,7 +52,11 @@ function route(db: Db, config: LocalAwsConfig, method: string, path: string): Cl
   }
   if (parts[0] === "snapshots" && parts.length <= 3) {
     if (method === "GET" && parts.length === 1) {
-      const names = existsSync(snapDir) ? readdirSync(snapDir).filter((f) => f.endsWith(".sqlite")).map((f) => f.slice(0, -7)) : [];
+      const names = existsSync(snapDir)
+        ? readdirSync(snapDir)
+            .filter((f) => f.endsWith(".sqlite"))
+            .map((f) => f.slice(0, -7))
+        : [];
       return { status: 200, body: { snapshots: names.sort() } };
     }
     const name = parts[1] ?? "";
@@ -120,11 +124,13 @@ const str = (v: unknown) => (typeof v === "string" && v.length <= 512 ? v : unde
 function signIn(db: Db, config: LocalAwsConfig, body: Buffer): ClefResponse {
   const b = jsonBody(body);
   let req: SignInRequest | undefined;
-  if (b?.type === "root" && str(b.email) && str(b.password) !== undefined) req = { type: "root", email: str(b.email)!, password: str(b.password)! };
+  if (b?.type === "root" && str(b.email) && str(b.password) !== undefined)
+    req = { type: "root", email: str(b.email)!, password: str(b.password)! };
   if (b?.type === "iam" && str(b.account) && str(b.userName) && str(b.password) !== undefined) {
     req = { type: "iam", account: str(b.account)!, userName: str(b.userName)!, password: str(b.password)! };
   }
-  if (!req) return { status: 400, body: { error: "Expected {type: 'root', email, password} or {type: 'iam', account, userName, password}." } };
+  if (!req)
+    return { status: 400, body: { error: "Expected {type: 'root', email, password} or {type: 'iam', account, userName, password}." } };
   const result = db.transaction(() => consoleSignIn(db, config, req))();
   return result ? { status: 200, body: result } : { status: 401, body: { error: SIGNIN_FAILED } };
 }

@@ -28,8 +28,7 @@ export function ensureRootPassword(db: Db, config: LocalAwsConfig): string | und
 }
 
 export type SignInRequest =
-  | { type: "root"; email: string; password: string }
-  | { type: "iam"; account: string; userName: string; password: string };
+  { type: "root"; email: string; password: string } | { type: "iam"; account: string; userName: string; password: string };
 
 export type SignInResult = {
   principal: { type: "root" | "user"; accountId: string; arn: string; userId: string; userName?: string };
@@ -40,9 +39,11 @@ export type SignInResult = {
 };
 
 function accountFor(db: Db, account: string): string | undefined {
-  if (/^\d{12}$/.test(account)) return (sql(db, "SELECT account_id FROM accounts WHERE account_id = ?").get(account) as { account_id: string } | undefined)?.account_id;
-  return (sql(db, "SELECT account_id FROM account_aliases WHERE alias = ?").get(account.toLowerCase()) as { account_id: string } | undefined)
-    ?.account_id;
+  if (/^\d{12}$/.test(account))
+    return (sql(db, "SELECT account_id FROM accounts WHERE account_id = ?").get(account) as { account_id: string } | undefined)?.account_id;
+  return (
+    sql(db, "SELECT account_id FROM account_aliases WHERE alias = ?").get(account.toLowerCase()) as { account_id: string } | undefined
+  )?.account_id;
 }
 
 const aliasOf = (db: Db, accountId: string) =>

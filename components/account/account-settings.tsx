@@ -36,7 +36,11 @@ export function AccountSettings() {
                     Reset to default
                   </Button>
                 )}
-                <Button onClick={() => router.push("/account-settings/edit-password-policy")} disabled={!query.data} data-testid="policy-edit">
+                <Button
+                  onClick={() => router.push("/account-settings/edit-password-policy")}
+                  disabled={!query.data}
+                  data-testid="policy-edit"
+                >
                   Edit
                 </Button>
               </SpaceBetween>

@@ -65,7 +65,11 @@ export function PasswordPolicyFields(props: {
           <div style={{ maxWidth: 160 }}>{number("minimumPasswordLength", "Password minimum length")}</div>
         </FormField>
         <FormField label="Password strength">
-          <SpaceBetween size="xxs">{STRENGTH.map((s) => <div key={s.key}>{box(s.key, s.label)}</div>)}</SpaceBetween>
+          <SpaceBetween size="xxs">
+            {STRENGTH.map((s) => (
+              <div key={s.key}>{box(s.key, s.label)}</div>
+            ))}
+          </SpaceBetween>
         </FormField>
         <FormField label="Other requirements">
           <SpaceBetween size="s">
@@ -73,7 +77,11 @@ export function PasswordPolicyFields(props: {
             {values.expirePasswords && (
               <div style={{ paddingLeft: 24 }}>
                 <SpaceBetween size="s">
-                  <FormField label="Expire passwords in (days)" constraintText="Needs to be between 1 and 1095 days." errorText={errors.maxPasswordAge}>
+                  <FormField
+                    label="Expire passwords in (days)"
+                    constraintText="Needs to be between 1 and 1095 days."
+                    errorText={errors.maxPasswordAge}
+                  >
                     <div style={{ maxWidth: 160 }}>{number("maxPasswordAge", "Expire passwords in (days)")}</div>
                   </FormField>
                   {box("hardExpiry", "Password expiration requires administrator reset")}

@@ -40,9 +40,11 @@ export function ChangePasswordFields(props: {
         <Box variant="small" color="text-body-secondary">
           The new password must meet the account&apos;s password policy:
           <ul style={{ margin: "4px 0 0", paddingLeft: 20 }}>
-            {rules.filter((r) => !r.startsWith("Allow users")).map((r) => (
-              <li key={r}>{r}</li>
-            ))}
+            {rules
+              .filter((r) => !r.startsWith("Allow users"))
+              .map((r) => (
+                <li key={r}>{r}</li>
+              ))}
           </ul>
         </Box>
       )}

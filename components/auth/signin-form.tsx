@@ -59,7 +59,11 @@ export function SignInForm({ backend, callbackUrl }: { backend: "local" | "aws";
       <div style={{ maxWidth: 440, margin: "0 auto" }}>
         <form onSubmit={submit} noValidate data-hydrated={ready || undefined}>
           <Form
-            header={<Header variant="h1" description="Clef, the IAM console">Sign in</Header>}
+            header={
+              <Header variant="h1" description="Clef, the IAM console">
+                Sign in
+              </Header>
+            }
             actions={
               <Button variant="primary" formAction="submit" loading={busy} disabled={!ready} data-testid="signin-submit">
                 Sign in

@@ -36,7 +36,13 @@ export function AttachPoliciesForm(props: {
     <Form
       header={props.header}
       actions={
-        <FormActions onCancel={() => router.push(back)} onConfirm={submit} disabled={!selected.length} busy={attach.isPending} testId={props.submitTestId}>
+        <FormActions
+          onCancel={() => router.push(back)}
+          onConfirm={submit}
+          disabled={!selected.length}
+          busy={attach.isPending}
+          testId={props.submitTestId}
+        >
           {props.submitText}
         </FormActions>
       }

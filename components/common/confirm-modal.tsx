@@ -25,7 +25,13 @@ export function ConfirmModal(props: {
       onDismiss={props.onCancel}
       header={props.title}
       footer={
-        <ModalFooter onCancel={props.onCancel} onConfirm={props.onConfirm} disabled={props.disabled} busy={props.busy} testId={props.testId ?? "confirm-action"}>
+        <ModalFooter
+          onCancel={props.onCancel}
+          onConfirm={props.onConfirm}
+          disabled={props.disabled}
+          busy={props.busy}
+          testId={props.testId ?? "confirm-action"}
+        >
           {props.action}
         </ModalFooter>
       }

@@ -8,13 +8,20 @@ import { useState } from "react";
 import { passwordRequirements, type PasswordRules } from "@/lib/schemas/users";
 
 /** "Custom password": masked unless asked, with the account password policy's rules listed under it. */
-export function CustomPasswordField(props: { value: string; onChange: (password: string) => void; rules: PasswordRules | null | undefined; errorText?: string }) {
+export function CustomPasswordField(props: {
+  value: string;
+  onChange: (password: string) => void;
+  rules: PasswordRules | null | undefined;
+  errorText?: string;
+}) {
   const [show, setShow] = useState(false);
   return (
     <FormField
       label="Custom password"
       errorText={props.errorText}
-      constraintText={passwordRequirements(props.rules ?? null).map((line) => <div key={line}>{line}</div>)}
+      constraintText={passwordRequirements(props.rules ?? null).map((line) => (
+        <div key={line}>{line}</div>
+      ))}
       data-testid="custom-password-field"
     >
       <SpaceBetween size="xs">

@@ -40,7 +40,12 @@ export function DeleteModal(props: {
         </Alert>
       )}
       <FormField label={`To confirm deletion, enter "${props.confirmText}" in the text input field.`}>
-        <Input value={typed} placeholder={props.confirmText} onChange={(e) => setTyped(e.detail.value)} data-testid="delete-confirm-input" />
+        <Input
+          value={typed}
+          placeholder={props.confirmText}
+          onChange={(e) => setTyped(e.detail.value)}
+          data-testid="delete-confirm-input"
+        />
       </FormField>
     </ConfirmModal>
   );

@@ -11,7 +11,10 @@ export function PolicyEditorContainer({ value, onChange }: { value: string; onCh
   return (
     <Container
       header={
-        <Header variant="h2" description={findings.length ? `${findings.length} finding(s) in the document. IAM will reject it as written.` : undefined}>
+        <Header
+          variant="h2"
+          description={findings.length ? `${findings.length} finding(s) in the document. IAM will reject it as written.` : undefined}
+        >
           Policy editor
         </Header>
       }

@@ -13,7 +13,13 @@ export function PolicyNameField(props: { value: string; onChange: (name: string)
       errorText={props.errorText}
       data-testid="inline-policy-name-field"
     >
-      <Input value={props.value} disabled={props.disabled} ariaLabel="Policy name" placeholder="Enter a policy name" onChange={(e) => props.onChange(e.detail.value)} />
+      <Input
+        value={props.value}
+        disabled={props.disabled}
+        ariaLabel="Policy name"
+        placeholder="Enter a policy name"
+        onChange={(e) => props.onChange(e.detail.value)}
+      />
     </FormField>
   );
 }

@@ -3,7 +3,13 @@
 import TextFilter from "@cloudscape-design/components/text-filter";
 
 /** A table's search box (Cloudscape's TextFilter) over text the caller owns, e.g. `useMarkerSearch`'s. */
-export function SearchFilter(props: { value: string; onChange: (text: string) => void; placeholder: string; ariaLabel: string; countText?: string }) {
+export function SearchFilter(props: {
+  value: string;
+  onChange: (text: string) => void;
+  placeholder: string;
+  ariaLabel: string;
+  countText?: string;
+}) {
   return (
     <TextFilter
       filteringText={props.value}

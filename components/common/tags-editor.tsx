@@ -30,14 +30,22 @@ export function TagsEditor({ tags, onChange }: { tags: TagDraft[]; onChange: (ta
         {
           label: "Key",
           control: (t, i) => (
-            <Input value={t.Key} placeholder="Enter key" onChange={(e) => onChange(tags.map((x, j) => (j === i ? { ...x, Key: e.detail.value } : x)))} />
+            <Input
+              value={t.Key}
+              placeholder="Enter key"
+              onChange={(e) => onChange(tags.map((x, j) => (j === i ? { ...x, Key: e.detail.value } : x)))}
+            />
           ),
           errorText: (t, i) => (t.Key || t.Value ? errorFor(t, i, "Key") : undefined),
         },
         {
           label: "Value - optional",
           control: (t, i) => (
-            <Input value={t.Value} placeholder="Enter value" onChange={(e) => onChange(tags.map((x, j) => (j === i ? { ...x, Value: e.detail.value } : x)))} />
+            <Input
+              value={t.Value}
+              placeholder="Enter value"
+              onChange={(e) => onChange(tags.map((x, j) => (j === i ? { ...x, Value: e.detail.value } : x)))}
+            />
           ),
           errorText: (t, i) => errorFor(t, i, "Value"),
         },

@@ -44,10 +44,13 @@ export function AccountBox({ consoleOrigin }: { consoleOrigin: string }) {
                         <Button onClick={() => setEditing("edit")} data-testid="alias-edit">
                           Edit
                         </Button>
-                        <Button onClick={() => {
+                        <Button
+                          onClick={() => {
                             remove.reset();
                             setDeleting(true);
-                          }} data-testid="alias-delete">
+                          }}
+                          data-testid="alias-delete"
+                        >
                           Delete
                         </Button>
                       </>
@@ -97,8 +100,8 @@ export function AccountBox({ consoleOrigin }: { consoleOrigin: string }) {
           }
         >
           <Box>
-            IAM users will sign in with the account ID again:{" "}
-            <Box variant="code">{signInUrl(consoleOrigin, a.accountId)}</Box>. Links that use the alias stop working.
+            IAM users will sign in with the account ID again: <Box variant="code">{signInUrl(consoleOrigin, a.accountId)}</Box>. Links that
+            use the alias stop working.
           </Box>
         </DeleteModal>
       )}

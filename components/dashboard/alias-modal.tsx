@@ -13,7 +13,13 @@ import { accountAliasSchema } from "@/lib/schemas/account";
 import { signInUrl } from "./sign-in-url";
 
 /** Create or edit the account alias (both are CreateAccountAlias: an account has one alias, a new one replaces it). */
-export function AliasModal(props: { mode: "create" | "edit"; accountLabel: string; current?: string; consoleOrigin: string; onClose: () => void }) {
+export function AliasModal(props: {
+  mode: "create" | "edit";
+  accountLabel: string;
+  current?: string;
+  consoleOrigin: string;
+  onClose: () => void;
+}) {
   const [alias, setAlias] = useState(props.current ?? "");
   const [touched, setTouched] = useState(false);
   const create = useCreateAccountAlias();
@@ -51,8 +57,8 @@ export function AliasModal(props: { mode: "create" | "edit"; accountLabel: strin
       <form onSubmit={submit} noValidate>
         <SpaceBetween size="m">
           <Box>
-            An account alias replaces the account ID ({props.accountLabel}) in the sign-in URL for IAM users. It must be unique across
-            all AWS accounts.
+            An account alias replaces the account ID ({props.accountLabel}) in the sign-in URL for IAM users. It must be unique across all
+            AWS accounts.
           </Box>
           <FormField
             label="Preferred alias"

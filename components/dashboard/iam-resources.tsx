@@ -22,7 +22,13 @@ export function IamResources() {
   const router = useRouter();
   const summary = useAccountSummary();
   return (
-    <Container header={<Header variant="h2" description="Resources in this AWS account">IAM resources</Header>}>
+    <Container
+      header={
+        <Header variant="h2" description="Resources in this AWS account">
+          IAM resources
+        </Header>
+      }
+    >
       {summary.error ? (
         <StatusIndicator type="error">{summary.error.message}</StatusIndicator>
       ) : (

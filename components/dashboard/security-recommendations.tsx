@@ -53,7 +53,7 @@ export function SecurityRecommendations({ backend }: { backend: "local" | "aws" 
             {s.accountAccessKeysPresent
               ? backend === "local"
                 ? "Expected in local mode: local-aws always gives the root user the access key it is configured with " +
-                  "(LOCAL_AWS_ROOT_ACCESS_KEY_ID, \"test\" by default), which scripts and the AWS CLI use. In AWS, delete the " +
+                  '(LOCAL_AWS_ROOT_ACCESS_KEY_ID, "test" by default), which scripts and the AWS CLI use. In AWS, delete the ' +
                   "root user's access keys and use an IAM user's or a role's instead."
                 : "Delete the root user's access keys and use an IAM user's or a role's instead: root access keys can't be limited by policies."
               : "Using access keys attached to an IAM user instead of the root user improves security."}

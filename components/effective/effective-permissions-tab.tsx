@@ -53,7 +53,9 @@ export function EffectivePermissionsTab({ principal }: { principal: EffectivePri
       </Container>
       {s.unrecognized.length > 0 && (
         <Alert type="warning" header="Unrecognized actions">
-          {s.unrecognized.map((u) => `${u.pattern} in ${u.policyName} (${u.reason === "service" ? "no such service" : "no such action"})`).join("; ")}
+          {s.unrecognized
+            .map((u) => `${u.pattern} in ${u.policyName} (${u.reason === "service" ? "no such service" : "no such action"})`)
+            .join("; ")}
         </Alert>
       )}
       <EffectiveTable principal={principal} services={s.services} filter={filter} onFilter={setFilter} />

@@ -20,7 +20,11 @@ export function EffectiveStatus({ row }: { row: EffectiveActionRow }) {
   return <StatusIndicator type={type}>{row.status === "blocked" ? `${text} ${row.blockedBy?.join(" and ")}` : text}</StatusIndicator>;
 }
 
-const LAYER: Record<string, string> = { identity: "Identity-based policy", boundary: "Permissions boundary", scp: "Service control policy" };
+const LAYER: Record<string, string> = {
+  identity: "Identity-based policy",
+  boundary: "Permissions boundary",
+  scp: "Service control policy",
+};
 
 function StatementBlock({ s }: { s: EffectiveStatementRef }) {
   const label = s.sid ? `Statement "${s.sid}"` : `Statement ${s.index + 1}`;
@@ -50,11 +54,7 @@ export function GrantedBy({ row, statements }: { row: EffectiveActionRow; statem
       position="left"
       triggerType="custom"
       header={`Statements for ${row.action}`}
-      content={
-        <SpaceBetween size="m">
-          {refs.map((i) => statements[i] && <StatementBlock key={i} s={statements[i]} />)}
-        </SpaceBetween>
-      }
+      content={<SpaceBetween size="m">{refs.map((i) => statements[i] && <StatementBlock key={i} s={statements[i]} />)}</SpaceBetween>}
     >
       <Button variant="inline-link" ariaLabel={`Statements for ${row.action}`}>
         {label}

@@ -6,7 +6,11 @@ import Table, { type TableProps } from "@cloudscape-design/components/table";
 import TextFilter from "@cloudscape-design/components/text-filter";
 import { useState } from "react";
 import {
-  useEffectiveServices, type EffectiveActionRow, type EffectiveLevelSummary, type EffectivePrincipal, type EffectiveServiceDetail,
+  useEffectiveServices,
+  type EffectiveActionRow,
+  type EffectiveLevelSummary,
+  type EffectivePrincipal,
+  type EffectiveServiceDetail,
   type EffectiveServiceSummary,
 } from "@/lib/queries/effective-permissions";
 import { EffectiveStatus, GrantedBy } from "./effective-status";
@@ -33,7 +37,8 @@ export function EffectiveTable({ principal, services, filter, onFilter }: Props)
     .map((s) => ({ kind: "service", id: s.prefix, service: s }));
 
   const children = (row: Row): Row[] => {
-    if (row.kind === "service") return row.service.levels.map((l) => ({ kind: "level", id: `${row.id}|${l.level}`, prefix: row.id, level: l }));
+    if (row.kind === "service")
+      return row.service.levels.map((l) => ({ kind: "level", id: `${row.id}|${l.level}`, prefix: row.id, level: l }));
     if (row.kind !== "level") return [];
     const detail = detailOf(row.prefix)?.data;
     const actions = detail?.levels.find((l) => l.level === row.level.level)?.actions ?? [];
@@ -52,7 +57,8 @@ export function EffectiveTable({ principal, services, filter, onFilter }: Props)
       id: "access",
       header: "Access",
       width: 180,
-      cell: (r) => (r.kind === "service" ? r.service.accessSummary : r.kind === "level" ? r.level.access : <EffectiveStatus row={r.action} />),
+      cell: (r) =>
+        r.kind === "service" ? r.service.accessSummary : r.kind === "level" ? r.level.access : <EffectiveStatus row={r.action} />,
     },
     {
       id: "allowed",
@@ -75,7 +81,12 @@ export function EffectiveTable({ principal, services, filter, onFilter }: Props)
       },
     },
     { id: "denied", header: "Denied", width: 90, cell: (r) => counts(r)?.denied ?? "" },
-    { id: "grants", header: "Statements", width: 140, cell: (r) => (r.kind === "action" ? <GrantedBy row={r.action} statements={r.detail.statements} /> : "") },
+    {
+      id: "grants",
+      header: "Statements",
+      width: 140,
+      cell: (r) => (r.kind === "action" ? <GrantedBy row={r.action} statements={r.detail.statements} /> : ""),
+    },
   ];
 
   return (
@@ -87,21 +98,45 @@ export function EffectiveTable({ principal, services, filter, onFilter }: Props)
       columnDefinitions={columns}
       expandableRows={{
         getItemChildren: children,
-        isItemExpandable: (r) => r.kind !== "action" && (r.kind === "level" ? r.level.allowed + r.level.blocked + r.level.denied > 0 : true),
+        isItemExpandable: (r) =>
+          r.kind !== "action" && (r.kind === "level" ? r.level.allowed + r.level.blocked + r.level.denied > 0 : true),
         expandedItems: expanded,
         onExpandableItemToggle: ({ detail }) =>
           setExpanded((list) => (detail.expanded ? [...list, detail.item] : list.filter((r) => r.id !== detail.item.id))),
       }}
-      getLoadingStatus={(r) => (r?.kind === "level" && detailOf(r.prefix)?.isLoading ? "loading" : r?.kind === "level" && detailOf(r.prefix)?.error ? "error" : "finished")}
+      getLoadingStatus={(r) =>
+        r?.kind === "level" && detailOf(r.prefix)?.isLoading
+          ? "loading"
+          : r?.kind === "level" && detailOf(r.prefix)?.error
+            ? "error"
+            : "finished"
+      }
       renderLoaderLoading={() => "Loading actions"}
-      renderLoaderError={({ item }) => (item?.kind === "level" ? detailOf(item.prefix)?.error?.message : undefined) ?? "Couldn't load the actions"}
-      ariaLabels={{ tableLabel: "Effective permissions by service", expandButtonLabel: (r) => `Expand ${r.id}`, collapseButtonLabel: (r) => `Collapse ${r.id}` }}
+      renderLoaderError={({ item }) =>
+        (item?.kind === "level" ? detailOf(item.prefix)?.error?.message : undefined) ?? "Couldn't load the actions"
+      }
+      ariaLabels={{
+        tableLabel: "Effective permissions by service",
+        expandButtonLabel: (r) => `Expand ${r.id}`,
+        collapseButtonLabel: (r) => `Collapse ${r.id}`,
+      }}
       header={
-        <Header variant="h2" counter={`(${services.length})`} description="Expand a service, then an access level, to see each action and the statements behind it.">
+        <Header
+          variant="h2"
+          counter={`(${services.length})`}
+          description="Expand a service, then an access level, to see each action and the statements behind it."
+        >
           Services
         </Header>
       }
-      filter={<TextFilter filteringText={filter} onChange={(e) => onFilter(e.detail.filteringText)} filteringPlaceholder="Find services" filteringAriaLabel="Find services" />}
+      filter={
+        <TextFilter
+          filteringText={filter}
+          onChange={(e) => onFilter(e.detail.filteringText)}
+          filteringPlaceholder="Find services"
+          filteringAriaLabel="Find services"
+        />
+      }
       empty={<Box color="text-status-inactive">The policies allow no action.</Box>}
     />
   );

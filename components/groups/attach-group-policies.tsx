@@ -16,7 +16,10 @@ export function AttachGroupPolicies({ groupName }: { groupName: string }) {
   return (
     <AttachPoliciesForm
       header={
-        <Header variant="h1" description={`Attach managed policies to ${groupName}. The group currently has ${attachedCount} attached managed ${attachedCount === 1 ? "policy" : "policies"} (the default quota is 10).`}>
+        <Header
+          variant="h1"
+          description={`Attach managed policies to ${groupName}. The group currently has ${attachedCount} attached managed ${attachedCount === 1 ? "policy" : "policies"} (the default quota is 10).`}
+        >
           Attach permission policies to {groupName}
         </Header>
       }

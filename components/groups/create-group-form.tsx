@@ -53,7 +53,14 @@ export function CreateGroupForm() {
   return (
     <form onSubmit={(e) => (e.preventDefault(), submit())}>
       <Form
-        header={<Header variant="h1" description="A user group is a collection of IAM users. Use groups to specify permissions for a collection of users.">Create user group</Header>}
+        header={
+          <Header
+            variant="h1"
+            description="A user group is a collection of IAM users. Use groups to specify permissions for a collection of users."
+          >
+            Create user group
+          </Header>
+        }
         actions={
           <SpaceBetween direction="horizontal" size="xs">
             <Button formAction="none" variant="link" onClick={() => router.push("/groups")}>

@@ -69,14 +69,14 @@ export function DeleteGroupsModal({ groups, onClose }: { groups: Target[]; onClo
       {one ? (
         <Box>
           Deleting <strong>{one.groupName}</strong> permanently removes the user group. The console first removes its{" "}
-          {dependencies(one.detail)}: users are removed from the group (not deleted), managed policies are detached and inline
-          policies are deleted. This can't be undone.
+          {dependencies(one.detail)}: users are removed from the group (not deleted), managed policies are detached and inline policies are
+          deleted. This can't be undone.
         </Box>
       ) : (
         <>
           <Box>
-            Deleting these user groups permanently removes them. For each group, the console first removes its users from it, detaches
-            its managed policies and deletes its inline policies. This can't be undone.
+            Deleting these user groups permanently removes them. For each group, the console first removes its users from it, detaches its
+            managed policies and deletes its inline policies. This can't be undone.
           </Box>
           <ul style={{ margin: 0 }}>
             {groups.slice(0, 10).map((g) => (

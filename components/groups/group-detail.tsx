@@ -36,7 +36,11 @@ export function GroupDetail({ groupName }: { groupName: string }) {
     return (
       <SpaceBetween size="m">
         <Header variant="h1">{groupName}</Header>
-        <Alert type="error" header="Couldn't load the user group" action={<Button onClick={() => router.push("/groups")}>View user groups</Button>}>
+        <Alert
+          type="error"
+          header="Couldn't load the user group"
+          action={<Button onClick={() => router.push("/groups")}>View user groups</Button>}
+        >
           {group.error.message}
         </Alert>
       </SpaceBetween>
@@ -62,7 +66,11 @@ export function GroupDetail({ groupName }: { groupName: string }) {
         tabs={[
           { id: "users", label: `Users (${detail.userCount})`, content: <GroupUsersTab groupName={detail.groupName} /> },
           { id: "permissions", label: "Permissions", content: <GroupPermissionsTab groupName={detail.groupName} /> },
-          { id: "access-advisor", label: "Access Advisor", content: <AccessAdvisorTab description={ADVISOR} unavailable="Not available in this console" /> },
+          {
+            id: "access-advisor",
+            label: "Access Advisor",
+            content: <AccessAdvisorTab description={ADVISOR} unavailable="Not available in this console" />,
+          },
         ]}
       />
       <DeleteGroupsModal

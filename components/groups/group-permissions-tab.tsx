@@ -47,7 +47,10 @@ export function GroupPermissionsTab({ groupName }: { groupName: string }) {
       const arns = selected.flatMap((r) => (r.policyArn ? [r.policyArn] : []));
       if (arns.length) await detach.mutateAsync(arns);
       for (const r of selected.filter((r) => !r.policyArn)) await deleteInline.mutateAsync(r.policyName);
-      notify({ type: "success", header: `Removed ${selected.length === 1 ? selected[0].policyName : `${selected.length} policies`} from ${groupName}.` });
+      notify({
+        type: "success",
+        header: `Removed ${selected.length === 1 ? selected[0].policyName : `${selected.length} policies`} from ${groupName}.`,
+      });
       setSelected([]);
       setRemoving(false);
     } catch (e) {
@@ -73,7 +76,11 @@ export function GroupPermissionsTab({ groupName }: { groupName: string }) {
         selectionType="multi"
         selectedItems={selected}
         onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
-        ariaLabels={{ selectionGroupLabel: "Policy selection", itemSelectionLabel: (_, r) => `Select policy ${r.policyName}`, allItemsSelectionLabel: () => "Select all policies" }}
+        ariaLabels={{
+          selectionGroupLabel: "Policy selection",
+          itemSelectionLabel: (_, r) => `Select policy ${r.policyName}`,
+          allItemsSelectionLabel: () => "Select all policies",
+        }}
         loading={query.isLoading}
         loadingText="Loading policies"
         columnDefinitions={[
@@ -99,9 +106,7 @@ export function GroupPermissionsTab({ groupName }: { groupName: string }) {
             Permissions policies
           </Header>
         }
-        filter={
-          <SearchFilter value={filter} onChange={setFilter} placeholder="Search policies by name" ariaLabel="Filter policies" />
-        }
+        filter={<SearchFilter value={filter} onChange={setFilter} placeholder="Search policies by name" ariaLabel="Filter policies" />}
         empty={
           query.error ? (
             <StatusIndicator type="error">{query.error.message}</StatusIndicator>
@@ -122,8 +127,8 @@ export function GroupPermissionsTab({ groupName }: { groupName: string }) {
         onConfirm={() => void confirmRemove()}
       >
         <Box>
-          Managed policies are detached from <strong>{groupName}</strong> (the policies themselves remain); inline policies are
-          deleted. Members of the group lose the permissions these policies grant.
+          Managed policies are detached from <strong>{groupName}</strong> (the policies themselves remain); inline policies are deleted.
+          Members of the group lose the permissions these policies grant.
         </Box>
       </ConfirmModal>
     </>

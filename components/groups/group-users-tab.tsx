@@ -51,7 +51,11 @@ export function GroupUsersTab({ groupName }: { groupName: string }) {
         selectionType="multi"
         selectedItems={selected}
         onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
-        ariaLabels={{ selectionGroupLabel: "Member selection", itemSelectionLabel: (_, u) => `Select member ${u.userName}`, allItemsSelectionLabel: () => "Select all members" }}
+        ariaLabels={{
+          selectionGroupLabel: "Member selection",
+          itemSelectionLabel: (_, u) => `Select member ${u.userName}`,
+          allItemsSelectionLabel: () => "Select all members",
+        }}
         loading={query.isLoading}
         loadingText="Loading users"
         columnDefinitions={[
@@ -86,7 +90,14 @@ export function GroupUsersTab({ groupName }: { groupName: string }) {
             Users in this group
           </Header>
         }
-        filter={<SearchFilter value={search.text} onChange={search.setText} placeholder="Search users by name or ARN" ariaLabel="Filter users in this group" />}
+        filter={
+          <SearchFilter
+            value={search.text}
+            onChange={search.setText}
+            placeholder="Search users by name or ARN"
+            ariaLabel="Filter users in this group"
+          />
+        }
         pagination={<MarkerPagination pages={pages} nextToken={query.data?.nextToken} />}
         empty={
           query.error ? (

@@ -43,7 +43,8 @@ export function GroupsTable() {
 
   const rows: GroupRow[] = useMemo(() => {
     const out = groups.map((g, i) => ({ ...g, detail: details[i]?.data, detailError: details[i]?.error?.message }));
-    const value = (r: GroupRow) => (sorting.column === "userCount" ? String(r.detail?.userCount ?? 0).padStart(8, "0") : String(r[sorting.column as keyof GroupSummary]));
+    const value = (r: GroupRow) =>
+      sorting.column === "userCount" ? String(r.detail?.userCount ?? 0).padStart(8, "0") : String(r[sorting.column as keyof GroupSummary]);
     return out.sort((a, b) => value(a).localeCompare(value(b)) * (sorting.descending ? -1 : 1));
   }, [groups, details, sorting]);
 
@@ -76,7 +77,11 @@ export function GroupsTable() {
         selectionType="multi"
         selectedItems={selected}
         onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
-        ariaLabels={{ selectionGroupLabel: "Group selection", itemSelectionLabel: (_, g) => `Select ${g.groupName}`, allItemsSelectionLabel: () => "Select all" }}
+        ariaLabels={{
+          selectionGroupLabel: "Group selection",
+          itemSelectionLabel: (_, g) => `Select ${g.groupName}`,
+          allItemsSelectionLabel: () => "Select all",
+        }}
         sortingColumn={{ sortingField: sorting.column }}
         sortingDescending={sorting.descending}
         onSortingChange={(e) => setSorting({ column: e.detail.sortingColumn.sortingField!, descending: e.detail.isDescending ?? false })}
@@ -110,7 +115,15 @@ export function GroupsTable() {
           />
         }
         pagination={<MarkerPagination pages={pages} nextToken={query.data?.nextToken} />}
-        empty={query.error ? <StatusIndicator type="error">{query.error.message}</StatusIndicator> : filter ? "No user groups match the filter." : "No user groups to display."}
+        empty={
+          query.error ? (
+            <StatusIndicator type="error">{query.error.message}</StatusIndicator>
+          ) : filter ? (
+            "No user groups match the filter."
+          ) : (
+            "No user groups to display."
+          )
+        }
       />
       <DeleteGroupsModal
         groups={deleting ? selected : []}

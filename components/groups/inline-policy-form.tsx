@@ -40,7 +40,8 @@ export function InlinePolicyForm({ groupName, policyName }: { groupName: string;
   const taken = !policyName && permissions.data?.inlinePolicyNames.some((n) => n === name.trim());
   const nameError = policyName
     ? undefined
-    : (policyNameSchema.safeParse(name).error?.issues[0]?.message ?? (taken ? `The group already has an inline policy named ${name}.` : undefined));
+    : (policyNameSchema.safeParse(name).error?.issues[0]?.message ??
+      (taken ? `The group already has an inline policy named ${name}.` : undefined));
 
   const submit = () => {
     setTouched(true);
@@ -57,12 +58,20 @@ export function InlinePolicyForm({ groupName, policyName }: { groupName: string;
   };
 
   if (policyName && existing.isLoading) return <Spinner size="large" />;
-  if (policyName && existing.error) return <Alert type="error" header="Couldn't load the inline policy">{existing.error.message}</Alert>;
+  if (policyName && existing.error)
+    return (
+      <Alert type="error" header="Couldn't load the inline policy">
+        {existing.error.message}
+      </Alert>
+    );
 
   return (
     <Form
       header={
-        <Header variant="h1" description="Inline policies are embedded in this group only. Use the JSON editor to write the policy document.">
+        <Header
+          variant="h1"
+          description="Inline policies are embedded in this group only. Use the JSON editor to write the policy document."
+        >
           {title}
         </Header>
       }
@@ -80,7 +89,11 @@ export function InlinePolicyForm({ groupName, policyName }: { groupName: string;
         )}
         {!policyName && (
           <Container header={<Header variant="h2">Policy details</Header>}>
-            <PolicyNameField value={name} onChange={(v) => (setName(v), setTouched(true), put.reset())} errorText={touched ? nameError : undefined} />
+            <PolicyNameField
+              value={name}
+              onChange={(v) => (setName(v), setTouched(true), put.reset())}
+              errorText={touched ? nameError : undefined}
+            />
           </Container>
         )}
         <PolicyEditorContainer value={document} onChange={(v) => (setEdited(v), put.reset())} />

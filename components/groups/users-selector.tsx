@@ -31,7 +31,13 @@ export function UsersSelector(props: {
   const columns: TableProps.ColumnDefinition<UserSummary>[] = [
     { id: "userName", header: "User name", cell: (u) => u.userName },
     ...(props.members
-      ? [{ id: "membership", header: "In group", cell: (u: UserSummary) => (isMember(u.userName) ? <StatusIndicator type="success">Already a member</StatusIndicator> : "-") }]
+      ? [
+          {
+            id: "membership",
+            header: "In group",
+            cell: (u: UserSummary) => (isMember(u.userName) ? <StatusIndicator type="success">Already a member</StatusIndicator> : "-"),
+          },
+        ]
       : []),
     { id: "created", header: "Creation time", cell: (u) => ago(u.createDate) },
   ];
@@ -47,7 +53,11 @@ export function UsersSelector(props: {
       onSelectionChange={(e) =>
         props.onChange([...props.selected.filter((n) => !onPage.has(n)), ...e.detail.selectedItems.map((u) => u.userName)])
       }
-      ariaLabels={{ selectionGroupLabel: "User selection", itemSelectionLabel: (_, u) => `Select user ${u.userName}`, allItemsSelectionLabel: () => "Select all users" }}
+      ariaLabels={{
+        selectionGroupLabel: "User selection",
+        itemSelectionLabel: (_, u) => `Select user ${u.userName}`,
+        allItemsSelectionLabel: () => "Select all users",
+      }}
       loading={query.isLoading}
       loadingText="Loading users"
       columnDefinitions={columns}
@@ -56,9 +66,19 @@ export function UsersSelector(props: {
           {props.title}
         </Header>
       }
-      filter={<SearchFilter value={search.text} onChange={search.setText} placeholder="Search users by name or ARN" ariaLabel="Filter users" />}
+      filter={
+        <SearchFilter value={search.text} onChange={search.setText} placeholder="Search users by name or ARN" ariaLabel="Filter users" />
+      }
       pagination={<MarkerPagination pages={search.pages} nextToken={query.data?.nextToken} />}
-      empty={query.error ? <StatusIndicator type="error">{query.error.message}</StatusIndicator> : search.filter ? "No users match the filter." : "No users to display."}
+      empty={
+        query.error ? (
+          <StatusIndicator type="error">{query.error.message}</StatusIndicator>
+        ) : search.filter ? (
+          "No users match the filter."
+        ) : (
+          "No users to display."
+        )
+      }
     />
   );
 }

@@ -30,7 +30,11 @@ export function AttachEntitiesModal({ policy, onClose }: { policy: { arn: string
     await invalidate();
     setDone(undefined);
     const attached = selected.length - failed.length;
-    if (attached) notify({ type: "success", content: `Policy ${policy.policyName} attached to ${attached} ${attached === 1 ? "entity" : "entities"}.` });
+    if (attached)
+      notify({
+        type: "success",
+        content: `Policy ${policy.policyName} attached to ${attached} ${attached === 1 ? "entity" : "entities"}.`,
+      });
     if (failed.length) {
       setFailures(failed);
       setSelected(failed.map(({ entityType, entityName }) => ({ entityType, entityName })));
@@ -44,7 +48,13 @@ export function AttachEntitiesModal({ policy, onClose }: { policy: { arn: string
       onDismiss={onClose}
       header={`Attach ${policy.policyName}`}
       footer={
-        <ModalFooter onCancel={onClose} onConfirm={() => void attach()} disabled={!selected.length} busy={done !== undefined} testId="attach-policy-confirm">
+        <ModalFooter
+          onCancel={onClose}
+          onConfirm={() => void attach()}
+          disabled={!selected.length}
+          busy={done !== undefined}
+          testId="attach-policy-confirm"
+        >
           Attach policy
         </ModalFooter>
       }
@@ -62,7 +72,13 @@ export function AttachEntitiesModal({ policy, onClose }: { policy: { arn: string
           ]}
         />
         <EntityChoiceTable key={type} type={type} selected={selected} onChange={setSelected} />
-        {done !== undefined && <ProgressBar value={Math.round((done / selected.length) * 100)} label="Attaching" additionalInfo={`${done} of ${selected.length}`} />}
+        {done !== undefined && (
+          <ProgressBar
+            value={Math.round((done / selected.length) * 100)}
+            label="Attaching"
+            additionalInfo={`${done} of ${selected.length}`}
+          />
+        )}
         <EntityFailures header="The policy could not be attached to some entities" failures={failures} />
       </SpaceBetween>
     </Modal>

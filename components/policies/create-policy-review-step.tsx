@@ -63,7 +63,10 @@ export function CreatePolicyReviewStep({ draft, onChange, document, errors }: Pr
       </Container>
       <Container
         header={
-          <Header variant="h2" description="Tags are key-value pairs that you can add to AWS resources to help identify, organize, or search for resources.">
+          <Header
+            variant="h2"
+            description="Tags are key-value pairs that you can add to AWS resources to help identify, organize, or search for resources."
+          >
             Add tags - <i>optional</i>
           </Header>
         }

@@ -17,7 +17,8 @@ import { policyDescriptionSchema } from "@/lib/schemas/policies";
 import { CreatePolicyReviewStep, type PolicyDetailsDraft } from "./create-policy-review-step";
 import { POLICY_TEMPLATE } from "./policy-template";
 
-const firstError = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? undefined : r.error?.issues[0]?.message);
+const firstError = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  r.success ? undefined : r.error?.issues[0]?.message;
 
 /** "Create policy", as the AWS console's two steps: the JSON policy editor, then review (name, description, tags). */
 export function CreatePolicyWizard() {

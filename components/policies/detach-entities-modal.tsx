@@ -12,7 +12,11 @@ import { EntityFailures } from "./entity-failures";
 import { entityTypeLabel, runEach, type EntityFailure } from "./run-each";
 
 /** Confirms detaching the policy (or removing it as the boundary) from the chosen entities. */
-export function DetachEntitiesModal(props: { policy: { arn: string; policyName: string }; entities: PolicyEntity[]; onClose: (detached: boolean) => void }) {
+export function DetachEntitiesModal(props: {
+  policy: { arn: string; policyName: string };
+  entities: PolicyEntity[];
+  onClose: (detached: boolean) => void;
+}) {
   const { policy, entities } = props;
   const notify = useNotify();
   const invalidate = useInvalidatePolicies();

@@ -50,13 +50,17 @@ export function EditPolicyForm({ policyArn }: { policyArn: string }) {
       {
         onSuccess: (v) => {
           setConfirming(false);
-          notify({ type: "success", content: `Policy ${name} updated. Version ${v.versionId} ${v.isDefaultVersion ? "is now the default" : "was saved"}.` });
+          notify({
+            type: "success",
+            content: `Policy ${name} updated. Version ${v.versionId} ${v.isDefaultVersion ? "is now the default" : "was saved"}.`,
+          });
           router.push(policyHref(policyArn));
         },
         onError: (err) => {
           setConfirming(false);
           // Another version was added meanwhile: offer what the console offers at the quota.
-          if ((err as ApiError).code === "LimitExceeded" && !deleteVersionId) return void versions.refetch().then(() => setConfirming(true));
+          if ((err as ApiError).code === "LimitExceeded" && !deleteVersionId)
+            return void versions.refetch().then(() => setConfirming(true));
           setError(err as ApiError);
         },
       },
@@ -98,18 +102,28 @@ export function EditPolicyForm({ policyArn }: { policyArn: string }) {
       <SpaceBetween size="l">
         {atLimit && oldest && (
           <Alert type="info" header="Policy version limit">
-            This policy has {list.length} versions, the most IAM allows. Saving deletes the oldest non-default version ({oldest.versionId}) first.
+            This policy has {list.length} versions, the most IAM allows. Saving deletes the oldest non-default version ({oldest.versionId})
+            first.
           </Alert>
         )}
         <Container header={<Header variant="h2">Policy editor</Header>}>
           <PolicyEditor value={document} onChange={setDocument} kind="identity" managed testable height={460} />
         </Container>
-        <Checkbox checked={setAsDefault} onChange={(e) => setSetAsDefault(e.detail.checked)} description="The default version defines the permissions of the policy.">
+        <Checkbox
+          checked={setAsDefault}
+          onChange={(e) => setSetAsDefault(e.detail.checked)}
+          description="The default version defines the permissions of the policy."
+        >
           Set this new version as the default.
         </Checkbox>
       </SpaceBetween>
       {confirming && oldest && (
-        <VersionLimitModal oldest={oldest} busy={save.isPending} onCancel={() => setConfirming(false)} onConfirm={() => submit(oldest.versionId)} />
+        <VersionLimitModal
+          oldest={oldest}
+          busy={save.isPending}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => submit(oldest.versionId)}
+        />
       )}
     </Form>
   );

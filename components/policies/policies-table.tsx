@@ -14,7 +14,16 @@ import { useMarkerSearch } from "@/components/common/use-marker-search";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
 import { policyHref, usePolicies, usePolicyDescriptions, type PolicySummary } from "@/lib/queries/policies";
 import { DeletePolicyModal } from "./delete-policy-modal";
-import { PAGINATION_LABELS, policyTypeLabel, scopeQuery, TYPE_FILTERS, USAGE_FILTERS, usedAsLabel, type TypeFilter, type UsageFilter } from "./policy-labels";
+import {
+  PAGINATION_LABELS,
+  policyTypeLabel,
+  scopeQuery,
+  TYPE_FILTERS,
+  USAGE_FILTERS,
+  usedAsLabel,
+  type TypeFilter,
+  type UsageFilter,
+} from "./policy-labels";
 
 const PAGE_SIZE = 25;
 
@@ -35,7 +44,8 @@ export function PoliciesTable() {
   const [sorting, setSorting] = useState<{ key: SortKey; descending: boolean }>({ key: "policyName", descending: false });
 
   const rows = useMemo(() => {
-    const value = (p: PolicySummary) => (sorting.key === "type" ? policyTypeLabel(p) : sorting.key === "usedAs" ? usedAsLabel(p) : p.policyName);
+    const value = (p: PolicySummary) =>
+      sorting.key === "type" ? policyTypeLabel(p) : sorting.key === "usedAs" ? usedAsLabel(p) : p.policyName;
     return [...policies].sort((a, b) => value(a).localeCompare(value(b)) * (sorting.descending ? -1 : 1));
   }, [policies, sorting]);
 
@@ -76,7 +86,9 @@ export function PoliciesTable() {
         onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
         sortingColumn={{ sortingField: sorting.key }}
         sortingDescending={sorting.descending}
-        onSortingChange={(e) => setSorting({ key: e.detail.sortingColumn.sortingField as SortKey, descending: e.detail.isDescending ?? false })}
+        onSortingChange={(e) =>
+          setSorting({ key: e.detail.sortingColumn.sortingField as SortKey, descending: e.detail.isDescending ?? false })
+        }
         header={
           <Header
             variant="awsui-h1-sticky"
@@ -84,7 +96,12 @@ export function PoliciesTable() {
             description="A policy is an object in AWS that defines permissions."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh" loading={query.isFetching && !query.isLoading} onClick={() => void query.refetch()} />
+                <Button
+                  iconName="refresh"
+                  ariaLabel="Refresh"
+                  loading={query.isFetching && !query.isLoading}
+                  onClick={() => void query.refetch()}
+                />
                 <Button disabled={!one} onClick={() => one && open(one)}>
                   View
                 </Button>
@@ -103,7 +120,12 @@ export function PoliciesTable() {
         filter={
           <SpaceBetween direction="horizontal" size="xs">
             <div style={{ minWidth: 360 }}>
-              <SearchFilter value={search.text} onChange={search.setText} placeholder="Search policies by name" ariaLabel="Filter policies" />
+              <SearchFilter
+                value={search.text}
+                onChange={search.setText}
+                placeholder="Search policies by name"
+                ariaLabel="Filter policies"
+              />
             </div>
             <Select
               selectedOption={TYPE_FILTERS.find((t) => t.value === type)!}

@@ -25,7 +25,10 @@ const TABS = ["permissions", "entities", "tags", "versions"] as const;
 export function PolicyDetailPage({ policyArn }: { policyArn: string }) {
   const policy = usePolicy(policyArn);
   const name = policy.data?.policyName ?? policyArn.split("/").pop() ?? policyArn;
-  useBreadcrumbs([{ text: "Policies", href: "/policies" }, { text: name, href: policyHref(policyArn) }]);
+  useBreadcrumbs([
+    { text: "Policies", href: "/policies" },
+    { text: name, href: policyHref(policyArn) },
+  ]);
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();

@@ -36,7 +36,11 @@ export function PolicyEntitiesTab({ policy }: { policy: PolicyDetail }) {
         selectionType="multi"
         selectedItems={selected}
         onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
-        ariaLabels={{ itemSelectionLabel: (_, e) => e.entityName, allItemsSelectionLabel: () => "Select all entities", selectionGroupLabel: "Entities" }}
+        ariaLabels={{
+          itemSelectionLabel: (_, e) => e.entityName,
+          allItemsSelectionLabel: () => "Select all entities",
+          selectionGroupLabel: "Entities",
+        }}
         header={
           <Header
             counter={`(${items.length}${pages.hasMore(query.data?.nextToken) ? "+" : ""})`}
@@ -61,13 +65,20 @@ export function PolicyEntitiesTab({ policy }: { policy: PolicyDetail }) {
             id: "name",
             header: "Entity name",
             cell: (e) => (
-              <Link href={entityHref(e.entityType, e.entityName)} onFollow={(ev) => (ev.preventDefault(), router.push(entityHref(e.entityType, e.entityName)))}>
+              <Link
+                href={entityHref(e.entityType, e.entityName)}
+                onFollow={(ev) => (ev.preventDefault(), router.push(entityHref(e.entityType, e.entityName)))}
+              >
                 {e.entityName}
               </Link>
             ),
           },
           { id: "type", header: "Entity type", cell: (e) => entityTypeLabel(e.entityType) },
-          { id: "as", header: "Attached as", cell: (e) => (e.attachedAs === "PermissionsBoundary" ? "Permissions boundary" : "Permissions policy") },
+          {
+            id: "as",
+            header: "Attached as",
+            cell: (e) => (e.attachedAs === "PermissionsBoundary" ? "Permissions boundary" : "Permissions policy"),
+          },
         ]}
         pagination={<MarkerPagination pages={pages} nextToken={query.data?.nextToken} ariaLabels={PAGINATION_LABELS} />}
         empty={query.error ? query.error.message : "No entities use this policy."}

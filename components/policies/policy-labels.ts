@@ -30,8 +30,7 @@ export const USAGE_FILTERS = [
 export type TypeFilter = (typeof TYPE_FILTERS)[number]["value"];
 export type UsageFilter = (typeof USAGE_FILTERS)[number]["value"];
 
-export const scopeQuery = (t: TypeFilter) =>
-  t === "JobFunction" ? { scope: "AWS" as const, pathPrefix: "/job-function/" } : { scope: t };
+export const scopeQuery = (t: TypeFilter) => (t === "JobFunction" ? { scope: "AWS" as const, pathPrefix: "/job-function/" } : { scope: t });
 
 export const entityHref = (type: "User" | "Group" | "Role", name: string) =>
   `/${type === "User" ? "users" : type === "Group" ? "groups/details" : "roles"}/${encodeURIComponent(name)}`;

@@ -21,7 +21,12 @@ const SCOPES = [
  * Choose managed policies (AWS or customer managed) to attach, as the console's "Permissions policies" table.
  * `selected` is a list of policy ARNs; `single` picks one (e.g. a permissions boundary).
  */
-export function PolicyPicker(props: { selected: string[]; onChange: (arns: string[], policies: PolicySummary[]) => void; single?: boolean; title?: string }) {
+export function PolicyPicker(props: {
+  selected: string[];
+  onChange: (arns: string[], policies: PolicySummary[]) => void;
+  single?: boolean;
+  title?: string;
+}) {
   const [scope, setScope] = useState<(typeof SCOPES)[number]>(SCOPES[0]);
   const search = useMarkerSearch(scope.value);
   const query = usePolicies({ scope: scope.value, ...search.params, pageSize: 25 });
@@ -41,7 +46,9 @@ export function PolicyPicker(props: { selected: string[]; onChange: (arns: strin
         const next = props.single ? e.detail.selectedItems : [...kept, ...e.detail.selectedItems];
         setPicked(next);
         props.onChange(
-          props.single ? next.map((p) => p.arn) : [...props.selected.filter((a) => !onPage.has(a)), ...e.detail.selectedItems.map((p) => p.arn)],
+          props.single
+            ? next.map((p) => p.arn)
+            : [...props.selected.filter((a) => !onPage.has(a)), ...e.detail.selectedItems.map((p) => p.arn)],
           next,
         );
       }}
@@ -53,7 +60,9 @@ export function PolicyPicker(props: { selected: string[]; onChange: (arns: strin
         { id: "attached", header: "Attached entities", cell: (p) => p.attachmentCount },
       ]}
       header={
-        <Header counter={props.selected.length ? `(${props.selected.length} selected)` : undefined}>{props.title ?? "Permissions policies"}</Header>
+        <Header counter={props.selected.length ? `(${props.selected.length} selected)` : undefined}>
+          {props.title ?? "Permissions policies"}
+        </Header>
       }
       filter={
         <SpaceBetween direction="horizontal" size="xs">

@@ -62,7 +62,11 @@ export function PolicyVersionsTab({ policy }: { policy: PolicyDetail }) {
                     onClick={() =>
                       one &&
                       setDefault.mutate(one.versionId, {
-                        onSuccess: () => notify({ type: "success", content: `Version ${one.versionId} is now the default version of ${policy.policyName}.` }),
+                        onSuccess: () =>
+                          notify({
+                            type: "success",
+                            content: `Version ${one.versionId} is now the default version of ${policy.policyName}.`,
+                          }),
                         onError: fail,
                       })
                     }
@@ -91,12 +95,22 @@ export function PolicyVersionsTab({ policy }: { policy: PolicyDetail }) {
             ),
           },
           { id: "created", header: "Creation time", cell: (v) => dateTime(v.createDate) },
-          { id: "default", header: "Default", cell: (v) => (v.isDefaultVersion ? <StatusIndicator>Default version</StatusIndicator> : "-") },
+          {
+            id: "default",
+            header: "Default",
+            cell: (v) => (v.isDefaultVersion ? <StatusIndicator>Default version</StatusIndicator> : "-"),
+          },
         ]}
         empty={versions.error ? versions.error.message : "No versions."}
       />
       {viewing && (
-        <Container header={<Header variant="h2" actions={<Button onClick={() => setViewing(undefined)}>Close</Button>}>Version {viewing}</Header>}>
+        <Container
+          header={
+            <Header variant="h2" actions={<Button onClick={() => setViewing(undefined)}>Close</Button>}>
+              Version {viewing}
+            </Header>
+          }
+        >
           {shown.data?.document !== undefined ? (
             <PolicyEditor value={shown.data.document} readOnly height={editorHeight(shown.data.document)} />
           ) : (

@@ -45,7 +45,14 @@ export function useDeletePolicy() {
         id,
         type: "in-progress",
         header: `Deleting policy ${policyName}`,
-        content: <ProgressBar value={total ? Math.round((done / total) * 100) : 0} description={label} additionalInfo={`${done} of ${total} steps done`} variant="flash" />,
+        content: (
+          <ProgressBar
+            value={total ? Math.round((done / total) * 100) : 0}
+            description={label}
+            additionalInfo={`${done} of ${total} steps done`}
+            variant="flash"
+          />
+        ),
       });
     progress(0, 1, "Finding the entities using this policy and its versions");
     const failures: Failure[] = [];
@@ -53,7 +60,9 @@ export function useDeletePolicy() {
       const [entities, versions] = await Promise.all([allEntities(arn), fetchPolicyVersions(arn)]);
       const steps: Step[] = [
         ...entities.map((e) => ({ label: entityLabel(e), run: () => detachPolicy(arn, e) })),
-        ...versions.filter((v) => !v.isDefaultVersion).map((v) => ({ label: `Delete version ${v.versionId}`, run: () => deletePolicyVersion(arn, v.versionId) })),
+        ...versions
+          .filter((v) => !v.isDefaultVersion)
+          .map((v) => ({ label: `Delete version ${v.versionId}`, run: () => deletePolicyVersion(arn, v.versionId) })),
       ];
       const total = steps.length + 1;
       for (const [i, step] of steps.entries()) {

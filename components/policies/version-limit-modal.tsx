@@ -23,8 +23,8 @@ export function VersionLimitModal(props: { oldest: PolicyVersion; busy: boolean;
       <SpaceBetween size="s">
         <Box>A managed policy can have up to 5 versions. To save your changes as a new version, one must be deleted first.</Box>
         <Box>
-          The oldest non-default version, <b>{props.oldest.versionId}</b> (created {dateTime(props.oldest.createDate)}), will be deleted. This
-          can&apos;t be undone.
+          The oldest non-default version, <b>{props.oldest.versionId}</b> (created {dateTime(props.oldest.createDate)}), will be deleted.
+          This can&apos;t be undone.
         </Box>
       </SpaceBetween>
     </Modal>

@@ -26,16 +26,35 @@ export type PolicyEditorProps = {
 
 export type HighlightRange = { start: { line: number; column: number }; end: { line: number; column: number } };
 
-const HIGHLIGHT_STYLE = ".clef-statement-highlight { background: rgba(255, 204, 0, 0.28); } .clef-statement-margin { background: #f89256; width: 4px !important; margin-left: 3px; }";
+const HIGHLIGHT_STYLE =
+  ".clef-statement-highlight { background: rgba(255, 204, 0, 0.28); } .clef-statement-margin { background: #f89256; width: 4px !important; margin-left: 3px; }";
 
-const toEditorFinding = (text: string) => (f: ReturnType<typeof validatePolicy>[number]): EditorFinding & { end: { line: number; column: number } } => {
-  const start = positionAt(text, f.span?.start ?? 0);
-  const end = positionAt(text, f.span?.end ?? text.length);
-  return { message: f.message, detail: f.detail, path: f.path, line: start.line, column: start.column, end: { line: end.line, column: end.column } };
-};
+const toEditorFinding =
+  (text: string) =>
+  (f: ReturnType<typeof validatePolicy>[number]): EditorFinding & { end: { line: number; column: number } } => {
+    const start = positionAt(text, f.span?.start ?? 0);
+    const end = positionAt(text, f.span?.end ?? text.length);
+    return {
+      message: f.message,
+      detail: f.detail,
+      path: f.path,
+      line: start.line,
+      column: start.column,
+      end: { line: end.line, column: end.column },
+    };
+  };
 
 /** Live findings from lib/policy (the same code local-aws uses for MalformedPolicyDocument) as markers and a list. */
-export function MonacoPolicyEditor({ value, onChange, kind = "identity", readOnly, height = 400, onFindings, managed, highlights }: PolicyEditorProps) {
+export function MonacoPolicyEditor({
+  value,
+  onChange,
+  kind = "identity",
+  readOnly,
+  height = 400,
+  onFindings,
+  managed,
+  highlights,
+}: PolicyEditorProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const reported = useRef<string | null>(null);
@@ -95,7 +114,10 @@ export function MonacoPolicyEditor({ value, onChange, kind = "identity", readOnl
     const ranges = (highlights ?? []).map((h) => new monaco.Range(h.start.line, h.start.column, h.end.line, h.end.column));
     decorations.current ??= editor.createDecorationsCollection();
     decorations.current.set(
-      ranges.map((range) => ({ range, options: { className: "clef-statement-highlight", linesDecorationsClassName: "clef-statement-margin", isWholeLine: false } })),
+      ranges.map((range) => ({
+        range,
+        options: { className: "clef-statement-highlight", linesDecorationsClassName: "clef-statement-margin", isWholeLine: false },
+      })),
     );
     if (ranges[0]) editor.revealRangeInCenterIfOutsideViewport(ranges[0]);
   };

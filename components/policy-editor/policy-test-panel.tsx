@@ -68,17 +68,39 @@ export const PolicyTestPanel = memo(function PolicyTestPanel({ getDocument }: { 
       >
         {expanded && (
           <SpaceBetween size="m">
-            <ActionPicker value={actions} onChange={setActions} expanded={Object.fromEntries((result?.expanded ?? []).map((e) => [e.pattern, e.count]))} errorText={errorUnder(errors, "actions")?.message} />
+            <ActionPicker
+              value={actions}
+              onChange={setActions}
+              expanded={Object.fromEntries((result?.expanded ?? []).map((e) => [e.pattern, e.count]))}
+              errorText={errorUnder(errors, "actions")?.message}
+            />
             <FormField
               label="Resource ARNs"
               description='One per line; "*" for every resource.'
-              errorText={resourceError && (resourceError.index !== undefined ? `Line ${resourceError.index + 1}: ${resourceError.message}` : resourceError.message)}
+              errorText={
+                resourceError &&
+                (resourceError.index !== undefined ? `Line ${resourceError.index + 1}: ${resourceError.message}` : resourceError.message)
+              }
               stretch
             >
-              <Textarea value={resources} onChange={(e) => setResources(e.detail.value)} rows={2} ariaLabel="Resource ARNs to test" data-testid="policy-test-resources" />
+              <Textarea
+                value={resources}
+                onChange={(e) => setResources(e.detail.value)}
+                rows={2}
+                ariaLabel="Resource ARNs to test"
+                data-testid="policy-test-resources"
+              />
             </FormField>
-            {policyError && <Alert type="error" header="The policy can't be simulated as written">{policyError}</Alert>}
-            {failure && <Alert type="error" header={failure.code}>{failure.message}</Alert>}
+            {policyError && (
+              <Alert type="error" header="The policy can't be simulated as written">
+                {policyError}
+              </Alert>
+            )}
+            {failure && (
+              <Alert type="error" header={failure.code}>
+                {failure.message}
+              </Alert>
+            )}
             <Button onClick={run} loading={simulation.isPending} data-testid="policy-test-run">
               Run test
             </Button>
@@ -92,7 +114,11 @@ export const PolicyTestPanel = memo(function PolicyTestPanel({ getDocument }: { 
                   { id: "action", header: "Action", cell: (r) => r.action },
                   { id: "resource", header: "Resource", cell: (r) => r.resource },
                   { id: "decision", header: "Decision", cell: (r) => <DecisionStatus decision={r.decision} /> },
-                  { id: "statements", header: "Deciding statements", cell: (r) => (r.matchedStatements.length ? r.matchedStatements.map((m) => lines(result.document, m)).join(", ") : "-") },
+                  {
+                    id: "statements",
+                    header: "Deciding statements",
+                    cell: (r) => (r.matchedStatements.length ? r.matchedStatements.map((m) => lines(result.document, m)).join(", ") : "-"),
+                  },
                   { id: "missing", header: "Missing context values", cell: (r) => r.missingContextValues.join(", ") || "-" },
                 ]}
                 empty={<Box color="text-status-inactive">No results.</Box>}

@@ -12,7 +12,16 @@ import type { TrustFieldProps } from "./trusted-entity-step";
 /** AWS account: this account or another (12 digits, checked as typed), with optional external ID and MFA conditions. */
 export function AccountEntityForm({ form, onChange, error, thisAccountId }: TrustFieldProps & { thisAccountId: string }) {
   return (
-    <Container header={<Header variant="h2" description="Allow entities in other AWS accounts belonging to you or a 3rd party to perform actions in this account.">An AWS account</Header>}>
+    <Container
+      header={
+        <Header
+          variant="h2"
+          description="Allow entities in other AWS accounts belonging to you or a 3rd party to perform actions in this account."
+        >
+          An AWS account
+        </Header>
+      }
+    >
       <SpaceBetween size="l">
         <RadioGroup
           value={form.account}

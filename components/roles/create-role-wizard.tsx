@@ -34,11 +34,19 @@ export function CreateRoleWizard({ thisAccountId }: { thisAccountId: string }) {
 
   const trustPolicy = useMemo(() => buildTrustPolicy(trust, thisAccountId), [trust, thisAccountId]);
   const trustErrors = trustFormErrors(trust);
-  const boundaryError = permissions.useBoundary && !permissions.boundaryArn ? "Choose a policy to use as the permissions boundary." : undefined;
-  const serverField = createError?.code === "EntityAlreadyExists" && /^Role with name/.test(createError.message) ? createError.message : createError?.fieldErrors?.roleName;
+  const boundaryError =
+    permissions.useBoundary && !permissions.boundaryArn ? "Choose a policy to use as the permissions boundary." : undefined;
+  const serverField =
+    createError?.code === "EntityAlreadyExists" && /^Role with name/.test(createError.message)
+      ? createError.message
+      : createError?.fieldErrors?.roleName;
   const detailErrors = roleDetailsErrors(details, attempted[2], serverField);
   const tagsValid = tagsSchema.safeParse(tags.filter((t) => t.Key || t.Value)).success;
-  const stepValid = [Object.keys(trustErrors).length === 0, !boundaryError, Object.keys(roleDetailsErrors(details, true)).length === 0 && tagsValid];
+  const stepValid = [
+    Object.keys(trustErrors).length === 0,
+    !boundaryError,
+    Object.keys(roleDetailsErrors(details, true)).length === 0 && tagsValid,
+  ];
 
   const typed = (field: keyof TrustForm) => typeof trust[field] === "string" && (trust[field] as string).length > 0;
   const trustError = (field: keyof TrustForm) => (attempted[0] || typed(field) ? trustErrors[field] : undefined);
@@ -94,11 +102,21 @@ export function CreateRoleWizard({ thisAccountId }: { thisAccountId: string }) {
       steps={[
         {
           title: "Select trusted entity",
-          content: <TrustedEntityStep form={trust} onChange={(p) => setTrust((t) => ({ ...t, ...p }))} error={trustError} thisAccountId={thisAccountId} trustPolicy={trustPolicy} />,
+          content: (
+            <TrustedEntityStep
+              form={trust}
+              onChange={(p) => setTrust((t) => ({ ...t, ...p }))}
+              error={trustError}
+              thisAccountId={thisAccountId}
+              trustPolicy={trustPolicy}
+            />
+          ),
         },
         {
           title: "Add permissions",
-          content: <PermissionsStep value={permissions} onChange={setPermissions} boundaryError={attempted[1] ? boundaryError : undefined} />,
+          content: (
+            <PermissionsStep value={permissions} onChange={setPermissions} boundaryError={attempted[1] ? boundaryError : undefined} />
+          ),
         },
         {
           title: "Name, review, and create",

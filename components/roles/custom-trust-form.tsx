@@ -9,7 +9,13 @@ import type { TrustFieldProps } from "./trusted-entity-step";
 /** Custom trust policy: the JSON editor with IAM's trust-policy grammar checked as the user types. */
 export function CustomTrustForm({ form, onChange, error }: TrustFieldProps) {
   return (
-    <Container header={<Header variant="h2" description="Create a custom trust policy to enable others to perform actions in this account.">Custom trust policy</Header>}>
+    <Container
+      header={
+        <Header variant="h2" description="Create a custom trust policy to enable others to perform actions in this account.">
+          Custom trust policy
+        </Header>
+      }
+    >
       <FormField stretch errorText={error("customPolicy")}>
         <PolicyEditor value={form.customPolicy} kind="trust" height={360} onChange={(v) => onChange({ customPolicy: v })} />
       </FormField>

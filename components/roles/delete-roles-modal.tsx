@@ -18,8 +18,8 @@ export function DeleteRolesModal(props: { roleNames: string[]; visible: boolean;
     >
       <SpaceBetween size="s">
         <Box>
-          {single ? "This role" : `These roles (${props.roleNames.join(", ")})`} will be deleted permanently. Before deleting a role, IAM removes it
-          from its instance profiles, detaches its managed policies and deletes its inline policies.
+          {single ? "This role" : `These roles (${props.roleNames.join(", ")})`} will be deleted permanently. Before deleting a role, IAM
+          removes it from its instance profiles, detaches its managed policies and deletes its inline policies.
         </Box>
         {single && props.visible && <RoleDependencies roleName={props.roleNames[0]} />}
       </SpaceBetween>

@@ -46,7 +46,11 @@ export function EditTrustPolicy({ roleName }: { roleName: string }) {
 
   return (
     <Form
-      header={<Header variant="h1" description="A trust policy says who can assume the role and under which conditions.">Edit trust policy</Header>}
+      header={
+        <Header variant="h1" description="A trust policy says who can assume the role and under which conditions.">
+          Edit trust policy
+        </Header>
+      }
       actions={
         <FormActions onCancel={() => router.push(back)} onConfirm={save} busy={update.isPending} testId="update-trust-policy">
           Update policy

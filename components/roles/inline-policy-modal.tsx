@@ -16,7 +16,12 @@ import { policyNameSchema } from "@/lib/schemas/iam";
 const TEMPLATE = JSON.stringify(STARTER_POLICY, null, 4);
 
 /** Create an inline policy (PutRolePolicy), or view and edit an existing one (its name is then fixed). */
-export function InlinePolicyModal(props: { roleName: string; existing: { policyName?: string; document?: string }; visible: boolean; onClose: () => void }) {
+export function InlinePolicyModal(props: {
+  roleName: string;
+  existing: { policyName?: string; document?: string };
+  visible: boolean;
+  onClose: () => void;
+}) {
   const notify = useNotify();
   const put = usePutRolePolicy(props.roleName);
   const editing = !!props.existing.policyName;
@@ -66,7 +71,11 @@ export function InlinePolicyModal(props: { roleName: string; existing: { policyN
             {put.error.message}
           </Alert>
         )}
-        <FormField label="Policy name" constraintText="Maximum 128 characters. Use alphanumeric and '+=,.@-_' characters." errorText={nameError}>
+        <FormField
+          label="Policy name"
+          constraintText="Maximum 128 characters. Use alphanumeric and '+=,.@-_' characters."
+          errorText={nameError}
+        >
           <Input value={name} disabled={editing} onChange={(e) => setName(e.detail.value)} data-testid="inline-policy-name" />
         </FormField>
         <FormField label="Policy editor" stretch>

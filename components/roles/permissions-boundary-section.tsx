@@ -42,7 +42,14 @@ export function PermissionsBoundarySection({ role }: { role: RoleDetail }) {
           actions={
             <SpaceBetween direction="horizontal" size="xs">
               {boundary && (
-                <Button loading={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: () => notify({ type: "success", content: `Permissions boundary removed from ${role.roleName}.` }) })}>
+                <Button
+                  loading={remove.isPending}
+                  onClick={() =>
+                    remove.mutate(undefined, {
+                      onSuccess: () => notify({ type: "success", content: `Permissions boundary removed from ${role.roleName}.` }),
+                    })
+                  }
+                >
                   Remove boundary
                 </Button>
               )}
@@ -81,7 +88,13 @@ export function PermissionsBoundarySection({ role }: { role: RoleDetail }) {
         onDismiss={() => setPicking(false)}
         header="Set permissions boundary"
         footer={
-          <ModalFooter onCancel={() => setPicking(false)} onConfirm={setBoundary} disabled={!choice.length} busy={put.isPending} testId="set-boundary">
+          <ModalFooter
+            onCancel={() => setPicking(false)}
+            onConfirm={setBoundary}
+            disabled={!choice.length}
+            busy={put.isPending}
+            testId="set-boundary"
+          >
             Set boundary
           </ModalFooter>
         }

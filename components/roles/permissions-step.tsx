@@ -9,7 +9,15 @@ import { PolicyPicker } from "@/components/policies/policy-picker";
 export type PermissionsDraft = { policyArns: string[]; useBoundary: boolean; boundaryArn?: string };
 
 /** Step 2, "Add permissions": managed policies to attach and, optionally, a permissions boundary. */
-export function PermissionsStep({ value, onChange, boundaryError }: { value: PermissionsDraft; onChange: (v: PermissionsDraft) => void; boundaryError?: string }) {
+export function PermissionsStep({
+  value,
+  onChange,
+  boundaryError,
+}: {
+  value: PermissionsDraft;
+  onChange: (v: PermissionsDraft) => void;
+  boundaryError?: string;
+}) {
   return (
     <SpaceBetween size="l">
       <PolicyPicker selected={value.policyArns} onChange={(policyArns) => onChange({ ...value, policyArns })} />
@@ -25,7 +33,12 @@ export function PermissionsStep({ value, onChange, boundaryError }: { value: Per
             </Checkbox>
             {value.useBoundary && (
               <>
-                <PolicyPicker single title="Permissions boundary" selected={value.boundaryArn ? [value.boundaryArn] : []} onChange={(arns) => onChange({ ...value, boundaryArn: arns[0] })} />
+                <PolicyPicker
+                  single
+                  title="Permissions boundary"
+                  selected={value.boundaryArn ? [value.boundaryArn] : []}
+                  onChange={(arns) => onChange({ ...value, boundaryArn: arns[0] })}
+                />
                 {boundaryError && <span style={{ color: "#d91515" }}>{boundaryError}</span>}
               </>
             )}

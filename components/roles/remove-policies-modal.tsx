@@ -10,7 +10,13 @@ import { useNotify } from "@/components/shell/shell-context";
 import { useDeleteRolePolicy, useDetachRolePolicy, type RolePermission } from "@/lib/queries/roles";
 
 /** Detaches the selected managed policies and deletes the selected inline ones; AWS's error stops and is shown. */
-export function RemovePoliciesModal(props: { roleName: string; policies: RolePermission[]; visible: boolean; onClose: () => void; onRemoved: () => void }) {
+export function RemovePoliciesModal(props: {
+  roleName: string;
+  policies: RolePermission[];
+  visible: boolean;
+  onClose: () => void;
+  onRemoved: () => void;
+}) {
   const notify = useNotify();
   const detach = useDetachRolePolicy(props.roleName);
   const deleteInline = useDeleteRolePolicy(props.roleName);
@@ -50,8 +56,8 @@ export function RemovePoliciesModal(props: { roleName: string; policies: RolePer
     >
       <SpaceBetween size="m">
         <Box>
-          Managed policies are detached from the role (the policies themselves are kept); inline policies are deleted. Removing permissions can
-          break applications that use this role: {names.join(", ")}.
+          Managed policies are detached from the role (the policies themselves are kept); inline policies are deleted. Removing permissions
+          can break applications that use this role: {names.join(", ")}.
         </Box>
         {error && (
           <Alert type="error" header={error.code}>

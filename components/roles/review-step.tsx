@@ -38,21 +38,40 @@ export function ReviewStep(props: Props) {
         </Alert>
       )}
       <RoleDetailsForm value={props.details} onChange={props.onDetailsChange} errors={props.detailErrors} />
-      <Container header={<Header variant="h2" actions={editButton(() => props.onEditStep(0))}>Step 1: Select trusted entities</Header>}>
+      <Container
+        header={
+          <Header variant="h2" actions={editButton(() => props.onEditStep(0))}>
+            Step 1: Select trusted entities
+          </Header>
+        }
+      >
         <TrustPolicyView document={props.trustPolicy} />
       </Container>
-      <Container header={<Header variant="h2" actions={editButton(() => props.onEditStep(1))}>Step 2: Add permissions</Header>}>
+      <Container
+        header={
+          <Header variant="h2" actions={editButton(() => props.onEditStep(1))}>
+            Step 2: Add permissions
+          </Header>
+        }
+      >
         <SpaceBetween size="m">
           <SelectedPoliciesTable arns={permissions.policyArns} />
           <div>
             <Box variant="awsui-key-label">Permissions boundary</Box>
-            <div>{permissions.useBoundary && permissions.boundaryArn ? policyNameOf(permissions.boundaryArn) : "Permissions boundary is not set"}</div>
+            <div>
+              {permissions.useBoundary && permissions.boundaryArn
+                ? policyNameOf(permissions.boundaryArn)
+                : "Permissions boundary is not set"}
+            </div>
           </div>
         </SpaceBetween>
       </Container>
       <Container
         header={
-          <Header variant="h2" description="Tags are key-value pairs that you can add to AWS resources to help identify, organize, or search for resources.">
+          <Header
+            variant="h2"
+            description="Tags are key-value pairs that you can add to AWS resources to help identify, organize, or search for resources."
+          >
             Step 3: Add tags - optional
           </Header>
         }

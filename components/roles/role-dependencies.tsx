@@ -12,7 +12,8 @@ export function RoleDependencies({ roleName }: { roleName: string }) {
   const profiles = role.data?.instanceProfiles ?? [];
   const managed = (permissions.data ?? []).filter((p) => p.kind === "managed");
   const inline = (permissions.data ?? []).filter((p) => p.kind === "inline");
-  if (!profiles.length && !managed.length && !inline.length) return <Box color="text-body-secondary">The role has no policies and is in no instance profile.</Box>;
+  if (!profiles.length && !managed.length && !inline.length)
+    return <Box color="text-body-secondary">The role has no policies and is in no instance profile.</Box>;
   return (
     <ul style={{ margin: 0, paddingLeft: 16 }} data-testid="role-dependencies">
       {profiles.map((p) => (

@@ -74,7 +74,11 @@ export function RoleDetail({ roleName }: { roleName: string }) {
           onChange={(e) => window.history.replaceState(null, "", `${pathname}?tab=${e.detail.activeTabId}`)}
           tabs={[
             { id: "permissions", label: "Permissions", content: <RolePermissionsTab role={role.data} /> },
-            { id: "effective", label: "Effective permissions", content: <EffectivePermissionsTab principal={{ type: "role", name: roleName }} /> },
+            {
+              id: "effective",
+              label: "Effective permissions",
+              content: <EffectivePermissionsTab principal={{ type: "role", name: roleName }} />,
+            },
             { id: "trust", label: "Trust relationships", content: <RoleTrustTab role={role.data} /> },
             { id: "tags", label: `Tags (${role.data.tags.length})`, content: <RoleTagsTab role={role.data} /> },
             { id: "sessions", label: "Sessions", content: <RoleSessionsTab role={role.data} /> },

@@ -11,7 +11,11 @@ import { SessionDurationSelect } from "./session-duration-select";
 export type RoleDetailsDraft = { roleName: string; description: string; maxSessionDuration: number };
 
 /** "Role details": name (checked as typed), description and maximum session duration. */
-export function RoleDetailsForm(props: { value: RoleDetailsDraft; onChange: (v: RoleDetailsDraft) => void; errors: Partial<Record<keyof RoleDetailsDraft, string>> }) {
+export function RoleDetailsForm(props: {
+  value: RoleDetailsDraft;
+  onChange: (v: RoleDetailsDraft) => void;
+  errors: Partial<Record<keyof RoleDetailsDraft, string>>;
+}) {
   const { value, onChange, errors } = props;
   return (
     <Container header={<Header variant="h2">Role details</Header>}>
@@ -24,11 +28,28 @@ export function RoleDetailsForm(props: { value: RoleDetailsDraft; onChange: (v: 
         >
           <Input value={value.roleName} data-testid="role-name" onChange={(e) => onChange({ ...value, roleName: e.detail.value })} />
         </FormField>
-        <FormField label="Description" description="Add a short explanation for this role." constraintText="Maximum 1000 characters." errorText={errors.description}>
-          <Textarea value={value.description} rows={2} data-testid="role-description" onChange={(e) => onChange({ ...value, description: e.detail.value })} />
+        <FormField
+          label="Description"
+          description="Add a short explanation for this role."
+          constraintText="Maximum 1000 characters."
+          errorText={errors.description}
+        >
+          <Textarea
+            value={value.description}
+            rows={2}
+            data-testid="role-description"
+            onChange={(e) => onChange({ ...value, description: e.detail.value })}
+          />
         </FormField>
-        <FormField label="Maximum session duration" description="How long a session that assumes this role can last: 1 to 12 hours." errorText={errors.maxSessionDuration}>
-          <SessionDurationSelect value={value.maxSessionDuration} onChange={(maxSessionDuration) => onChange({ ...value, maxSessionDuration })} />
+        <FormField
+          label="Maximum session duration"
+          description="How long a session that assumes this role can last: 1 to 12 hours."
+          errorText={errors.maxSessionDuration}
+        >
+          <SessionDurationSelect
+            value={value.maxSessionDuration}
+            onChange={(maxSessionDuration) => onChange({ ...value, maxSessionDuration })}
+          />
         </FormField>
       </SpaceBetween>
     </Container>

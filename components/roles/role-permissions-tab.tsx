@@ -36,14 +36,20 @@ export function RolePermissionsTab({ role }: { role: RoleDetail }) {
         selectionType="multi"
         selectedItems={kept}
         onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
-        ariaLabels={{ selectionGroupLabel: "Policies", itemSelectionLabel: (_s, p) => `Select ${p.policyName}`, allItemsSelectionLabel: () => "Select all policies" }}
+        ariaLabels={{
+          selectionGroupLabel: "Policies",
+          itemSelectionLabel: (_s, p) => `Select ${p.policyName}`,
+          allItemsSelectionLabel: () => "Select all policies",
+        }}
         columnDefinitions={[
           {
             id: "name",
             header: "Policy name",
             cell: (p) =>
               p.kind === "inline" ? (
-                <Link onFollow={(e) => (e.preventDefault(), setInline({ policyName: p.policyName, document: p.document }))}>{p.policyName}</Link>
+                <Link onFollow={(e) => (e.preventDefault(), setInline({ policyName: p.policyName, document: p.document }))}>
+                  {p.policyName}
+                </Link>
               ) : (
                 p.policyName
               ),
@@ -61,7 +67,10 @@ export function RolePermissionsTab({ role }: { role: RoleDetail }) {
                 <Button disabled={!kept.length} onClick={() => setRemoving(true)} data-testid="remove-policies">
                   Remove
                 </Button>
-                <AddPermissionsDropdown onAttach={() => router.push(roleHref(role.roleName, "/attach-policies"))} onCreateInline={() => setInline({})} />
+                <AddPermissionsDropdown
+                  onAttach={() => router.push(roleHref(role.roleName, "/attach-policies"))}
+                  onCreateInline={() => setInline({})}
+                />
               </SpaceBetween>
             }
           >
@@ -71,7 +80,13 @@ export function RolePermissionsTab({ role }: { role: RoleDetail }) {
         empty="No policies attached. Add permissions to give this role access."
       />
       <PermissionsBoundarySection role={role} />
-      <RemovePoliciesModal roleName={role.roleName} policies={kept} visible={removing} onClose={() => setRemoving(false)} onRemoved={() => setSelected([])} />
+      <RemovePoliciesModal
+        roleName={role.roleName}
+        policies={kept}
+        visible={removing}
+        onClose={() => setRemoving(false)}
+        onRemoved={() => setSelected([])}
+      />
       <InlinePolicyModal roleName={role.roleName} existing={inline ?? {}} visible={inline !== null} onClose={() => setInline(null)} />
     </SpaceBetween>
   );

@@ -25,7 +25,10 @@ export function RoleSessionsTab({ role }: { role: RoleDetail }) {
   const confirmRevoke = () =>
     revoke.mutate(undefined, {
       onSuccess: (r) => {
-        notify({ type: "success", content: `Sessions of ${role.roleName} issued before ${r.revokedBefore} are revoked (inline policy AWSRevokeOlderSessions).` });
+        notify({
+          type: "success",
+          content: `Sessions of ${role.roleName} issued before ${r.revokedBefore} are revoked (inline policy AWSRevokeOlderSessions).`,
+        });
         setConfirming(false);
       },
     });
@@ -34,12 +37,27 @@ export function RoleSessionsTab({ role }: { role: RoleDetail }) {
     <SpaceBetween size="l">
       <Container
         header={
-          <Header variant="h2" actions={<Button onClick={() => setEditing(true)} data-testid="edit-max-session">Edit</Button>}>
+          <Header
+            variant="h2"
+            actions={
+              <Button onClick={() => setEditing(true)} data-testid="edit-max-session">
+                Edit
+              </Button>
+            }
+          >
             Maximum session duration
           </Header>
         }
       >
-        <KeyValuePairs columns={2} items={[{ label: "Maximum session duration", value: <span data-testid="sessions-max-session">{durationLabel(role.maxSessionDuration)}</span> }]} />
+        <KeyValuePairs
+          columns={2}
+          items={[
+            {
+              label: "Maximum session duration",
+              value: <span data-testid="sessions-max-session">{durationLabel(role.maxSessionDuration)}</span>,
+            },
+          ]}
+        />
       </Container>
       <Container
         header={

@@ -16,19 +16,41 @@ export function RoleSummaryContainer({ role }: { role: RoleDetail }) {
   const [editing, setEditing] = useState(false);
   const lastActivity = role.lastUsed ? `${ago(role.lastUsed.date)}${role.lastUsed.region ? ` in ${role.lastUsed.region}` : ""}` : "-";
   return (
-    <Container header={<Header variant="h2" actions={<Button onClick={() => setEditing(true)}>Edit</Button>}>Summary</Header>}>
+    <Container
+      header={
+        <Header variant="h2" actions={<Button onClick={() => setEditing(true)}>Edit</Button>}>
+          Summary
+        </Header>
+      }
+    >
       <KeyValuePairs
         columns={3}
         items={[
           { label: "Creation date", value: dateTime(role.createDate) },
           { label: "ARN", value: <CopyText text={role.arn} label="ARN" testId="role-arn" /> },
           { label: "Last activity", value: lastActivity },
-          { label: "Maximum session duration", value: <span data-testid="role-max-session">{durationLabel(role.maxSessionDuration)}</span> },
+          {
+            label: "Maximum session duration",
+            value: <span data-testid="role-max-session">{durationLabel(role.maxSessionDuration)}</span>,
+          },
           {
             label: "Instance profile ARN",
-            value: role.instanceProfiles.length ? <div data-testid="instance-profile-arn">{role.instanceProfiles.map((p) => <div key={p.arn}><CopyText text={p.arn} label="Instance profile ARN" /></div>)}</div> : "-",
+            value: role.instanceProfiles.length ? (
+              <div data-testid="instance-profile-arn">
+                {role.instanceProfiles.map((p) => (
+                  <div key={p.arn}>
+                    <CopyText text={p.arn} label="Instance profile ARN" />
+                  </div>
+                ))}
+              </div>
+            ) : (
+              "-"
+            ),
           },
-          { label: "Link to switch roles in console", value: <CopyText text={role.switchRoleUrl} label="Link" testId="switch-role-link" /> },
+          {
+            label: "Link to switch roles in console",
+            value: <CopyText text={role.switchRoleUrl} label="Link" testId="switch-role-link" />,
+          },
           { label: "Description", value: role.description || "-" },
         ]}
       />

@@ -64,7 +64,11 @@ export function RolesTable() {
           "-"
         ),
     },
-    { id: "lastActivity", header: "Last activity", cell: (r) => (r.lastActivity === undefined ? "…" : r.lastActivity ? ago(r.lastActivity) : "-") },
+    {
+      id: "lastActivity",
+      header: "Last activity",
+      cell: (r) => (r.lastActivity === undefined ? "…" : r.lastActivity ? ago(r.lastActivity) : "-"),
+    },
     { id: "created", header: "Created", cell: (r) => ago(r.createDate) },
   ];
 
@@ -87,11 +91,17 @@ export function RolesTable() {
         selectionType="multi"
         selectedItems={selected}
         onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
-        ariaLabels={{ selectionGroupLabel: "Roles selection", itemSelectionLabel: (_s, r) => `Select ${r.roleName}`, allItemsSelectionLabel: () => "Select all roles" }}
+        ariaLabels={{
+          selectionGroupLabel: "Roles selection",
+          itemSelectionLabel: (_s, r) => `Select ${r.roleName}`,
+          allItemsSelectionLabel: () => "Select all roles",
+        }}
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={selected.length ? `(${selected.length}/${rows.length})` : `(${rows.length}${pages.hasMore(query.data?.nextToken) ? "+" : ""})`}
+            counter={
+              selected.length ? `(${selected.length}/${rows.length})` : `(${rows.length}${pages.hasMore(query.data?.nextToken) ? "+" : ""})`
+            }
             description="IAM roles are identities you can create that have specific permissions with credentials that are valid for short durations. Roles can be assumed by entities that you trust."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
@@ -108,11 +118,25 @@ export function RolesTable() {
             Roles
           </Header>
         }
-        filter={<SearchFilter value={search.text} onChange={search.setText} placeholder="Search roles by name or description" ariaLabel="Filter roles" />}
+        filter={
+          <SearchFilter
+            value={search.text}
+            onChange={search.setText}
+            placeholder="Search roles by name or description"
+            ariaLabel="Filter roles"
+          />
+        }
         pagination={<MarkerPagination pages={pages} nextToken={query.data?.nextToken} />}
-        empty={<Box textAlign="center">{query.error ? query.error.message : filter ? "No roles match the filter." : "No roles to display."}</Box>}
+        empty={
+          <Box textAlign="center">{query.error ? query.error.message : filter ? "No roles match the filter." : "No roles to display."}</Box>
+        }
       />
-      <DeleteRolesModal roleNames={selected.map((s) => s.roleName)} visible={confirming} onCancel={() => setConfirming(false)} onConfirm={() => void confirmDelete()} />
+      <DeleteRolesModal
+        roleNames={selected.map((s) => s.roleName)}
+        visible={confirming}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void confirmDelete()}
+      />
     </>
   );
 }

@@ -13,9 +13,22 @@ import type { TrustFieldProps } from "./trusted-entity-step";
 /** SAML 2.0 federation: the provider's ARN and console access (SAML:aud = the sign-in endpoint) or an attribute. */
 export function SamlEntityForm({ form, onChange, error }: TrustFieldProps) {
   return (
-    <Container header={<Header variant="h2" description="Allow users federated with SAML 2.0 from a corporate directory to perform actions in this account.">SAML 2.0 federation</Header>}>
+    <Container
+      header={
+        <Header
+          variant="h2"
+          description="Allow users federated with SAML 2.0 from a corporate directory to perform actions in this account."
+        >
+          SAML 2.0 federation
+        </Header>
+      }
+    >
       <SpaceBetween size="l">
-        <FormField label="SAML 2.0-based provider" description="The ARN of the identity provider created in IAM." errorText={error("samlProviderArn")}>
+        <FormField
+          label="SAML 2.0-based provider"
+          description="The ARN of the identity provider created in IAM."
+          errorText={error("samlProviderArn")}
+        >
           <Input
             value={form.samlProviderArn}
             placeholder="arn:aws:iam::123456789012:saml-provider/MyProvider"

@@ -13,7 +13,13 @@ import type { TrustFieldProps } from "./trusted-entity-step";
 export function ServiceEntityForm({ form, onChange, error }: TrustFieldProps) {
   const service = TRUSTED_SERVICES.find((s) => s.id === form.service);
   return (
-    <Container header={<Header variant="h2" description="Allow an AWS service like EC2, Lambda, or others to perform actions in this account.">Use case</Header>}>
+    <Container
+      header={
+        <Header variant="h2" description="Allow an AWS service like EC2, Lambda, or others to perform actions in this account.">
+          Use case
+        </Header>
+      }
+    >
       <SpaceBetween size="l">
         <FormField label="Service or use case">
           <Select

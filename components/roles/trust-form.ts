@@ -47,7 +47,12 @@ export const initialTrustForm: TrustForm = {
   customPolicy: CUSTOM_TRUST_TEMPLATE,
 };
 
-type Statement = { Effect: "Allow"; Action: string[]; Principal: Record<string, string[]>; Condition?: Record<string, Record<string, string[]>> };
+type Statement = {
+  Effect: "Allow";
+  Action: string[];
+  Principal: Record<string, string[]>;
+  Condition?: Record<string, Record<string, string[]>>;
+};
 
 function statementFor(f: TrustForm, thisAccountId: string): Statement {
   if (f.type === "service") {
@@ -59,7 +64,12 @@ function statementFor(f: TrustForm, thisAccountId: string): Statement {
     const condition: Record<string, Record<string, string[]>> = {};
     if (f.requireExternalId) condition.StringEquals = { "sts:ExternalId": [f.externalId] };
     if (f.requireMfa) condition.Bool = { "aws:MultiFactorAuthPresent": ["true"] };
-    return { Effect: "Allow", Action: ["sts:AssumeRole"], Principal: { AWS: [`arn:aws:iam::${id}:root`] }, ...(f.requireMfa || f.requireExternalId ? { Condition: condition } : {}) };
+    return {
+      Effect: "Allow",
+      Action: ["sts:AssumeRole"],
+      Principal: { AWS: [`arn:aws:iam::${id}:root`] },
+      ...(f.requireMfa || f.requireExternalId ? { Condition: condition } : {}),
+    };
   }
   if (f.type === "web-identity") {
     const p = WEB_IDENTITY_PROVIDERS.find((w) => w.id === f.webProvider) ?? WEB_IDENTITY_PROVIDERS[0];
@@ -71,7 +81,12 @@ function statementFor(f: TrustForm, thisAccountId: string): Statement {
     };
   }
   const [key, value] = f.samlAccess === "console" ? ["SAML:aud", SAML_CONSOLE_AUDIENCE] : [f.samlAttribute, f.samlValue];
-  return { Effect: "Allow", Action: ["sts:AssumeRoleWithSAML"], Principal: { Federated: [f.samlProviderArn] }, Condition: { StringEquals: { [key]: [value] } } };
+  return {
+    Effect: "Allow",
+    Action: ["sts:AssumeRoleWithSAML"],
+    Principal: { Federated: [f.samlProviderArn] },
+    Condition: { StringEquals: { [key]: [value] } },
+  };
 }
 
 /** Single values are written as strings, as the AWS console's generated trust policies are. */
@@ -80,7 +95,14 @@ const compact = (s: Statement) => ({
   Action: s.Action.length === 1 ? s.Action[0] : s.Action,
   Principal: Object.fromEntries(Object.entries(s.Principal).map(([k, v]) => [k, v.length === 1 ? v[0] : v])),
   ...(s.Condition
-    ? { Condition: Object.fromEntries(Object.entries(s.Condition).map(([op, kv]) => [op, Object.fromEntries(Object.entries(kv).map(([k, v]) => [k, v.length === 1 ? v[0] : v]))])) }
+    ? {
+        Condition: Object.fromEntries(
+          Object.entries(s.Condition).map(([op, kv]) => [
+            op,
+            Object.fromEntries(Object.entries(kv).map(([k, v]) => [k, v.length === 1 ? v[0] : v])),
+          ]),
+        ),
+      }
     : {}),
 });
 

@@ -20,7 +20,11 @@ export type TrustFieldProps = {
 };
 
 const TILES: { value: TrustedEntityType; label: string; description: string }[] = [
-  { value: "service", label: "AWS service", description: "Allow AWS services like EC2, Lambda, or others to perform actions in this account." },
+  {
+    value: "service",
+    label: "AWS service",
+    description: "Allow AWS services like EC2, Lambda, or others to perform actions in this account.",
+  },
   {
     value: "account",
     label: "AWS account",
@@ -29,14 +33,19 @@ const TILES: { value: TrustedEntityType; label: string; description: string }[] 
   {
     value: "web-identity",
     label: "Web identity",
-    description: "Allows users federated by the specified external web identity provider to assume this role to perform actions in this account.",
+    description:
+      "Allows users federated by the specified external web identity provider to assume this role to perform actions in this account.",
   },
   {
     value: "saml",
     label: "SAML 2.0 federation",
     description: "Allow users federated with SAML 2.0 from a corporate directory to perform actions in this account.",
   },
-  { value: "custom", label: "Custom trust policy", description: "Create a custom trust policy to enable others to perform actions in this account." },
+  {
+    value: "custom",
+    label: "Custom trust policy",
+    description: "Create a custom trust policy to enable others to perform actions in this account.",
+  },
 ];
 
 /** Step 1, "Select trusted entity": the entity type tiles, that type's options, and the trust policy they generate. */
@@ -59,7 +68,13 @@ export function TrustedEntityStep(props: TrustFieldProps & { thisAccountId: stri
       {form.type === "saml" && <SamlEntityForm {...props} />}
       {form.type === "custom" && <CustomTrustForm {...props} />}
       {form.type !== "custom" && (
-        <Container header={<Header variant="h2" description="The trust policy IAM creates for the role from your choices.">Trust policy preview</Header>}>
+        <Container
+          header={
+            <Header variant="h2" description="The trust policy IAM creates for the role from your choices.">
+              Trust policy preview
+            </Header>
+          }
+        >
           <TrustPolicyView document={props.trustPolicy} />
         </Container>
       )}

@@ -13,7 +13,13 @@ import type { TrustFieldProps } from "./trusted-entity-step";
 export function WebIdentityForm({ form, onChange, error }: TrustFieldProps) {
   const provider = WEB_IDENTITY_PROVIDERS.find((p) => p.id === form.webProvider) ?? WEB_IDENTITY_PROVIDERS[0];
   return (
-    <Container header={<Header variant="h2" description="Allows users federated by the specified external web identity provider to assume this role.">Web identity</Header>}>
+    <Container
+      header={
+        <Header variant="h2" description="Allows users federated by the specified external web identity provider to assume this role.">
+          Web identity
+        </Header>
+      }
+    >
       <SpaceBetween size="l">
         <FormField label="Identity provider">
           <Select
@@ -25,7 +31,11 @@ export function WebIdentityForm({ form, onChange, error }: TrustFieldProps) {
           />
         </FormField>
         <FormField label={provider.audienceLabel} description={`Condition: ${provider.audienceKey}`} errorText={error("audience")}>
-          <Input value={form.audience} data-testid="web-identity-audience" onChange={(e) => onChange({ audience: e.detail.value.trim() })} />
+          <Input
+            value={form.audience}
+            data-testid="web-identity-audience"
+            onChange={(e) => onChange({ audience: e.detail.value.trim() })}
+          />
         </FormField>
       </SpaceBetween>
     </Container>

@@ -22,8 +22,14 @@ export function TopNav({ identity }: { identity: Identity }) {
     identity.type === "root" ? "root" : identity.type === "assumed-role" ? identity.arn.split("/").slice(1).join("/") : identity.userName!;
 
   async function copy(text: string, label: string) {
-    const done = await navigator.clipboard?.writeText(text).then(() => true, () => false);
-    const id = notify({ type: done ? "success" : "error", content: done ? `${label} copied: ${text}` : `${label} couldn't be copied: ${text}` });
+    const done = await navigator.clipboard?.writeText(text).then(
+      () => true,
+      () => false,
+    );
+    const id = notify({
+      type: done ? "success" : "error",
+      content: done ? `${label} copied: ${text}` : `${label} couldn't be copied: ${text}`,
+    });
     setTimeout(() => dismiss(id), COPIED_FLASH_MS);
   }
 
@@ -52,7 +58,13 @@ export function TopNav({ identity }: { identity: Identity }) {
             {
               text: "Account",
               items: [
-                { id: "copy-account-id", text: "Account ID", secondaryText: accountId, iconName: "copy", ariaLabel: `Copy account ID ${accountId}` },
+                {
+                  id: "copy-account-id",
+                  text: "Account ID",
+                  secondaryText: accountId,
+                  iconName: "copy",
+                  ariaLabel: `Copy account ID ${accountId}`,
+                },
                 ...(alias ? [{ id: "copy-alias", text: "Account alias", secondaryText: alias, iconName: "copy" as const }] : []),
               ],
             },

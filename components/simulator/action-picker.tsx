@@ -54,7 +54,8 @@ export function ActionPicker({ value, onChange, expanded, errorText }: Props) {
 
   const add = (text: string) => {
     const action = text.trim();
-    if (!ACTION.test(action)) return setTypedError("Enter an action as service:Action, such as iam:CreateUser, or a pattern such as iam:Get*.");
+    if (!ACTION.test(action))
+      return setTypedError("Enter an action as service:Action, such as iam:CreateUser, or a pattern such as iam:Get*.");
     setTypedError(undefined);
     setTyped("");
     if (!value.includes(action)) onChange([...value, action]);
@@ -122,7 +123,11 @@ export function ActionPicker({ value, onChange, expanded, errorText }: Props) {
           <TokenGroup
             data-testid="simulator-selected-actions"
             limit={12}
-            items={value.map((a) => ({ label: a, description: expanded?.[a] !== undefined ? `${expanded[a]} actions` : undefined, dismissLabel: `Remove ${a}` }))}
+            items={value.map((a) => ({
+              label: a,
+              description: expanded?.[a] !== undefined ? `${expanded[a]} actions` : undefined,
+              dismissLabel: `Remove ${a}`,
+            }))}
             onDismiss={(e) => onChange(value.filter((_, i) => i !== e.detail.itemIndex))}
           />
         ) : (

@@ -10,7 +10,11 @@ export type { ContextRow };
 
 const TYPE_OPTIONS = CONTEXT_KEY_TYPES.map((t) => ({ value: t, label: t }));
 
-type Props = { rows: ContextRow[]; onChange: (rows: ContextRow[]) => void; errorOf: (row: number, field: "key" | "values") => string | undefined };
+type Props = {
+  rows: ContextRow[];
+  onChange: (rows: ContextRow[]) => void;
+  errorOf: (row: number, field: "key" | "values") => string | undefined;
+};
 
 /** Context keys and typed values, as the simulator's ContextEntries (ContextKeyName, ContextKeyType, ContextKeyValues). */
 export function ContextEntries({ rows, onChange, errorOf }: Props) {
@@ -27,7 +31,14 @@ export function ContextEntries({ rows, onChange, errorOf }: Props) {
       definition={[
         {
           label: "Key",
-          control: (r, i) => <Input value={r.key} placeholder="aws:SourceIp" ariaLabel={`Context key ${i + 1}`} onChange={(e) => set(i, { key: e.detail.value })} />,
+          control: (r, i) => (
+            <Input
+              value={r.key}
+              placeholder="aws:SourceIp"
+              ariaLabel={`Context key ${i + 1}`}
+              onChange={(e) => set(i, { key: e.detail.value })}
+            />
+          ),
           errorText: (_r, i) => errorOf(i, "key"),
         },
         {

@@ -6,7 +6,11 @@ import Header from "@cloudscape-design/components/header";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 
-export const EMPTY_POLICY = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] }, null, 2);
+export const EMPTY_POLICY = JSON.stringify(
+  { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] },
+  null,
+  2,
+);
 
 type Props = { policies: string[]; onChange: (policies: string[]) => void; errorOf: (index: number) => string | undefined };
 

@@ -3,7 +3,11 @@
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
 import type { Decision } from "@/lib/queries/simulator";
 
-export const DECISION_LABELS: Record<Decision, string> = { allowed: "Allowed", explicitDeny: "Denied (explicit deny)", implicitDeny: "Denied (implicit deny)" };
+export const DECISION_LABELS: Record<Decision, string> = {
+  allowed: "Allowed",
+  explicitDeny: "Denied (explicit deny)",
+  implicitDeny: "Denied (implicit deny)",
+};
 
 /** A simulator decision as the AWS console shows it: green allowed, red explicit deny, grey implicit deny. */
 export function DecisionStatus({ decision }: { decision: Decision }) {

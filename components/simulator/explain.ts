@@ -32,13 +32,16 @@ export function explain(row: SimulationRow, nameOf: (sourcePolicyId: string) => 
   const identity = policiesOf(row, "IAM Policy", nameOf);
   const resource = policiesOf(row, "Resource Policy", nameOf);
   const missing = row.missingContextValues.length
-    ? [`The policies test context keys the simulation had no value for: ${list(row.missingContextValues)}. Enter values under Context keys to see whether their conditions hold.`]
+    ? [
+        `The policies test context keys the simulation had no value for: ${list(row.missingContextValues)}. Enter values under Context keys to see whether their conditions hold.`,
+      ]
     : [];
   const resourceDetail = row.decisionDetails?.["Resource Policy"];
 
   if (row.decision === "allowed") {
     const details = [];
-    if (identity.length) details.push(`Allowed by ${identity.length === 1 ? "the identity-based policy" : "the identity-based policies"} ${list(identity)}.`);
+    if (identity.length)
+      details.push(`Allowed by ${identity.length === 1 ? "the identity-based policy" : "the identity-based policies"} ${list(identity)}.`);
     if (resource.length) details.push(`Allowed by the resource-based policy ${list(resource)}.`);
     if (row.allowedByBoundary) details.push("The permissions boundary allows it too.");
     if (row.allowedByOrganizations) details.push("The service control policies (SCPs) allow it.");
@@ -47,32 +50,69 @@ export function explain(row: SimulationRow, nameOf: (sourcePolicyId: string) => 
 
   if (row.decision === "explicitDeny") {
     if (identity.length) {
-      return { layer: "identity", summary: `Explicitly denied by a Deny statement in the identity-based policy ${list(identity)}.`, details: ["An explicit deny in any policy overrides every Allow.", ...missing] };
+      return {
+        layer: "identity",
+        summary: `Explicitly denied by a Deny statement in the identity-based policy ${list(identity)}.`,
+        details: ["An explicit deny in any policy overrides every Allow.", ...missing],
+      };
     }
     if (resource.length) {
-      return { layer: "resource", summary: `Explicitly denied by a Deny statement in the resource-based policy ${list(resource)}.`, details: ["An explicit deny in any policy overrides every Allow.", ...missing] };
+      return {
+        layer: "resource",
+        summary: `Explicitly denied by a Deny statement in the resource-based policy ${list(resource)}.`,
+        details: ["An explicit deny in any policy overrides every Allow.", ...missing],
+      };
     }
     if (row.allowedByOrganizations === false) {
-      return { layer: "scp", summary: "Explicitly denied by a Deny statement in a service control policy (SCP).", details: ["SCPs limit every principal in the member accounts of the organization, whatever their own policies allow.", ...missing] };
+      return {
+        layer: "scp",
+        summary: "Explicitly denied by a Deny statement in a service control policy (SCP).",
+        details: ["SCPs limit every principal in the member accounts of the organization, whatever their own policies allow.", ...missing],
+      };
     }
     if (row.allowedByBoundary === false) {
-      return { layer: "boundary", summary: "Explicitly denied by a Deny statement in the permissions boundary.", details: ["An explicit deny in any policy overrides every Allow.", ...missing] };
+      return {
+        layer: "boundary",
+        summary: "Explicitly denied by a Deny statement in the permissions boundary.",
+        details: ["An explicit deny in any policy overrides every Allow.", ...missing],
+      };
     }
     return { summary: "Explicitly denied by a Deny statement.", details: missing };
   }
 
   if (row.allowedByOrganizations === false) {
-    return { layer: "scp", summary: "Implicitly denied: no service control policy (SCP) allows it.", details: ["Every level of the organization, from the root down to the account, must have an SCP that allows the action.", ...missing] };
+    return {
+      layer: "scp",
+      summary: "Implicitly denied: no service control policy (SCP) allows it.",
+      details: ["Every level of the organization, from the root down to the account, must have an SCP that allows the action.", ...missing],
+    };
   }
   if (resourceDetail === "implicitDeny" && row.decisionDetails?.["IAM Policy"] === "allowed") {
-    return { layer: "resource", summary: "Implicitly denied: the resource-based policy doesn't allow it.", details: ["The resource belongs to another account, so both its resource-based policy and an identity-based policy must allow the request.", ...missing] };
+    return {
+      layer: "resource",
+      summary: "Implicitly denied: the resource-based policy doesn't allow it.",
+      details: [
+        "The resource belongs to another account, so both its resource-based policy and an identity-based policy must allow the request.",
+        ...missing,
+      ],
+    };
   }
   if (row.allowedByBoundary === false) {
-    return { layer: "boundary", summary: "Implicitly denied: the permissions boundary doesn't allow it.", details: ["A permissions boundary grants nothing: an action is allowed only when an identity-based policy and the boundary both allow it.", ...missing] };
+    return {
+      layer: "boundary",
+      summary: "Implicitly denied: the permissions boundary doesn't allow it.",
+      details: [
+        "A permissions boundary grants nothing: an action is allowed only when an identity-based policy and the boundary both allow it.",
+        ...missing,
+      ],
+    };
   }
   return {
     layer: "identity",
     summary: "Implicitly denied: no identity-based policy allows it.",
-    details: ["Every request is denied unless a policy allows it. No statement matched this action and resource with its conditions met.", ...missing],
+    details: [
+      "Every request is denied unless a policy allows it. No statement matched this action and resource with its conditions met.",
+      ...missing,
+    ],
   };
 }

@@ -49,13 +49,23 @@ export function PolicySimulator() {
   const runSources = usePolicySources(run?.input.source.kind === "principal" ? run.input.source.arn : undefined);
   const runBoundary = runSources.data?.find((s) => s.layer === "boundary");
 
-  const draft = { kind, principalArn: principal?.kind === kind ? principal.arn : undefined, policies, boundary: boundaryOn ? boundary : undefined, actions, resources, context };
+  const draft = {
+    kind,
+    principalArn: principal?.kind === kind ? principal.arn : undefined,
+    policies,
+    boundary: boundaryOn ? boundary : undefined,
+    actions,
+    resources,
+    context,
+  };
 
   /** A field's errors go when it changes (they were about what it held). */
-  const edit = <T,>(path: string, set: (v: T) => void) => (v: T) => {
-    set(v);
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== path && !k.startsWith(`${path}.`))));
-  };
+  const edit =
+    <T,>(path: string, set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== path && !k.startsWith(`${path}.`))));
+    };
 
   const fail = (err: Error) => {
     const e = err instanceof ApiError ? err : new ApiError("Error", err.message, 500);
@@ -98,7 +108,10 @@ export function PolicySimulator() {
       {
         onSuccess: (keys) => {
           const known = new Set(context.map((r) => r.key.toLowerCase()));
-          setContext([...context, ...keys.filter((k) => !known.has(k.name.toLowerCase())).map((k) => ({ key: k.name, type: k.type, value: "" }))]);
+          setContext([
+            ...context,
+            ...keys.filter((k) => !known.has(k.name.toLowerCase())).map((k) => ({ key: k.name, type: k.type, value: "" })),
+          ]);
         },
         onError: fail,
       },
@@ -116,7 +129,10 @@ export function PolicySimulator() {
   return (
     <ContentLayout
       header={
-        <Header variant="h1" description="Test whether policies allow or deny actions on resources. The decisions come from IAM's SimulatePrincipalPolicy and SimulateCustomPolicy.">
+        <Header
+          variant="h1"
+          description="Test whether policies allow or deny actions on resources. The decisions come from IAM's SimulatePrincipalPolicy and SimulateCustomPolicy."
+        >
           Policy simulator
         </Header>
       }
@@ -132,23 +148,44 @@ export function PolicySimulator() {
           onPolicies={edit("source.policies", setPolicies)}
           errors={errors}
         />
-        <BoundarySection enabled={boundaryOn} onEnabled={setBoundaryOn} text={boundary} onText={edit("boundary", setBoundary)} current={kind !== "custom" ? ownBoundary?.policyName : undefined} errorText={errors.boundary} />
+        <BoundarySection
+          enabled={boundaryOn}
+          onEnabled={setBoundaryOn}
+          text={boundary}
+          onText={edit("boundary", setBoundary)}
+          current={kind !== "custom" ? ownBoundary?.policyName : undefined}
+          errorText={errors.boundary}
+        />
         <Container header={<Header variant="h2">Actions</Header>}>
           <ActionPicker
             value={actions}
             onChange={edit("actions", setActions)}
             expanded={expanded}
-            errorText={actionError && (actionError.index !== undefined && !actionError.message.includes(actions[actionError.index]) ? `${actions[actionError.index]}: ${actionError.message}` : actionError.message)}
+            errorText={
+              actionError &&
+              (actionError.index !== undefined && !actionError.message.includes(actions[actionError.index])
+                ? `${actions[actionError.index]}: ${actionError.message}`
+                : actionError.message)
+            }
           />
         </Container>
         <Container header={<Header variant="h2">Resources</Header>}>
           <FormField
             label="Resource ARNs"
             description='One ARN per line; "*" simulates every resource. Wildcards in ARNs are allowed.'
-            errorText={resourceError && (resourceError.index !== undefined ? `Line ${resourceError.index + 1}: ${resourceError.message}` : resourceError.message)}
+            errorText={
+              resourceError &&
+              (resourceError.index !== undefined ? `Line ${resourceError.index + 1}: ${resourceError.message}` : resourceError.message)
+            }
             stretch
           >
-            <Textarea value={resources} onChange={(e) => edit("resources", setResources)(e.detail.value)} rows={3} ariaLabel="Resource ARNs" data-testid="simulator-resources" />
+            <Textarea
+              value={resources}
+              onChange={(e) => edit("resources", setResources)(e.detail.value)}
+              rows={3}
+              ariaLabel="Resource ARNs"
+              data-testid="simulator-resources"
+            />
           </FormField>
         </Container>
         <ExpandableSection
@@ -175,7 +212,12 @@ export function PolicySimulator() {
             </Alert>
           )}
         </SpaceBetween>
-        <ResultsTable rows={run?.result.rows ?? []} selected={selected} onSelect={(r) => setSelectedId(r.id)} loading={simulation.isPending} />
+        <ResultsTable
+          rows={run?.result.rows ?? []}
+          selected={selected}
+          onSelect={(r) => setSelectedId(r.id)}
+          loading={simulation.isPending}
+        />
         {selected && run && <ResultDetail key={selected.id} row={selected} input={run.input} textOf={textOf} boundary={usedBoundary} />}
       </SpaceBetween>
     </ContentLayout>

@@ -15,13 +15,21 @@ const heightOf = (text: string) => Math.min(420, Math.max(140, text.split("\n").
  * The matched statements in read-only editors, one tab per source policy, each statement highlighted at AWS's
  * StartPosition/EndPosition. `textOf` finds a SourcePolicyId's text (the principal's policies, or the custom inputs).
  */
-export function PolicyStatementsView({ statements, textOf }: { statements: MatchedStatement[]; textOf: (sourcePolicyId: string) => PolicyText | undefined }) {
+export function PolicyStatementsView({
+  statements,
+  textOf,
+}: {
+  statements: MatchedStatement[];
+  textOf: (sourcePolicyId: string) => PolicyText | undefined;
+}) {
   const ids = [...new Set(statements.map((s) => s.sourcePolicyId))];
   if (!ids.length) return null;
   const tabs = ids.map((id) => {
     const policy = textOf(id);
     const ranges = policy ? statements.filter((s) => s.sourcePolicyId === id).map((s) => statementRange(policy.text, s)) : [];
-    const lines = ranges.map((r) => (r.start.line === r.end.line ? `line ${r.end.line}` : `lines ${r.start.line}-${r.end.line}`)).join(", ");
+    const lines = ranges
+      .map((r) => (r.start.line === r.end.line ? `line ${r.end.line}` : `lines ${r.start.line}-${r.end.line}`))
+      .join(", ");
     return {
       id,
       label: policy?.label ?? id,

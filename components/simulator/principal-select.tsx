@@ -22,11 +22,20 @@ const LISTS: Record<PrincipalKind, { key: (q: Query) => readonly unknown[]; fetc
 };
 
 /** Picks a user, group or role by name; IAM lists have no name filter, so the list routes search page by page. */
-export function PrincipalSelect(props: { kind: PrincipalKind; value?: ChosenPrincipal; onChange: (p: ChosenPrincipal) => void; invalid?: boolean }) {
+export function PrincipalSelect(props: {
+  kind: PrincipalKind;
+  value?: ChosenPrincipal;
+  onChange: (p: ChosenPrincipal) => void;
+  invalid?: boolean;
+}) {
   const [filter, setFilter] = useState("");
   const q = { filter: useDebounced(filter, 250) || undefined, pageSize: 50 };
   const source = LISTS[props.kind];
-  const list = useQuery({ queryKey: source.key(q), queryFn: () => source.fetch(q), placeholderData: (prev, prevQuery) => (prevQuery?.queryKey[0] === source.key(q)[0] ? prev : undefined) });
+  const list = useQuery({
+    queryKey: source.key(q),
+    queryFn: () => source.fetch(q),
+    placeholderData: (prev, prevQuery) => (prevQuery?.queryKey[0] === source.key(q)[0] ? prev : undefined),
+  });
   const items = list.data?.items ?? [];
   const options: SelectProps.Option[] = items.map((i) => ({
     value: i.arn,

@@ -70,7 +70,11 @@ export function ResultsTable({ rows, selected, onSelect, loading }: Props) {
         { id: "resource", header: "Resource", cell: (r) => r.resource, sortingField: "resource" },
         { id: "decision", header: "Decision", cell: (r) => <DecisionStatus decision={r.decision} />, sortingField: "decision" },
         { id: "statements", header: "Matched statements", cell: (r) => r.matchedStatements.length },
-        { id: "missing", header: "Missing context values", cell: (r) => (r.missingContextValues.length ? r.missingContextValues.join(", ") : "-") },
+        {
+          id: "missing",
+          header: "Missing context values",
+          cell: (r) => (r.missingContextValues.length ? r.missingContextValues.join(", ") : "-"),
+        },
       ]}
     />
   );

@@ -6,7 +6,17 @@ export type ContextRow = { key: string; type: ContextKeyType; value: string };
 /** The rows the simulation sends: those with a value (a key suggested by GetContextKeysFor*Policy may stay empty). */
 export const contextEntries = (rows: ContextRow[]) =>
   rows
-    .map((r, row) => ({ row, key: r.key.trim(), type: r.type, values: r.type.endsWith("List") ? r.value.split(",").map((v) => v.trim()).filter(Boolean) : [r.value.trim()] }))
+    .map((r, row) => ({
+      row,
+      key: r.key.trim(),
+      type: r.type,
+      values: r.type.endsWith("List")
+        ? r.value
+            .split(",")
+            .map((v) => v.trim())
+            .filter(Boolean)
+        : [r.value.trim()],
+    }))
     .filter((e) => e.key && e.values.some(Boolean));
 
 export type SourceKind = "user" | "group" | "role" | "custom";
@@ -26,7 +36,11 @@ export type FieldErrors = Record<string, string>;
 
 const NOUN: Record<Exclude<SourceKind, "custom">, string> = { user: "a user", group: "a user group", role: "a role" };
 
-export const resourceLines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
+export const resourceLines = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** The request the route takes; context rows without a value stay out (they were only suggested). */
 export function simulationInput(d: SimulationDraft): SimulationInput {
@@ -62,6 +76,6 @@ export function contextErrorOf(errors: FieldErrors, rows: ContextRow[]) {
   const sent = contextEntries(rows);
   return (row: number, field: "key" | "values") => {
     const k = sent.findIndex((e) => e.row === row);
-    return k < 0 ? undefined : errors[`context.${k}.${field}`] ?? (field === "values" ? errors[`context.${k}`] : undefined);
+    return k < 0 ? undefined : (errors[`context.${k}.${field}`] ?? (field === "values" ? errors[`context.${k}`] : undefined));
   };
 }

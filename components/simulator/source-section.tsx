@@ -28,7 +28,16 @@ type Props = {
 export function SourceSection(props: Props) {
   const { kind, errors } = props;
   return (
-    <Container header={<Header variant="h2" description="AWS evaluates the identity-based policies of the principal you choose, or the policies you enter.">Policies to simulate</Header>}>
+    <Container
+      header={
+        <Header
+          variant="h2"
+          description="AWS evaluates the identity-based policies of the principal you choose, or the policies you enter."
+        >
+          Policies to simulate
+        </Header>
+      }
+    >
       <SpaceBetween size="l">
         <SegmentedControl
           data-testid="simulator-source"
@@ -43,14 +52,22 @@ export function SourceSection(props: Props) {
           ]}
         />
         {kind === "custom" ? (
-          <CustomPolicies policies={props.policies} onChange={props.onPolicies} errorOf={(i) => errors[`source.policies.${i}`] ?? (i === 0 ? errors["source.policies"] : undefined)} />
+          <CustomPolicies
+            policies={props.policies}
+            onChange={props.onPolicies}
+            errorOf={(i) => errors[`source.policies.${i}`] ?? (i === 0 ? errors["source.policies"] : undefined)}
+          />
         ) : (
           <SpaceBetween size="m">
             <FormField label={LABELS[kind]} errorText={errors["source.arn"]}>
               <PrincipalSelect kind={kind} value={props.principal} onChange={props.onPrincipal} invalid={!!errors["source.arn"]} />
             </FormField>
             {props.principal?.kind === kind && (
-              <PolicySourcesTable sources={props.sources.data ?? []} loading={props.sources.isLoading} error={props.sources.error?.message} />
+              <PolicySourcesTable
+                sources={props.sources.data ?? []}
+                loading={props.sources.isLoading}
+                error={props.sources.error?.message}
+              />
             )}
           </SpaceBetween>
         )}

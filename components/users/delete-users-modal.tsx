@@ -12,11 +12,17 @@ type Props = { visible: boolean; userNames: string[]; onCancel: () => void; onCo
 export function DeleteUsersModal({ visible, userNames, onCancel, onConfirm }: Props) {
   const one = userNames.length === 1;
   return (
-    <DeleteModal visible={visible} title={one ? `Delete ${userNames[0]}?` : `Delete ${userNames.length} users?`} confirmText="delete" onCancel={onCancel} onConfirm={onConfirm}>
+    <DeleteModal
+      visible={visible}
+      title={one ? `Delete ${userNames[0]}?` : `Delete ${userNames.length} users?`}
+      confirmText="delete"
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+    >
       <SpaceBetween size="s">
         <Box>
-          Permanently delete {one ? "this user" : `these ${userNames.length} users`}? Deleting a user also deletes its console password, access keys,
-          MFA devices, inline policies, attached policies and group memberships. This can&apos;t be undone.
+          Permanently delete {one ? "this user" : `these ${userNames.length} users`}? Deleting a user also deletes its console password,
+          access keys, MFA devices, inline policies, attached policies and group memberships. This can&apos;t be undone.
         </Box>
         <ul style={{ margin: 0 }} data-testid="delete-users-list">
           {userNames.slice(0, SHOWN).map((n) => (

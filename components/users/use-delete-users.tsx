@@ -28,7 +28,9 @@ export function useDeleteUsers() {
           id,
           type: "in-progress",
           loading: true,
-          content: <ProgressBar variant="flash" value={(i / total) * 100} label={label} description={userName} data-testid="delete-progress" />,
+          content: (
+            <ProgressBar variant="flash" value={(i / total) * 100} label={label} description={userName} data-testid="delete-progress" />
+          ),
         });
         try {
           await deleteUser(userName);

@@ -65,7 +65,11 @@ export function UsersTable() {
       header: "Last activity",
       cell: (u) => ago([u.passwordLastUsed, u.activity?.lastActivity].filter(Boolean).sort().pop()),
     },
-    { id: "passwordAge", header: "Password age", cell: (u) => (u.activity ? (u.activity.passwordEnabled ? age(u.activity.passwordCreated) : "-") : "…") },
+    {
+      id: "passwordAge",
+      header: "Password age",
+      cell: (u) => (u.activity ? (u.activity.passwordEnabled ? age(u.activity.passwordCreated) : "-") : "…"),
+    },
     { id: "keyAge", header: "Access key age", cell: (u) => (u.activity ? age(u.activity.oldestActiveKeyCreated) : "…") },
     { id: "created", header: "Created", sortingField: "createDate", cell: (u) => ago(u.createDate) },
   ];
@@ -88,14 +92,22 @@ export function UsersTable() {
         selectionType="multi"
         selectedItems={selected}
         onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
-        ariaLabels={{ itemSelectionLabel: (_, u) => u.userName, allItemsSelectionLabel: () => "Select all users", selectionGroupLabel: "Users" }}
+        ariaLabels={{
+          itemSelectionLabel: (_, u) => u.userName,
+          allItemsSelectionLabel: () => "Select all users",
+          selectionGroupLabel: "Users",
+        }}
         sortingColumn={{ sortingField: sorting.column }}
         sortingDescending={sorting.descending}
-        onSortingChange={(e) => setSorting({ column: e.detail.sortingColumn.sortingField as keyof Row, descending: e.detail.isDescending ?? false })}
+        onSortingChange={(e) =>
+          setSorting({ column: e.detail.sortingColumn.sortingField as keyof Row, descending: e.detail.isDescending ?? false })
+        }
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={selected.length ? `(${selected.length}/${rows.length})` : `(${rows.length}${pages.hasMore(query.data?.nextToken) ? "+" : ""})`}
+            counter={
+              selected.length ? `(${selected.length}/${rows.length})` : `(${rows.length}${pages.hasMore(query.data?.nextToken) ? "+" : ""})`
+            }
             description="An IAM user is an identity with long-term credentials that is used to interact with AWS in an account."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
@@ -112,11 +124,18 @@ export function UsersTable() {
             Users
           </Header>
         }
-        filter={<SearchFilter value={search.text} onChange={search.setText} placeholder="Search users by name or ARN" ariaLabel="Filter users" />}
+        filter={
+          <SearchFilter value={search.text} onChange={search.setText} placeholder="Search users by name or ARN" ariaLabel="Filter users" />
+        }
         pagination={<MarkerPagination pages={pages} nextToken={query.data?.nextToken} />}
         empty={query.error ? query.error.message : filter ? "No users match the filter." : "No users to display."}
       />
-      <DeleteUsersModal visible={confirming} userNames={selected.map((u) => u.userName)} onCancel={() => setConfirming(false)} onConfirm={() => void confirmDelete()} />
+      <DeleteUsersModal
+        visible={confirming}
+        userNames={selected.map((u) => u.userName)}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void confirmDelete()}
+      />
     </>
   );
 }

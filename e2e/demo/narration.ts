@@ -17,7 +17,10 @@ export class Narration {
   }
 
   async shot(title: string, text: string): Promise<void> {
-    const file = `${String(this.steps.length + 1).padStart(2, "0")}-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.png`;
+    const file = `${String(this.steps.length + 1).padStart(2, "0")}-${title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")}.png`;
     await this.page.waitForLoadState("networkidle").catch(() => undefined);
     await this.page.screenshot({ path: join(OUTPUT_DIR, file), fullPage: false });
     this.steps.push({ title, text, file });

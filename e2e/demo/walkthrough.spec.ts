@@ -11,7 +11,14 @@ const GROUP = "developers";
 const POLICY = "DemoReportsReadOnly";
 const POLICY_DOC = JSON.stringify({
   Version: "2012-10-17",
-  Statement: [{ Sid: "ReadReports", Effect: "Allow", Action: ["s3:GetObject", "s3:ListBucket"], Resource: ["arn:aws:s3:::demo-reports", "arn:aws:s3:::demo-reports/*"] }],
+  Statement: [
+    {
+      Sid: "ReadReports",
+      Effect: "Allow",
+      Action: ["s3:GetObject", "s3:ListBucket"],
+      Resource: ["arn:aws:s3:::demo-reports", "arn:aws:s3:::demo-reports/*"],
+    },
+  ],
 });
 const PARTNER_ROLE = "PartnerAuditor";
 const LAMBDA_ROLE = "ReportsLambdaRole";
@@ -50,7 +57,10 @@ test("the IAM walkthrough", async ({ page }) => {
     await page.getByText("Provide user access to the AWS Management Console").click();
     await page.getByText("Custom password", { exact: true }).click();
     await input(page, "custom-password").fill(PASSWORD);
-    await story.shot("Create a user", "Create the user demo-alice with console access and a custom password she must change at first sign-in.");
+    await story.shot(
+      "Create a user",
+      "Create the user demo-alice with console access and a custom password she must change at first sign-in.",
+    );
     await next(page);
     await expect(page.getByRole("heading", { name: "Set permissions", level: 1 })).toBeVisible();
     await next(page);
@@ -96,10 +106,17 @@ test("the IAM walkthrough", async ({ page }) => {
     await page.getByTestId("trusted-account-id").locator("input").fill("123456789012");
     await page.getByText("Require external ID", { exact: true }).click();
     await page.getByTestId("external-id").locator("input").fill("partner-audit-2026");
-    await story.shot("A role for another account", "Create a role that account 123456789012 may assume, with an external ID; the trust policy is previewed live.");
+    await story.shot(
+      "A role for another account",
+      "Create a role that account 123456789012 may assume, with an external ID; the trust policy is previewed live.",
+    );
     await next(page);
     await page.getByPlaceholder("Search policies by name").fill("ReadOnlyAccess");
-    await page.getByRole("row", { name: /^.*\bReadOnlyAccess\b/ }).first().getByRole("checkbox").check();
+    await page
+      .getByRole("row", { name: /^.*\bReadOnlyAccess\b/ })
+      .first()
+      .getByRole("checkbox")
+      .check();
     await next(page);
     await page.getByTestId("role-name").locator("input").fill(PARTNER_ROLE);
     await page.getByRole("button", { name: "Create role" }).click();

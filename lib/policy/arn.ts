@@ -1,8 +1,19 @@
 export const PARTITIONS = ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"];
 
 const IAM_PATHS = [
-  "user/", "federated-user/", "role/", "group/", "instance-profile/", "mfa/", "server-certificate/", "policy/", "sms-mfa/",
-  "saml-provider/", "oidc-provider/", "report/", "access-report/",
+  "user/",
+  "federated-user/",
+  "role/",
+  "group/",
+  "instance-profile/",
+  "mfa/",
+  "server-certificate/",
+  "policy/",
+  "sms-mfa/",
+  "saml-provider/",
+  "oidc-provider/",
+  "report/",
+  "access-report/",
 ];
 
 export type Arn = { partition: string; service: string; region: string; account: string; resource: string };

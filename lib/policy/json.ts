@@ -3,7 +3,10 @@ import type { JsonMember, JsonNode, JsonObject, Position, Span } from "./types";
 export type JsonResult = { ok: true; value: JsonNode } | { ok: false; error: { message: string; offset: number } };
 
 class JsonSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
   }
 }
@@ -69,7 +72,11 @@ class Parser {
       return { kind: "string", value: this.string(), span: this.span(start) };
     }
     if (c === "-" || (c >= "0" && c <= "9")) return this.number();
-    for (const [word, node] of [["true", true], ["false", false], ["null", null]] as const) {
+    for (const [word, node] of [
+      ["true", true],
+      ["false", false],
+      ["null", null],
+    ] as const) {
       if (this.s.startsWith(word, this.i)) {
         const start = this.i;
         this.i += word.length;

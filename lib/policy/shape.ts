@@ -49,7 +49,11 @@ type Bad = (path: string, node: { span: JsonNode["span"] }) => void;
 
 function checkStatement(s: JsonObject, path: string, rules: ShapeRules, bad: Bad) {
   for (const m of s.members) if (!STATEMENT_KEYS.includes(m.key)) bad(`${path}.${m.key}`, { span: m.keySpan });
-  for (const [a, b] of [["Action", "NotAction"], ["Resource", "NotResource"], ["Principal", "NotPrincipal"]]) {
+  for (const [a, b] of [
+    ["Action", "NotAction"],
+    ["Resource", "NotResource"],
+    ["Principal", "NotPrincipal"],
+  ]) {
     const second = member(s, b);
     if (member(s, a) && second) bad(`${path}.${b}`, { span: second.keySpan });
   }
@@ -90,7 +94,11 @@ function checkCondition(block: JsonNode, path: string, bad: Bad) {
 }
 
 /** A string-or-list element's values with their paths and spans. */
-export function listValues(s: JsonObject, path: string, key: string): { value: string; path: string; span: JsonNode["span"] }[] | undefined {
+export function listValues(
+  s: JsonObject,
+  path: string,
+  key: string,
+): { value: string; path: string; span: JsonNode["span"] }[] | undefined {
   const m = member(s, key);
   if (!m) return undefined;
   const v = m.value;

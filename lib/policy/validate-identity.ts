@@ -67,7 +67,8 @@ function legacyFindings(statements: StatementNode[]): Finding[] {
         const values = key.value.kind === "array" ? key.value.items : [key.value];
         for (const v of values) {
           const text = v.kind === "string" ? v.value : v.kind === "number" ? v.raw : "";
-          if (!isLegacyDateValue(text)) out.push({ message: MESSAGES.legacy, path: `${path}.Condition.${op.key}.${key.key}`, span: v.span });
+          if (!isLegacyDateValue(text))
+            out.push({ message: MESSAGES.legacy, path: `${path}.Condition.${op.key}.${key.key}`, span: v.span });
         }
       }
     }
@@ -92,7 +93,8 @@ function resourceFindings(statements: StatementNode[]): { format: Finding[]; leg
         if (message) format.push({ message, path: v.path, span: v.span });
       }
       if (format.length) continue;
-      for (const v of values) if (failsLegacyResourceParsing(v.value)) legacy.push({ message: MESSAGES.legacy, path: v.path, span: v.span });
+      for (const v of values)
+        if (failsLegacyResourceParsing(v.value)) legacy.push({ message: MESSAGES.legacy, path: v.path, span: v.span });
     }
   }
   return { format, legacy };

@@ -17,12 +17,19 @@ export const TRUST_MESSAGES = {
 };
 
 const STS_ACTIONS = [
-  "sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity",
+  "sts:AssumeRole",
+  "sts:AssumeRoleWithSAML",
+  "sts:AssumeRoleWithWebIdentity",
+  "sts:TagSession",
+  "sts:SetSourceIdentity",
   "sts:SetContext",
 ];
 
 const PRINCIPAL_TYPES: Record<string, string> = {
-  AWS: "AWS", Service: "SERVICE", Federated: "FEDERATED", CanonicalUser: "CANONICAL_USER",
+  AWS: "AWS",
+  Service: "SERVICE",
+  Federated: "FEDERATED",
+  CanonicalUser: "CANONICAL_USER",
 };
 const WEB_IDENTITY_PROVIDERS = ["cognito-identity.amazonaws.com", "www.amazon.com", "graph.facebook.com", "accounts.google.com"];
 const SERVICE = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/;

@@ -5,7 +5,10 @@ export function matchesWildcard(pattern: string, value: string, caseSensitive = 
   const key = `${caseSensitive ? "s" : "i"}${pattern}`;
   let re = cache.get(key);
   if (!re) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    const body = pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".");
     re = new RegExp(`^${body}$`, caseSensitive ? "s" : "is");
     if (cache.size > 10_000) cache.clear();
     cache.set(key, re);

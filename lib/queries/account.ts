@@ -30,7 +30,10 @@ export const useCredentialReportFindings = () =>
   });
 
 export const usePasswordPolicy = () =>
-  useQuery({ queryKey: accountKeys.passwordPolicy(), queryFn: () => api<{ policy: PasswordPolicy | null }>("/api/account/password-policy") });
+  useQuery({
+    queryKey: accountKeys.passwordPolicy(),
+    queryFn: () => api<{ policy: PasswordPolicy | null }>("/api/account/password-policy"),
+  });
 
 export function useCreateAccountAlias() {
   const qc = useQueryClient();

@@ -3,10 +3,24 @@ import { api } from "./api";
 import { roleKeys } from "./roles";
 import { userKeys } from "./users";
 import type {
-  EffectiveActionRow, EffectiveLevelSummary, EffectivePolicy, EffectiveServiceDetail, EffectiveServiceSummary, EffectiveStatementRef, EffectiveSummary,
+  EffectiveActionRow,
+  EffectiveLevelSummary,
+  EffectivePolicy,
+  EffectiveServiceDetail,
+  EffectiveServiceSummary,
+  EffectiveStatementRef,
+  EffectiveSummary,
 } from "@/lib/server/services/effective-permissions";
 
-export type { EffectiveActionRow, EffectiveLevelSummary, EffectivePolicy, EffectiveServiceDetail, EffectiveServiceSummary, EffectiveStatementRef, EffectiveSummary };
+export type {
+  EffectiveActionRow,
+  EffectiveLevelSummary,
+  EffectivePolicy,
+  EffectiveServiceDetail,
+  EffectiveServiceSummary,
+  EffectiveStatementRef,
+  EffectiveSummary,
+};
 
 export type EffectivePrincipal = { type: "user" | "role"; name: string };
 
@@ -14,7 +28,8 @@ const base = (p: EffectivePrincipal) => `/api/${p.type === "user" ? "users" : "r
 
 /** Under each principal's detail key, so its page's mutations (attach, detach, boundary...) refresh it. */
 export const effectiveKeys = {
-  summary: (p: EffectivePrincipal) => [...(p.type === "user" ? userKeys.detail(p.name) : roleKeys.detail(p.name)), "effective-permissions"] as const,
+  summary: (p: EffectivePrincipal) =>
+    [...(p.type === "user" ? userKeys.detail(p.name) : roleKeys.detail(p.name)), "effective-permissions"] as const,
   service: (p: EffectivePrincipal, prefix: string) => [...effectiveKeys.summary(p), prefix] as const,
 };
 

@@ -83,7 +83,9 @@ export const useAddUsersToGroup = (name: string) =>
   useGroupMutation((userNames: string[]) => api<{ added: string[] }>(groupUrl(name, "/users"), { method: "POST", body: { userNames } }));
 
 export const useRemoveUsersFromGroup = (name: string) =>
-  useGroupMutation((userNames: string[]) => api<{ removed: string[] }>(groupUrl(name, "/users"), { method: "DELETE", body: { userNames } }));
+  useGroupMutation((userNames: string[]) =>
+    api<{ removed: string[] }>(groupUrl(name, "/users"), { method: "DELETE", body: { userNames } }),
+  );
 
 export const useAttachGroupPolicies = (name: string) =>
   useGroupMutation((policyArns: string[]) =>
@@ -99,7 +101,10 @@ export const useDetachGroupPolicies = (name: string) =>
 export const usePutGroupPolicy = (name: string, existing?: string) =>
   useGroupMutation((input: InlinePolicyInput) =>
     existing
-      ? api(groupUrl(name, `/inline-policies/${encodeURIComponent(existing)}`), { method: "PUT", body: { policyDocument: input.policyDocument } })
+      ? api(groupUrl(name, `/inline-policies/${encodeURIComponent(existing)}`), {
+          method: "PUT",
+          body: { policyDocument: input.policyDocument },
+        })
       : api(groupUrl(name, "/inline-policies"), { method: "POST", body: input }),
   );
 

@@ -19,7 +19,8 @@ export const detachPolicy = (arn: string, input: DetachPolicyInput) => api(polic
 /** Policy writes also change the users', groups' and roles' attached policies, so those refresh too. */
 export function useInvalidatePolicies() {
   const client = useQueryClient();
-  return () => Promise.all([policyKeys.all, userKeys.all, groupKeys.all, roleKeys.all].map((queryKey) => client.invalidateQueries({ queryKey })));
+  return () =>
+    Promise.all([policyKeys.all, userKeys.all, groupKeys.all, roleKeys.all].map((queryKey) => client.invalidateQueries({ queryKey })));
 }
 
 function usePolicyMutation<V, R>(fn: (v: V) => Promise<R>) {

@@ -72,13 +72,23 @@ export const useUpdateRole = (name: string) =>
   useRoleMutation(name, (input: UpdateRoleInput) => api<{ ok: true }>(rolePath(name), { method: "PATCH", body: input }));
 
 export const useUpdateTrustPolicy = (name: string) =>
-  useRoleMutation(name, (policyDocument: string) => api<{ ok: true }>(rolePath(name, "/trust-policy"), { method: "PUT", body: { policyDocument } }));
+  useRoleMutation(name, (policyDocument: string) =>
+    api<{ ok: true }>(rolePath(name, "/trust-policy"), { method: "PUT", body: { policyDocument } }),
+  );
 
 export const useAttachRolePolicies = (name: string) =>
-  useRoleMutation(name, (policyArns: string[]) => api<{ attached: number }>(rolePath(name, "/permissions"), { method: "POST", body: { policyArns } }), { policies: true });
+  useRoleMutation(
+    name,
+    (policyArns: string[]) => api<{ attached: number }>(rolePath(name, "/permissions"), { method: "POST", body: { policyArns } }),
+    { policies: true },
+  );
 
 export const useDetachRolePolicy = (name: string) =>
-  useRoleMutation(name, (policyArn: string) => api<{ ok: true }>(rolePath(name, "/permissions"), { method: "DELETE", body: { policyArn } }), { policies: true });
+  useRoleMutation(
+    name,
+    (policyArn: string) => api<{ ok: true }>(rolePath(name, "/permissions"), { method: "DELETE", body: { policyArn } }),
+    { policies: true },
+  );
 
 export const usePutRolePolicy = (name: string) =>
   useRoleMutation(name, (v: { policyName: string; policyDocument: string }) =>
@@ -86,11 +96,16 @@ export const usePutRolePolicy = (name: string) =>
   );
 
 export const useDeleteRolePolicy = (name: string) =>
-  useRoleMutation(name, (policyName: string) => api<{ ok: true }>(rolePath(name, "/inline-policies"), { method: "DELETE", body: { policyName } }));
+  useRoleMutation(name, (policyName: string) =>
+    api<{ ok: true }>(rolePath(name, "/inline-policies"), { method: "DELETE", body: { policyName } }),
+  );
 
 export const usePutRolePermissionsBoundary = (name: string) =>
-  useRoleMutation(name, (permissionsBoundary: string) =>
-    api<{ ok: true }>(rolePath(name, "/permissions-boundary"), { method: "PUT", body: { permissionsBoundary } }), { policies: true },
+  useRoleMutation(
+    name,
+    (permissionsBoundary: string) =>
+      api<{ ok: true }>(rolePath(name, "/permissions-boundary"), { method: "PUT", body: { permissionsBoundary } }),
+    { policies: true },
   );
 
 export const useDeleteRolePermissionsBoundary = (name: string) =>

@@ -17,7 +17,9 @@ export const simulate = (input: SimulationInput) => api<Simulation>("/api/simula
 export const useSimulation = () => useMutation({ mutationFn: simulate });
 
 export const useContextKeys = () =>
-  useMutation({ mutationFn: (input: ContextKeysQuery) => api<ContextKey[]>("/api/simulator/context-keys", { method: "POST", body: input }) });
+  useMutation({
+    mutationFn: (input: ContextKeysQuery) => api<ContextKey[]>("/api/simulator/context-keys", { method: "POST", body: input }),
+  });
 
 /** The chosen principal's policies with their text, read again whenever the principal is chosen. */
 export const usePolicySources = (arn: string | undefined) =>

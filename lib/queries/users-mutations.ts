@@ -8,7 +8,8 @@ export type { CreatedUser };
 
 export const createUser = (input: CreateUserInput) => api<CreatedUser>("/api/users", { method: "POST", body: input });
 
-export const deleteUser = (userName: string) => api<{ userName: string }>(`/api/users/${encodeURIComponent(userName)}`, { method: "DELETE" });
+export const deleteUser = (userName: string) =>
+  api<{ userName: string }>(`/api/users/${encodeURIComponent(userName)}`, { method: "DELETE" });
 
 /** The result holds a password: gcTime 0 drops it from the mutation cache as soon as the wizard unmounts. */
 export function useCreateUser() {

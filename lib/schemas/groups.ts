@@ -2,7 +2,10 @@ import { z } from "zod";
 import { arnSchema, groupNameSchema, policyNameSchema, userNameSchema } from "./iam";
 
 /** IAM's PolicyDocument parameter limits; the grammar itself is checked by lib/policy (the editor) and by IAM. */
-export const policyDocumentSchema = z.string().min(1, "Enter a policy document.").max(131072, "The policy document can have up to 131,072 characters.");
+export const policyDocumentSchema = z
+  .string()
+  .min(1, "Enter a policy document.")
+  .max(131072, "The policy document can have up to 131,072 characters.");
 
 // IAM's own quotas (10 groups per user, 10 managed policies per group) are left to IAM, so its LimitExceeded is shown.
 export const createGroupSchema = z.object({

@@ -30,7 +30,11 @@ export const pathSchema = z
   .max(512, "The path can have up to 512 characters.")
   .regex(/^(\/|\/[\u0021-\u007E]+\/)$/, "The path must begin and end with a slash (/).");
 
-export const arnSchema = z.string().min(20).max(2048).regex(/^arn:aws[\w-]*:/, "Enter a valid ARN.");
+export const arnSchema = z
+  .string()
+  .min(20)
+  .max(2048)
+  .regex(/^arn:aws[\w-]*:/, "Enter a valid ARN.");
 
 export const tagSchema = z.object({
   Key: z

@@ -3,9 +3,16 @@ import { arnSchema, groupNameSchema, pageQuerySchema, policyNameSchema, roleName
 
 export const policyListQuerySchema = pageQuerySchema.extend({
   scope: z.enum(["All", "AWS", "Local"]).default("All"),
-  onlyAttached: z.enum(["true", "false"]).optional().transform((v) => v === "true"),
+  onlyAttached: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
   usage: z.enum(["PermissionsPolicy", "PermissionsBoundary", "NotUsed"]).optional(),
-  pathPrefix: z.string().max(512).regex(/^\/([\u0021-\u007E]*\/)?$/, "The path prefix must begin and end with a slash (/).").optional(),
+  pathPrefix: z
+    .string()
+    .max(512)
+    .regex(/^\/([\u0021-\u007E]*\/)?$/, "The path prefix must begin and end with a slash (/).")
+    .optional(),
 });
 export type PolicyListQuery = z.input<typeof policyListQuerySchema>;
 
@@ -18,7 +25,10 @@ export const policyDescriptionSchema = z
   .regex(/^[\u0009\u000A\u000D\u0020-\u00FF]*$/, "Use Latin-1 characters only (letters, numbers, punctuation, spaces).");
 
 /** IAM's PolicyDocument limits; the grammar is judged by lib/policy in the editor and by IAM on submit. */
-export const managedPolicyDocumentSchema = z.string().min(1, "Enter a policy document.").max(131072, "The policy document can have up to 131,072 characters.");
+export const managedPolicyDocumentSchema = z
+  .string()
+  .min(1, "Enter a policy document.")
+  .max(131072, "The policy document can have up to 131,072 characters.");
 
 export const createPolicySchema = z.object({
   policyName: policyNameSchema,
@@ -56,15 +66,14 @@ export const policyEntitiesQuerySchema = pageQuerySchema.pick({ pageToken: true,
 const entityName = { User: userNameSchema, Group: groupNameSchema, Role: roleNameSchema };
 
 /** One user, group or role, named by IAM's rules for its type. */
-export const policyEntitySchema = z
-  .object({ entityType: z.enum(policyEntityTypes), entityName: z.string() })
-  .superRefine((v, ctx) => {
-    const r = entityName[v.entityType].safeParse(v.entityName);
-    if (!r.success) ctx.addIssue({ code: "custom", path: ["entityName"], message: r.error.issues[0].message });
-  });
+export const policyEntitySchema = z.object({ entityType: z.enum(policyEntityTypes), entityName: z.string() }).superRefine((v, ctx) => {
+  const r = entityName[v.entityType].safeParse(v.entityName);
+  if (!r.success) ctx.addIssue({ code: "custom", path: ["entityName"], message: r.error.issues[0].message });
+});
 
-
-export const detachPolicySchema = policyEntitySchema.and(z.object({ attachedAs: z.enum(["PermissionsPolicy", "PermissionsBoundary"]).default("PermissionsPolicy") }));
+export const detachPolicySchema = policyEntitySchema.and(
+  z.object({ attachedAs: z.enum(["PermissionsPolicy", "PermissionsBoundary"]).default("PermissionsPolicy") }),
+);
 export type DetachPolicyInput = z.input<typeof detachPolicySchema>;
 
 export const policyTagsSchema = z.object({ tags: tagsSchema });

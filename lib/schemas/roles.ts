@@ -68,4 +68,3 @@ export const inlinePolicyNameSchema = z.object({ policyName: policyNameSchema })
 export const permissionsBoundarySchema = z.object({ permissionsBoundary: arnSchema });
 
 export const roleTagsSchema = z.object({ tags: tagsSchema });
-

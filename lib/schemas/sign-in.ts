@@ -13,13 +13,21 @@ export const iamSignInSchema = z.object({
     .trim()
     .min(1, "Enter your account ID or alias.")
     .regex(/^(\d{12}|[a-z0-9](([a-z0-9]|-(?!-))*[a-z0-9])?)$/, "Enter a 12-digit account ID or an account alias."),
-  userName: z.string().trim().min(1, "Enter your IAM user name.").max(64).regex(/^[\w+=,.@-]+$/, "Enter a valid IAM user name."),
+  userName: z
+    .string()
+    .trim()
+    .min(1, "Enter your IAM user name.")
+    .max(64)
+    .regex(/^[\w+=,.@-]+$/, "Enter a valid IAM user name."),
   password: z.string().min(1, "Enter your password."),
 });
 
 export const keysSignInSchema = z.object({
   type: z.literal("keys"),
-  accessKeyId: z.string().trim().regex(/^(AKIA|ASIA)[A-Z0-9]{12,124}$/, "Enter a valid access key ID."),
+  accessKeyId: z
+    .string()
+    .trim()
+    .regex(/^(AKIA|ASIA)[A-Z0-9]{12,124}$/, "Enter a valid access key ID."),
   secretAccessKey: z.string().min(1, "Enter the secret access key."),
 });
 

@@ -6,7 +6,18 @@ import { arnSchema } from "./iam";
 
 /** The simulator's ContextKeyType values (IAM API reference). */
 export const CONTEXT_KEY_TYPES = [
-  "string", "stringList", "numeric", "numericList", "boolean", "booleanList", "ip", "ipList", "binary", "binaryList", "date", "dateList",
+  "string",
+  "stringList",
+  "numeric",
+  "numericList",
+  "boolean",
+  "booleanList",
+  "ip",
+  "ipList",
+  "binary",
+  "binaryList",
+  "date",
+  "dateList",
 ] as const;
 export type ContextKeyType = (typeof CONTEXT_KEY_TYPES)[number];
 
@@ -42,13 +53,18 @@ export const simulatorPolicySchema = z
 
 export const contextEntrySchema = z
   .object({
-    key: z.string().trim().min(5, "A context key name has 5 to 256 characters, such as aws:SourceIp.").max(256, "A context key name has 5 to 256 characters."),
+    key: z
+      .string()
+      .trim()
+      .min(5, "A context key name has 5 to 256 characters, such as aws:SourceIp.")
+      .max(256, "A context key name has 5 to 256 characters."),
     type: z.enum(CONTEXT_KEY_TYPES),
     values: z.array(z.string().trim().min(1)).min(1, "Enter a value."),
   })
   .superRefine((entry, ctx) => {
     const list = entry.type.endsWith("List");
-    if (!list && entry.values.length > 1) ctx.addIssue({ code: "custom", path: ["values"], message: `A ${entry.type} key takes one value.` });
+    if (!list && entry.values.length > 1)
+      ctx.addIssue({ code: "custom", path: ["values"], message: `A ${entry.type} key takes one value.` });
     const [valid, expected] = VALUE_RULES[entry.type.replace(/List$/, "")];
     const bad = entry.values.find((v) => !valid(v));
     if (bad !== undefined) ctx.addIssue({ code: "custom", path: ["values"], message: `"${bad}" is not ${expected}.` });
@@ -66,7 +82,11 @@ export const simulationSchema = z.object({
   /** A permissions boundary document to simulate; for a principal, it replaces the principal's own boundary. */
   boundary: simulatorPolicySchema.optional(),
   actions: z.array(simulatorActionSchema).min(1, "Choose at least one action.").max(200, "Choose up to 200 actions or patterns."),
-  resources: z.array(simulatorResourceSchema).min(1, 'Enter "*" or at least one ARN.').max(100, "Enter up to 100 resources.").default(["*"]),
+  resources: z
+    .array(simulatorResourceSchema)
+    .min(1, 'Enter "*" or at least one ARN.')
+    .max(100, "Enter up to 100 resources.")
+    .default(["*"]),
   context: z.array(contextEntrySchema).max(100, "Enter up to 100 context keys.").default([]),
 });
 export type SimulationInput = z.input<typeof simulationSchema>;
@@ -76,4 +96,10 @@ export type ContextKeysQuery = z.infer<typeof contextKeysQuerySchema>;
 
 export const policySourcesQuerySchema = z.object({ arn: arnSchema });
 
-export const catalogueActionsQuerySchema = z.object({ service: z.string().min(1).max(64).regex(/^[a-zA-Z0-9-]+$/, "Enter a service prefix, such as iam.") });
+export const catalogueActionsQuerySchema = z.object({
+  service: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-zA-Z0-9-]+$/, "Enter a service prefix, such as iam."),
+});

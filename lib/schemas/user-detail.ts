@@ -49,7 +49,11 @@ export const addUserToGroupsSchema = z.object({
 
 export const updateUserTagsSchema = z.object({ tags: tagsSchema });
 
-export const accessKeyIdSchema = z.string().min(16).max(128).regex(/^[\w]+$/, "Enter an access key ID.");
+export const accessKeyIdSchema = z
+  .string()
+  .min(16)
+  .max(128)
+  .regex(/^[\w]+$/, "Enter an access key ID.");
 
 /** The console stores a key's description as a user tag whose key is the access key ID. */
 export const createAccessKeySchema = z.object({

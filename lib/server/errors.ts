@@ -33,5 +33,8 @@ export function fromSdkError(err: unknown): ServiceError {
 
 export function errorResponse(err: unknown): NextResponse {
   const e = fromSdkError(err);
-  return NextResponse.json({ code: e.code, message: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) }, { status: e.status });
+  return NextResponse.json(
+    { code: e.code, message: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) },
+    { status: e.status },
+  );
 }

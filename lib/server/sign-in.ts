@@ -55,10 +55,16 @@ async function awsSignIn(input: SignInInput, region: string): Promise<Principal>
   if (input.type !== "keys" && input.type !== "profile") throw new SignInError("Sign in with access keys or a profile in AWS mode.");
   try {
     const credentials =
-      input.type === "keys" ? { accessKeyId: input.accessKeyId, secretAccessKey: input.secretAccessKey } : await fromIni({ profile: input.profile })();
+      input.type === "keys"
+        ? { accessKeyId: input.accessKeyId, secretAccessKey: input.secretAccessKey }
+        : await fromIni({ profile: input.profile })();
     const id = await new STSClient({ region, credentials }).send(new GetCallerIdentityCommand({}));
     const isRoot = id.Arn!.endsWith(":root");
-    const creds = { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken };
+    const creds = {
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      sessionToken: credentials.sessionToken,
+    };
     const expiration = credentials.sessionToken
       ? (credentials.expiration?.getTime() ?? Date.now() + 3600_000)
       : Date.now() + AWS_KEYS_SESSION_MS;

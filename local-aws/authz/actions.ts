@@ -20,7 +20,15 @@ function keyOwner(ctx: Ctx, userName: string | undefined): t.Target | undefined 
 const one = (action: string, target: t.Target | undefined, keys = {}): Check[] => (target ? [on(action, target, keys)] : []);
 
 /** UpdateUser/UpdateGroup need permission on the entity and, when renamed or moved, on what it becomes. */
-function renamed(ctx: Ctx, action: string, type: "user" | "group", current: t.Target, name: string, newName?: string, newPath?: string): Check[] {
+function renamed(
+  ctx: Ctx,
+  action: string,
+  type: "user" | "group",
+  current: t.Target,
+  name: string,
+  newName?: string,
+  newPath?: string,
+): Check[] {
   if (newName === undefined && newPath === undefined) return [on(action, current)];
   const prefix = `arn:aws:iam::${ctx.accountId}:${type}`;
   const path = newPath ?? current.arn.slice(prefix.length, current.arn.length - name.length);
@@ -30,9 +38,10 @@ function renamed(ctx: Ctx, action: string, type: "user" | "group", current: t.Ta
 
 /** The user an access key belongs to; the root's own keys are authorized on the root. */
 function keyUser(ctx: Ctx, accessKeyId: string): t.Target | undefined {
-  const row = sql(ctx.db, "SELECT u.name FROM access_keys k LEFT JOIN users u ON u.user_id = k.user_id WHERE k.access_key_id = ? AND k.account_id = ?").get(
-    accessKeyId, ctx.accountId,
-  ) as { name: string | null } | undefined;
+  const row = sql(
+    ctx.db,
+    "SELECT u.name FROM access_keys k LEFT JOIN users u ON u.user_id = k.user_id WHERE k.access_key_id = ? AND k.account_id = ?",
+  ).get(accessKeyId, ctx.accountId) as { name: string | null } | undefined;
   if (!row) return undefined;
   return row.name ? t.user(ctx, row.name) : { arn: `arn:aws:iam::${ctx.accountId}:root`, display: `arn:aws:iam::${ctx.accountId}:root` };
 }
@@ -50,7 +59,8 @@ const principalRules = (kind: "User" | "Group" | "Role", target: (ctx: Ctx, name
 /** One entry per implemented IAM action, after the Service Authorization Reference's resource types and keys. */
 export const iamRules: Record<string, ActionRule> = {
   // users
-  CreateUser: (i, ctx) => createTagged("CreateUser", "TagUser", t.created(ctx, "user", i.Path, i.UserName), i.Tags, boundaryKey(i.PermissionsBoundary)),
+  CreateUser: (i, ctx) =>
+    createTagged("CreateUser", "TagUser", t.created(ctx, "user", i.Path, i.UserName), i.Tags, boundaryKey(i.PermissionsBoundary)),
   GetUser: (i, ctx) => one("GetUser", userOrSelf(ctx, i.UserName)),
   ListUsers: (i, ctx) => [on("ListUsers", t.listing(ctx, "user", i.PathPrefix))],
   UpdateUser: (i, ctx) => renamed(ctx, "UpdateUser", "user", t.user(ctx, i.UserName), i.UserName, i.NewUserName, i.NewPath),
@@ -72,7 +82,8 @@ export const iamRules: Record<string, ActionRule> = {
   ListGroupsForUser: (i, ctx) => [on("ListGroupsForUser", t.user(ctx, i.UserName))],
 
   // roles
-  CreateRole: (i, ctx) => createTagged("CreateRole", "TagRole", t.created(ctx, "role", i.Path, i.RoleName), i.Tags, boundaryKey(i.PermissionsBoundary)),
+  CreateRole: (i, ctx) =>
+    createTagged("CreateRole", "TagRole", t.created(ctx, "role", i.Path, i.RoleName), i.Tags, boundaryKey(i.PermissionsBoundary)),
   GetRole: (i, ctx) => [on("GetRole", t.role(ctx, i.RoleName))],
   ListRoles: (i, ctx) => [on("ListRoles", t.listing(ctx, "role", i.PathPrefix))],
   UpdateRole: (i, ctx) => [on("UpdateRole", t.role(ctx, i.RoleName))],

@@ -12,10 +12,21 @@ export type Check = { action: string; target: Target; keys: Keys };
  * holds the entity's current boundary (Create* and Put*PermissionsBoundary pass the requested one instead).
  */
 const BOUNDARY_KEY_ACTIONS = new Set([
-  "GetRole", "UpdateRole", "UpdateRoleDescription", "UpdateAssumeRolePolicy", "DeleteRole",
-  "DeleteUserPermissionsBoundary", "DeleteRolePermissionsBoundary",
-  "AttachUserPolicy", "DetachUserPolicy", "AttachRolePolicy", "DetachRolePolicy",
-  "PutUserPolicy", "DeleteUserPolicy", "PutRolePolicy", "DeleteRolePolicy",
+  "GetRole",
+  "UpdateRole",
+  "UpdateRoleDescription",
+  "UpdateAssumeRolePolicy",
+  "DeleteRole",
+  "DeleteUserPermissionsBoundary",
+  "DeleteRolePermissionsBoundary",
+  "AttachUserPolicy",
+  "DetachUserPolicy",
+  "AttachRolePolicy",
+  "DetachRolePolicy",
+  "PutUserPolicy",
+  "DeleteUserPolicy",
+  "PutRolePolicy",
+  "DeleteRolePolicy",
 ]);
 
 /** `iam:<action>` on an existing (or named) resource, with the keys the resource itself contributes. */

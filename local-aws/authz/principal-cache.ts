@@ -19,12 +19,40 @@ const generations = new WeakMap<Db, number>();
  * (and not a Get/List/Simulate read) invalidates the cache, so an action added later errs on the safe side.
  */
 const KEEPS_PRINCIPALS = new Set([
-  "CreateUser", "CreateGroup", "CreateRole", "CreatePolicy", "CreateInstanceProfile", "CreateVirtualMFADevice",
-  "CreateAccessKey", "UpdateAccessKey", "DeleteAccessKey", "CreateLoginProfile", "UpdateLoginProfile", "DeleteLoginProfile", "ChangePassword",
-  "EnableMFADevice", "DeactivateMFADevice", "ResyncMFADevice", "DeleteVirtualMFADevice", "TagMFADevice", "UntagMFADevice",
-  "AddRoleToInstanceProfile", "RemoveRoleFromInstanceProfile", "DeleteInstanceProfile", "TagInstanceProfile", "UntagInstanceProfile",
-  "TagPolicy", "UntagPolicy", "UpdateAssumeRolePolicy", "UpdateRole", "UpdateRoleDescription",
-  "UpdateAccountPasswordPolicy", "DeleteAccountPasswordPolicy", "CreateAccountAlias", "DeleteAccountAlias", "GenerateCredentialReport",
+  "CreateUser",
+  "CreateGroup",
+  "CreateRole",
+  "CreatePolicy",
+  "CreateInstanceProfile",
+  "CreateVirtualMFADevice",
+  "CreateAccessKey",
+  "UpdateAccessKey",
+  "DeleteAccessKey",
+  "CreateLoginProfile",
+  "UpdateLoginProfile",
+  "DeleteLoginProfile",
+  "ChangePassword",
+  "EnableMFADevice",
+  "DeactivateMFADevice",
+  "ResyncMFADevice",
+  "DeleteVirtualMFADevice",
+  "TagMFADevice",
+  "UntagMFADevice",
+  "AddRoleToInstanceProfile",
+  "RemoveRoleFromInstanceProfile",
+  "DeleteInstanceProfile",
+  "TagInstanceProfile",
+  "UntagInstanceProfile",
+  "TagPolicy",
+  "UntagPolicy",
+  "UpdateAssumeRolePolicy",
+  "UpdateRole",
+  "UpdateRoleDescription",
+  "UpdateAccountPasswordPolicy",
+  "DeleteAccountPasswordPolicy",
+  "CreateAccountAlias",
+  "DeleteAccountAlias",
+  "GenerateCredentialReport",
   "GetSessionToken",
 ]);
 const READ = /^(Get|List|Simulate)/;
@@ -41,7 +69,10 @@ function load(db: Db, arn: string, userId: string | undefined): PrincipalData {
   const policies = principalPolicies(db, arn);
   const tags: Keys = {};
   if (userId) {
-    const rows = sql(db, "SELECT key, value FROM tags WHERE resource_type = 'user' AND resource_id = ?").all(userId) as { key: string; value: string }[];
+    const rows = sql(db, "SELECT key, value FROM tags WHERE resource_type = 'user' AND resource_id = ?").all(userId) as {
+      key: string;
+      value: string;
+    }[];
     for (const t of rows) tags[`aws:PrincipalTag/${t.key}`] = t.value;
   }
   return {

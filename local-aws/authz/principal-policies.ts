@@ -50,7 +50,12 @@ function managedInput(db: Db, r: ManagedRow): PolicyInput | undefined {
   if (hit) return hit;
   const doc = sql(db, DOCUMENT_SQL).get(r.policy_id, r.version_id) as { document: string } | undefined;
   if (!doc) return undefined;
-  const input: PolicyInput = { id: r.arn, name: r.name, text: doc.document, sourceType: r.account_id === "aws" ? "aws-managed" : "user-managed" };
+  const input: PolicyInput = {
+    id: r.arn,
+    name: r.name,
+    text: doc.document,
+    sourceType: r.account_id === "aws" ? "aws-managed" : "user-managed",
+  };
   if (cache.size >= MANAGED_CACHE_SIZE) cache.clear();
   cache.set(key, input);
   return input;

@@ -24,11 +24,13 @@ export function principalOf(ctx: Ctx): AuthzPrincipal {
   };
   if (c.type === "user" && c.userName) keys["aws:username"] = c.userName;
   if (c.session) {
-    const row = sql(ctx.db, "SELECT create_date FROM sessions WHERE access_key_id = ?").get(c.accessKeyId) as { create_date: string } | undefined;
+    const row = sql(ctx.db, "SELECT create_date FROM sessions WHERE access_key_id = ?").get(c.accessKeyId) as
+      { create_date: string } | undefined;
     const issued = row ? new Date(row.create_date) : ctx.now;
     keys["aws:TokenIssueTime"] = isoSeconds(issued);
     keys["aws:MultiFactorAuthPresent"] = String(c.session.mfaAuthenticated);
-    if (c.session.mfaAuthenticated) keys["aws:MultiFactorAuthAge"] = String(Math.max(0, Math.floor((ctx.now.getTime() - issued.getTime()) / 1000)));
+    if (c.session.mfaAuthenticated)
+      keys["aws:MultiFactorAuthAge"] = String(Math.max(0, Math.floor((ctx.now.getTime() - issued.getTime()) / 1000)));
   }
   const kind = c.type === "root" ? "root" : c.type === "user" ? "user" : "assumed-role";
   return { info: { arn: c.arn, account: c.accountId, kind }, keys };

@@ -23,7 +23,8 @@ const SELECT_KEYS = `SELECT k.*, u.name AS user_name FROM access_keys k LEFT JOI
 /** The keys of one owner: an IAM user, or the account root (user_id NULL). */
 function ownerKeys(ctx: Ctx, owner: UserRow | null): KeyRow[] {
   return sql(ctx.db, `${SELECT_KEYS} WHERE k.account_id = ? AND k.user_id IS ? ORDER BY k.create_date, k.access_key_id`).all(
-    ctx.accountId, owner?.user_id ?? null,
+    ctx.accountId,
+    owner?.user_id ?? null,
   ) as KeyRow[];
 }
 
@@ -75,8 +76,7 @@ export const accessKeysHandlers: Handlers = {
 
   GetAccessKeyLastUsed(input: { AccessKeyId: string }, ctx) {
     const key = sql(ctx.db, `${SELECT_KEYS} WHERE k.access_key_id = ? AND k.account_id = ?`).get(input.AccessKeyId, ctx.accountId) as
-      | KeyRow
-      | undefined;
+      KeyRow | undefined;
     if (!key) {
       throw accessDenied(
         `User: ${ctx.caller.arn} is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key ${input.AccessKeyId}`,

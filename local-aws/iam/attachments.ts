@@ -42,9 +42,11 @@ function assertAttachable(ctx: Ctx, policyArn: string): void {
 }
 
 const attachedArns = (ctx: Ctx, p: Principal) =>
-  (sql(ctx.db, "SELECT policy_arn FROM attachments WHERE entity_type = ? AND entity_id = ? ORDER BY seq").all(p.type, p.id) as {
-    policy_arn: string;
-  }[]).map((r) => r.policy_arn);
+  (
+    sql(ctx.db, "SELECT policy_arn FROM attachments WHERE entity_type = ? AND entity_id = ? ORDER BY seq").all(p.type, p.id) as {
+      policy_arn: string;
+    }[]
+  ).map((r) => r.policy_arn);
 
 /** Attaching an already attached policy is a no-op, even at the quota. */
 function attach(ctx: Ctx, kind: PrincipalKind, name: string, policyArn: string): void {
@@ -64,7 +66,11 @@ function attach(ctx: Ctx, kind: PrincipalKind, name: string, policyArn: string):
 function detach(ctx: Ctx, kind: PrincipalKind, name: string, policyArn: string): void {
   parsePolicyArn(policyArn);
   const p = getPrincipal(ctx, kind, name, true);
-  const res = sql(ctx.db, "DELETE FROM attachments WHERE entity_type = ? AND entity_id = ? AND policy_arn = ?").run(p.type, p.id, policyArn);
+  const res = sql(ctx.db, "DELETE FROM attachments WHERE entity_type = ? AND entity_id = ? AND policy_arn = ?").run(
+    p.type,
+    p.id,
+    policyArn,
+  );
   if (res.changes === 0) throw noSuchEntity(`Policy ${policyArn} was not found.`);
 }
 

@@ -85,9 +85,7 @@ export function policyVersionsOf(ctx: Ctx, policies: { policy_id: string; defaul
 /** How many of this account's principals attach each policy, and how many use it as their permissions boundary. */
 export function policyUsage(ctx: Ctx, arns: string[]) {
   const count = (text: string) =>
-    new Map(
-      (sql(ctx.db, text).all(ctx.accountId, JSON.stringify(arns)) as { arn: string; n: number }[]).map((r) => [r.arn, r.n]),
-    );
+    new Map((sql(ctx.db, text).all(ctx.accountId, JSON.stringify(arns)) as { arn: string; n: number }[]).map((r) => [r.arn, r.n]));
   return {
     attachments: count(
       `SELECT policy_arn AS arn, COUNT(*) AS n FROM attachments WHERE account_id = ? AND policy_arn IN (${IDS}) GROUP BY policy_arn`,

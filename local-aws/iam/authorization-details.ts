@@ -4,7 +4,13 @@ import { validationError } from "../protocol/errors";
 import { boundaryOut, keysetPage, type GroupRow, type RoleRow, type UserRow } from "./shared";
 import { roleCoreOut } from "./roles";
 import {
-  attachedPolicies, groupNamesOf, inlinePolicies, instanceProfilesOf, policyUsage, policyVersionsOf, tagsOf,
+  attachedPolicies,
+  groupNamesOf,
+  inlinePolicies,
+  instanceProfilesOf,
+  policyUsage,
+  policyVersionsOf,
+  tagsOf,
 } from "./authorization-details-loaders";
 
 type EntityFilter = "User" | "Role" | "Group" | "LocalManagedPolicy" | "AWSManagedPolicy";
@@ -27,21 +33,29 @@ type Fetch = (after: string, limit: number) => Item[];
 
 function sectionFetchers(ctx: Ctx, filter: EntityFilter[]): (Fetch | undefined)[] {
   const want = (t: EntityFilter) => filter.length === 0 || filter.includes(t);
-  const byName = (section: number, table: "users" | "groups" | "roles"): Fetch => (after, limit) =>
-    (sql(ctx.db, `SELECT * FROM ${table} WHERE account_id = ? AND name_lc > ? ORDER BY name_lc LIMIT ?`).all(
-      ctx.accountId, after, limit,
-    ) as { name_lc: string }[]).map((row) => ({ section, key: row.name_lc, row }));
+  const byName =
+    (section: number, table: "users" | "groups" | "roles"): Fetch =>
+    (after, limit) =>
+      (
+        sql(ctx.db, `SELECT * FROM ${table} WHERE account_id = ? AND name_lc > ? ORDER BY name_lc LIMIT ?`).all(
+          ctx.accountId,
+          after,
+          limit,
+        ) as { name_lc: string }[]
+      ).map((row) => ({ section, key: row.name_lc, row }));
   const local = want("LocalManagedPolicy");
   const aws = want("AWSManagedPolicy");
   // AWS managed policies appear only while something in this account attaches them.
   const policies: Fetch = (after, limit) =>
-    (sql(
-      ctx.db,
-      `SELECT * FROM policies p WHERE p.arn > ? AND (
+    (
+      sql(
+        ctx.db,
+        `SELECT * FROM policies p WHERE p.arn > ? AND (
          (p.account_id = ? AND ?) OR
          (p.account_id = 'aws' AND ? AND EXISTS (SELECT 1 FROM attachments a WHERE a.policy_arn = p.arn AND a.account_id = ?)))
        ORDER BY p.arn LIMIT ?`,
-    ).all(after, ctx.accountId, local ? 1 : 0, aws ? 1 : 0, ctx.accountId, limit) as PolicyRow[]).map((row) => ({
+      ).all(after, ctx.accountId, local ? 1 : 0, aws ? 1 : 0, ctx.accountId, limit) as PolicyRow[]
+    ).map((row) => ({
       section: 3,
       key: row.arn,
       row,
@@ -81,7 +95,10 @@ const tagsMember = (tags: { Key: string; Value: string }[] | undefined) => (tags
 function userDetails(ctx: Ctx, users: UserRow[]) {
   const ids = users.map((u) => u.user_id);
   const [inline, groups, attached, tags] = [
-    inlinePolicies(ctx, "user", ids), groupNamesOf(ctx, ids), attachedPolicies(ctx, "user", ids), tagsOf(ctx, "user", ids),
+    inlinePolicies(ctx, "user", ids),
+    groupNamesOf(ctx, ids),
+    attachedPolicies(ctx, "user", ids),
+    tagsOf(ctx, "user", ids),
   ];
   return users.map((u) => ({
     Path: u.path,
@@ -114,7 +131,10 @@ function groupDetails(ctx: Ctx, groups: GroupRow[]) {
 function roleDetails(ctx: Ctx, roles: RoleRow[]) {
   const ids = roles.map((r) => r.role_id);
   const [inline, attached, tags, profiles] = [
-    inlinePolicies(ctx, "role", ids), attachedPolicies(ctx, "role", ids), tagsOf(ctx, "role", ids), instanceProfilesOf(ctx, ids),
+    inlinePolicies(ctx, "role", ids),
+    attachedPolicies(ctx, "role", ids),
+    tagsOf(ctx, "role", ids),
+    instanceProfilesOf(ctx, ids),
   ];
   return roles.map((r) => ({
     ...roleCoreOut(r),
@@ -136,7 +156,10 @@ function roleDetails(ctx: Ctx, roles: RoleRow[]) {
 
 function policyDetails(ctx: Ctx, policies: PolicyRow[]) {
   const versions = policyVersionsOf(ctx, policies);
-  const usage = policyUsage(ctx, policies.map((p) => p.arn));
+  const usage = policyUsage(
+    ctx,
+    policies.map((p) => p.arn),
+  );
   return policies.map((p) => ({
     PolicyName: p.name,
     PolicyId: p.policy_id,

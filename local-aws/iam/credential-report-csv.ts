@@ -3,13 +3,28 @@ import { sql } from "../store/db";
 import { readPasswordPolicy } from "./password-policy";
 
 const CREDENTIAL_REPORT_COLUMNS = [
-  "user", "arn", "user_creation_time", "password_enabled", "password_last_used", "password_last_changed",
-  "password_next_rotation", "mfa_active",
-  "access_key_1_active", "access_key_1_last_rotated", "access_key_1_last_used_date", "access_key_1_last_used_region",
+  "user",
+  "arn",
+  "user_creation_time",
+  "password_enabled",
+  "password_last_used",
+  "password_last_changed",
+  "password_next_rotation",
+  "mfa_active",
+  "access_key_1_active",
+  "access_key_1_last_rotated",
+  "access_key_1_last_used_date",
+  "access_key_1_last_used_region",
   "access_key_1_last_used_service",
-  "access_key_2_active", "access_key_2_last_rotated", "access_key_2_last_used_date", "access_key_2_last_used_region",
+  "access_key_2_active",
+  "access_key_2_last_rotated",
+  "access_key_2_last_used_date",
+  "access_key_2_last_used_region",
   "access_key_2_last_used_service",
-  "cert_1_active", "cert_1_last_rotated", "cert_2_active", "cert_2_last_rotated",
+  "cert_1_active",
+  "cert_1_last_rotated",
+  "cert_2_active",
+  "cert_2_last_rotated",
 ];
 
 type UserCredentials = {
@@ -65,17 +80,27 @@ export function buildCredentialReport(ctx: Ctx): string {
   ).all(ctx.accountId) as KeyRow[];
   for (const k of keyRows) keys.set(k.user_id, [...(keys.get(k.user_id) ?? []), k]);
   const mfa = new Set(
-    (sql(ctx.db, "SELECT DISTINCT user_id FROM mfa_devices WHERE account_id = ? AND enable_date IS NOT NULL").all(ctx.accountId) as {
-      user_id: string | null;
-    }[]).map((r) => r.user_id),
+    (
+      sql(ctx.db, "SELECT DISTINCT user_id FROM mfa_devices WHERE account_id = ? AND enable_date IS NOT NULL").all(ctx.accountId) as {
+        user_id: string | null;
+      }[]
+    ).map((r) => r.user_id),
   );
   const rootKeys = keys.get(null) ?? [];
   const rootCreated = rootKeys[0]?.create_date ?? new Date(0).toISOString();
   const rows = [
     CREDENTIAL_REPORT_COLUMNS,
     [
-      "<root_account>", `arn:aws:iam::${ctx.accountId}:root`, when(rootCreated), "not_supported", "no_information",
-      "not_supported", "not_supported", String(mfa.has(null)), ...keyColumns(rootKeys), ...NO_CERTIFICATES,
+      "<root_account>",
+      `arn:aws:iam::${ctx.accountId}:root`,
+      when(rootCreated),
+      "not_supported",
+      "no_information",
+      "not_supported",
+      "not_supported",
+      String(mfa.has(null)),
+      ...keyColumns(rootKeys),
+      ...NO_CERTIFICATES,
     ],
   ];
   const maxAge = readPasswordPolicy(ctx.db, ctx.accountId)?.MaxPasswordAge;
@@ -88,11 +113,16 @@ export function buildCredentialReport(ctx: Ctx): string {
   for (const u of users) {
     const changed = u.has_password ? u.password_changed_date : null;
     rows.push([
-      u.name, u.arn, when(u.create_date), String(u.has_password === 1),
+      u.name,
+      u.arn,
+      when(u.create_date),
+      String(u.has_password === 1),
       u.has_password ? (u.password_last_used ? when(u.password_last_used) : "no_information") : "N/A",
       changed ? when(changed) : "N/A",
       changed && maxAge ? when(new Date(Date.parse(changed) + maxAge * DAY_MS).toISOString()) : "N/A",
-      String(mfa.has(u.user_id)), ...keyColumns(keys.get(u.user_id)), ...NO_CERTIFICATES,
+      String(mfa.has(u.user_id)),
+      ...keyColumns(keys.get(u.user_id)),
+      ...NO_CERTIFICATES,
     ]);
   }
   return rows.map((r) => r.map(field).join(",")).join("\n");

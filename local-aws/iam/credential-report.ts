@@ -17,8 +17,7 @@ type Report = { content: string; generated: Date; age: number };
 
 function currentReport(ctx: Ctx): Report | undefined {
   const row = sql(ctx.db, "SELECT credential_report, credential_report_date FROM accounts WHERE account_id = ?").get(ctx.accountId) as
-    | { credential_report: string | null; credential_report_date: string | null }
-    | undefined;
+    { credential_report: string | null; credential_report_date: string | null } | undefined;
   if (!row?.credential_report || !row.credential_report_date) return undefined;
   const generated = new Date(row.credential_report_date);
   return { content: row.credential_report, generated, age: ctx.now.getTime() - generated.getTime() };

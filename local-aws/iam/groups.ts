@@ -28,10 +28,15 @@ export const groupsHandlers: Handlers = {
     const { n } = sql(ctx.db, "SELECT COUNT(*) AS n FROM groups WHERE account_id = ?").get(ctx.accountId) as { n: number };
     if (n >= GROUPS_PER_ACCOUNT) throw limitExceeded(`Cannot exceed quota for GroupsPerAccount: ${GROUPS_PER_ACCOUNT}`);
     const path = input.Path ?? "/";
-    sql(
-      ctx.db,
-      `INSERT INTO groups (group_id, account_id, name, name_lc, path, arn, create_date) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(uniqueId("AGPA"), ctx.accountId, input.GroupName, input.GroupName.toLowerCase(), path, arn(ctx, "group", path, input.GroupName), iso(ctx.now));
+    sql(ctx.db, `INSERT INTO groups (group_id, account_id, name, name_lc, path, arn, create_date) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+      uniqueId("AGPA"),
+      ctx.accountId,
+      input.GroupName,
+      input.GroupName.toLowerCase(),
+      path,
+      arn(ctx, "group", path, input.GroupName),
+      iso(ctx.now),
+    );
     return { Group: groupOut(getGroup(ctx, input.GroupName)) };
   },
 
@@ -73,14 +78,19 @@ export const groupsHandlers: Handlers = {
     }
     const path = input.NewPath ?? g.path;
     sql(ctx.db, "UPDATE groups SET name = ?, name_lc = ?, path = ?, arn = ? WHERE group_id = ?").run(
-      name, name.toLowerCase(), path, arn(ctx, "group", path, name), g.group_id,
+      name,
+      name.toLowerCase(),
+      path,
+      arn(ctx, "group", path, name),
+      g.group_id,
     );
   },
 
   DeleteGroup(input: { GroupName: string }, ctx) {
     const g = getGroup(ctx, input.GroupName);
     const has = (q: string) => sql(ctx.db, q).get(g.group_id) !== undefined;
-    if (has("SELECT 1 FROM group_members WHERE group_id = ?")) throw deleteConflict("Cannot delete entity, must remove users from group first.");
+    if (has("SELECT 1 FROM group_members WHERE group_id = ?"))
+      throw deleteConflict("Cannot delete entity, must remove users from group first.");
     if (has("SELECT 1 FROM inline_policies WHERE entity_type = 'group' AND entity_id = ?")) {
       throw deleteConflict("Cannot delete entity, must delete policies first.");
     }

@@ -11,11 +11,16 @@ const MAX_INLINE_SIZE: Record<Principal["type"], number> = { user: 2048, group: 
 type PolicyRow = { name: string; document: string };
 
 const inlinePolicies = (ctx: Ctx, p: Principal) =>
-  sql(ctx.db, "SELECT name, document FROM inline_policies WHERE entity_type = ? AND entity_id = ? ORDER BY name").all(p.type, p.id) as PolicyRow[];
+  sql(ctx.db, "SELECT name, document FROM inline_policies WHERE entity_type = ? AND entity_id = ? ORDER BY name").all(
+    p.type,
+    p.id,
+  ) as PolicyRow[];
 
 function findPolicy(ctx: Ctx, p: Principal, policyName: string): PolicyRow {
   const row = sql(ctx.db, "SELECT name, document FROM inline_policies WHERE entity_type = ? AND entity_id = ? AND name = ?").get(
-    p.type, p.id, policyName,
+    p.type,
+    p.id,
+    policyName,
   ) as PolicyRow | undefined;
   if (!row) throw noSuchEntity(`The ${p.type} policy with name ${policyName} cannot be found.`);
   return row;
@@ -50,7 +55,14 @@ function remove(ctx: Ctx, kind: PrincipalKind, input: Record<string, any>): void
 
 function list(ctx: Ctx, kind: PrincipalKind, input: Record<string, any>) {
   const p = getPrincipal(ctx, kind, input[`${kind}Name`]);
-  return pageOut(arrayPage(input, inlinePolicies(ctx, p).map((r) => r.name)), "PolicyNames", (n) => n);
+  return pageOut(
+    arrayPage(
+      input,
+      inlinePolicies(ctx, p).map((r) => r.name),
+    ),
+    "PolicyNames",
+    (n) => n,
+  );
 }
 
 export const inlinePoliciesHandlers: Handlers = Object.fromEntries(

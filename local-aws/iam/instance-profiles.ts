@@ -3,8 +3,20 @@ import { sql } from "../store/db";
 import { uniqueId } from "../store/ids";
 import { deleteConflict, entityAlreadyExists, limitExceeded, noSuchEntity } from "../protocol/errors";
 import {
-  arn, arrayPage, assertRoleModifiable, deleteAllTags, getRole, iso, keysetPage, listTags, pageOut, pathPrefix, putTags,
-  removeTags, type RoleRow, type Tag,
+  arn,
+  arrayPage,
+  assertRoleModifiable,
+  deleteAllTags,
+  getRole,
+  iso,
+  keysetPage,
+  listTags,
+  pageOut,
+  pathPrefix,
+  putTags,
+  removeTags,
+  type RoleRow,
+  type Tag,
 } from "./shared";
 import { roleCoreOut } from "./roles";
 
@@ -23,8 +35,7 @@ type ProfileRow = {
 
 const findProfile = (ctx: Ctx, name: string) =>
   sql(ctx.db, "SELECT * FROM instance_profiles WHERE account_id = ? AND name_lc = ?").get(ctx.accountId, name.toLowerCase()) as
-    | ProfileRow
-    | undefined;
+    ProfileRow | undefined;
 
 function getProfile(ctx: Ctx, name: string): ProfileRow {
   const p = findProfile(ctx, name);
@@ -115,7 +126,8 @@ export const instanceProfilesHandlers: Handlers = {
     const role = getRole(ctx, input.RoleName);
     assertRoleModifiable(role);
     const removed = sql(ctx.db, "DELETE FROM instance_profile_roles WHERE instance_profile_id = ? AND role_id = ?").run(
-      p.instance_profile_id, role.role_id,
+      p.instance_profile_id,
+      role.role_id,
     );
     if (removed.changes === 0) throw noSuchEntity(`The role with name ${input.RoleName} cannot be found.`);
   },

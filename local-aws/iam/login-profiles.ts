@@ -40,7 +40,9 @@ const profileOut = (u: UserRow, p: ProfileRow) => ({
 /** Moves the replaced hash into the history PasswordReusePrevention reads, keeping the last 24. */
 function retire(ctx: Ctx, p: ProfileRow): void {
   sql(ctx.db, "INSERT INTO password_history (user_id, password_hash, changed_date) VALUES (?, ?, ?)").run(
-    p.user_id, p.password_hash, iso(ctx.now),
+    p.user_id,
+    p.password_hash,
+    iso(ctx.now),
   );
   sql(
     ctx.db,
@@ -53,15 +55,25 @@ function replacePassword(ctx: Ctx, p: ProfileRow, password: string, resetRequire
   assertPasswordAllowed(ctx, p.user_id, password, p.password_hash);
   retire(ctx, p);
   sql(ctx.db, "UPDATE login_profiles SET password_hash = ?, password_changed_date = ?, password_reset_required = ? WHERE user_id = ?").run(
-    hashPassword(password), iso(ctx.now), resetRequired ? 1 : 0, p.user_id,
+    hashPassword(password),
+    iso(ctx.now),
+    resetRequired ? 1 : 0,
+    p.user_id,
   );
 }
 
 export type PasswordSignIn = { userId: string; userName: string; arn: string; passwordResetRequired: boolean; passwordExpired: boolean };
 
 /** For console sign-in: the IAM user if the password is right, else undefined (same work either way). */
-export function verifyLoginPassword(db: Db, accountId: string, userName: string, password: string, now = new Date()): PasswordSignIn | undefined {
-  const u = sql(db, "SELECT * FROM users WHERE account_id = ? AND name_lc = ?").get(accountId, userName.toLowerCase()) as UserRow | undefined;
+export function verifyLoginPassword(
+  db: Db,
+  accountId: string,
+  userName: string,
+  password: string,
+  now = new Date(),
+): PasswordSignIn | undefined {
+  const u = sql(db, "SELECT * FROM users WHERE account_id = ? AND name_lc = ?").get(accountId, userName.toLowerCase()) as
+    UserRow | undefined;
   const p = u && findProfile(db, u.user_id);
   if (!u || !p) {
     burnPasswordCheck(password);

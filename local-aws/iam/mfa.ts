@@ -2,8 +2,19 @@ import type { Ctx, Handlers } from "../context";
 import { sql } from "../store/db";
 import { AwsError, deleteConflict, entityAlreadyExists, limitExceeded, noSuchEntity, validationError } from "../protocol/errors";
 import {
-  arn, arrayPage, deleteAllTags, getUser, iso, keysetPage, listTags, pageOut, putTags, removeTags, userOrCaller,
-  type Tag, type UserRow,
+  arn,
+  arrayPage,
+  deleteAllTags,
+  getUser,
+  iso,
+  keysetPage,
+  listTags,
+  pageOut,
+  putTags,
+  removeTags,
+  userOrCaller,
+  type Tag,
+  type UserRow,
 } from "./shared";
 import { userOut } from "./users";
 import { consecutiveCodesMatch, newSeed } from "./totp";
@@ -47,7 +58,11 @@ function checkCodes(d: DeviceRow, code1: string, code2: string, now: Date, drift
 
 const userOf = (ctx: Ctx, userId: string) => sql(ctx.db, "SELECT * FROM users WHERE user_id = ?").get(userId) as UserRow;
 
-const mfaDeviceOut = (d: DeviceRow, u: UserRow) => ({ UserName: u.name, SerialNumber: d.serial_number, EnableDate: new Date(d.enable_date!) });
+const mfaDeviceOut = (d: DeviceRow, u: UserRow) => ({
+  UserName: u.name,
+  SerialNumber: d.serial_number,
+  EnableDate: new Date(d.enable_date!),
+});
 
 type Codes = { UserName: string; SerialNumber: string; AuthenticationCode1: string; AuthenticationCode2: string };
 
@@ -66,7 +81,12 @@ export const mfaHandlers: Handlers = {
     }
     const seed = newSeed();
     sql(ctx.db, "INSERT INTO mfa_devices (serial_number, account_id, name, path, seed, create_date) VALUES (?, ?, ?, ?, ?, ?)").run(
-      serial, ctx.accountId, name, path, seed, iso(ctx.now),
+      serial,
+      ctx.accountId,
+      name,
+      path,
+      seed,
+      iso(ctx.now),
     );
     putTags(ctx, "mfa", serial, input.Tags);
     const tags = listTags(ctx, "mfa", serial);
@@ -95,7 +115,11 @@ export const mfaHandlers: Handlers = {
     const count = sql(ctx.db, "SELECT COUNT(*) AS n FROM mfa_devices WHERE user_id = ?").get(u.user_id) as { n: number };
     if (count.n >= MFA_DEVICES_PER_USER) throw limitExceeded(`Cannot exceed quota for MFADevicesPerUser: ${MFA_DEVICES_PER_USER}`);
     checkCodes(d, input.AuthenticationCode1, input.AuthenticationCode2, ctx.now, ENABLE_DRIFT_STEPS);
-    sql(ctx.db, "UPDATE mfa_devices SET user_id = ?, enable_date = ? WHERE serial_number = ?").run(u.user_id, iso(ctx.now), d.serial_number);
+    sql(ctx.db, "UPDATE mfa_devices SET user_id = ?, enable_date = ? WHERE serial_number = ?").run(
+      u.user_id,
+      iso(ctx.now),
+      d.serial_number,
+    );
   },
 
   ResyncMFADevice(input: Codes, ctx) {
@@ -127,7 +151,9 @@ export const mfaHandlers: Handlers = {
       input,
       (after, limit) =>
         sql(ctx.db, `SELECT * FROM mfa_devices WHERE account_id = ? ${filter} AND serial_number > ? ORDER BY serial_number LIMIT ?`).all(
-          ctx.accountId, after, limit,
+          ctx.accountId,
+          after,
+          limit,
         ) as DeviceRow[],
       (d) => d.serial_number,
     );

@@ -23,8 +23,7 @@ const SYMBOLS = new Set("!@#$%^&*()_+-=[]{}|'");
 
 export function readPasswordPolicy(db: Db, accountId: string): PasswordPolicy | undefined {
   const row = sql(db, "SELECT password_policy FROM accounts WHERE account_id = ?").get(accountId) as
-    | { password_policy: string | null }
-    | undefined;
+    { password_policy: string | null } | undefined;
   return row?.password_policy ? (JSON.parse(row.password_policy) as PasswordPolicy) : undefined;
 }
 
@@ -57,9 +56,11 @@ export function assertPasswordAllowed(ctx: Ctx, userId: string, password: string
   if (!conforms(password, policy)) throw passwordPolicyViolation("Password does not conform to the account password policy.");
   const keep = policy?.PasswordReusePrevention ?? 0;
   if (!keep) return;
-  const history = (sql(ctx.db, "SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY changed_date DESC, rowid DESC").all(
-    userId,
-  ) as { password_hash: string }[]).map((r) => r.password_hash);
+  const history = (
+    sql(ctx.db, "SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY changed_date DESC, rowid DESC").all(userId) as {
+      password_hash: string;
+    }[]
+  ).map((r) => r.password_hash);
   const recent = [...(currentHash ? [currentHash] : []), ...history].slice(0, keep);
   if (recent.some((h) => verifyPassword(password, h))) {
     throw passwordPolicyViolation("Policy constraint violation with password reuse prevention during password change.");

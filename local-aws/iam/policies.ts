@@ -3,9 +3,7 @@ import { sql } from "../store/db";
 import { uniqueId } from "../store/ids";
 import { deleteConflict, entityAlreadyExists, limitExceeded, validationError } from "../protocol/errors";
 import { arn, deleteAllTags, iso, keysetPage, pageOut, pathPrefix, type Tag } from "./shared";
-import {
-  assertOwnPolicy, checkDocument, getPolicyRow, policyOut, usageOf, usageSql, type PolicySummary, type Usage,
-} from "./policy-model";
+import { assertOwnPolicy, checkDocument, getPolicyRow, policyOut, usageOf, usageSql, type PolicySummary, type Usage } from "./policy-model";
 import { policyVersionsHandlers } from "./policy-versions";
 import { policyTagsHandlers, putPolicyTags } from "./policy-tags";
 import { policyEntitiesHandlers } from "./policy-entities";
@@ -91,7 +89,9 @@ export const policiesHandlers: Handlers = {
        VALUES (?, ?, ?, ?, ?, ?, ?, 'v1', 2, ?, ?)`,
     ).run(id, ctx.accountId, input.PolicyName, nameLc, path, policyArn, input.Description ?? null, now, now);
     sql(ctx.db, "INSERT INTO policy_versions (policy_id, version_id, document, create_date) VALUES (?, 'v1', ?, ?)").run(
-      id, input.PolicyDocument, now,
+      id,
+      input.PolicyDocument,
+      now,
     );
     putPolicyTags(ctx, id, input.Tags);
     return { Policy: policyOut(ctx, getPolicyRow(ctx, policyArn), { attachments: 0, boundaries: 0 }, "create") };
@@ -124,4 +124,3 @@ export const policiesHandlers: Handlers = {
   ...policyTagsHandlers,
   ...policyEntitiesHandlers,
 };
-

@@ -32,14 +32,22 @@ function entitiesOf(ctx: Ctx, kind: Kind, policyArn: string, prefix: string, bou
 
 export const policyEntitiesHandlers: Handlers = {
   ListEntitiesForPolicy(
-    input: { PolicyArn: string; EntityFilter?: string; PathPrefix?: string; PolicyUsageFilter?: string; Marker?: string; MaxItems?: number },
+    input: {
+      PolicyArn: string;
+      EntityFilter?: string;
+      PathPrefix?: string;
+      PolicyUsageFilter?: string;
+      Marker?: string;
+      MaxItems?: number;
+    },
     ctx,
   ) {
     if (!findPolicy(ctx, input.PolicyArn)) throw noSuchEntity(`Policy ${input.PolicyArn} does not exist or is not attachable.`);
     const boundary = input.PolicyUsageFilter === "PermissionsBoundary";
     // Groups cannot have a permissions boundary; the policy-type filters match no entity at all.
-    const kinds = (input.EntityFilter === undefined ? (["group", "user", "role"] as Kind[]) : (filterKinds[input.EntityFilter] ?? []))
-      .filter((k) => !(boundary && k === "group"));
+    const kinds = (
+      input.EntityFilter === undefined ? (["group", "user", "role"] as Kind[]) : (filterKinds[input.EntityFilter] ?? [])
+    ).filter((k) => !(boundary && k === "group"));
     const all = kinds.flatMap((k) => entitiesOf(ctx, k, input.PolicyArn, pathPrefix(input), boundary));
     const page = arrayPage(input, all);
     const of = (k: Kind) => page.items.filter((e) => e.kind === k);

@@ -19,7 +19,10 @@ export type PolicyRow = {
 };
 
 /** The columns the Policy shape needs; ListPolicies reads only these. */
-export type PolicySummary = Pick<PolicyRow, "policy_id" | "name" | "path" | "arn" | "default_version_id" | "create_date" | "update_date"> & {
+export type PolicySummary = Pick<
+  PolicyRow,
+  "policy_id" | "name" | "path" | "arn" | "default_version_id" | "create_date" | "update_date"
+> & {
   description?: string | null;
 };
 

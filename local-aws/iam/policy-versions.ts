@@ -3,13 +3,24 @@ import { sql } from "../store/db";
 import { deleteConflict, limitExceeded } from "../protocol/errors";
 import { arrayPage, iso, pageOut } from "./shared";
 import {
-  MAX_VERSIONS, assertOwnPolicy, checkDocument, findPolicy, getPolicyRow, noSuchVersion, versionOut, versionsOf, type PolicyRow,
+  MAX_VERSIONS,
+  assertOwnPolicy,
+  checkDocument,
+  findPolicy,
+  getPolicyRow,
+  noSuchVersion,
+  versionOut,
+  versionsOf,
+  type PolicyRow,
   type VersionRow,
 } from "./policy-model";
 
 function getVersion(ctx: Ctx, policyArn: string, versionId: string): { p: PolicyRow; v: VersionRow } {
   const p = findPolicy(ctx, policyArn);
-  const v = p && (sql(ctx.db, "SELECT * FROM policy_versions WHERE policy_id = ? AND version_id = ?").get(p.policy_id, versionId) as VersionRow | undefined);
+  const v =
+    p &&
+    (sql(ctx.db, "SELECT * FROM policy_versions WHERE policy_id = ? AND version_id = ?").get(p.policy_id, versionId) as
+      VersionRow | undefined);
   if (!p || !v) throw noSuchVersion(policyArn, versionId);
   return { p, v };
 }
@@ -30,7 +41,10 @@ export const policyVersionsHandlers: Handlers = {
     const versionId = `v${p.next_version}`;
     const now = iso(ctx.now);
     sql(ctx.db, "INSERT INTO policy_versions (policy_id, version_id, document, create_date) VALUES (?, ?, ?, ?)").run(
-      p.policy_id, versionId, input.PolicyDocument, now,
+      p.policy_id,
+      versionId,
+      input.PolicyDocument,
+      now,
     );
     sql(ctx.db, "UPDATE policies SET next_version = next_version + 1 WHERE policy_id = ?").run(p.policy_id);
     if (input.SetAsDefault) setDefault(ctx, p, versionId);

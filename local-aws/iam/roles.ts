@@ -4,8 +4,23 @@ import { uniqueId } from "../store/ids";
 import { deleteConflict, entityAlreadyExists, invalidInput, limitExceeded } from "../protocol/errors";
 import { assertPolicyDocument, policySize } from "./policy-document";
 import {
-  arn, arrayPage, assertRoleModifiable, boundaryOut, checkBoundary, deleteAllTags, encodeDocument, getRole, iso, keysetPage,
-  listTags, pageOut, pathPrefix, putTags, removeTags, type RoleRow, type Tag,
+  arn,
+  arrayPage,
+  assertRoleModifiable,
+  boundaryOut,
+  checkBoundary,
+  deleteAllTags,
+  encodeDocument,
+  getRole,
+  iso,
+  keysetPage,
+  listTags,
+  pageOut,
+  pathPrefix,
+  putTags,
+  removeTags,
+  type RoleRow,
+  type Tag,
 } from "./shared";
 
 const TRUST_POLICY_MAX_SIZE = 2048;
@@ -98,9 +113,17 @@ export const rolesHandlers: Handlers = {
          permissions_boundary, create_date)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-      id, ctx.accountId, input.RoleName, input.RoleName.toLowerCase(), path, arn(ctx, "role", path, input.RoleName),
-      input.AssumeRolePolicyDocument, input.Description || null, input.MaxSessionDuration ?? 3600,
-      input.PermissionsBoundary ?? null, iso(ctx.now),
+      id,
+      ctx.accountId,
+      input.RoleName,
+      input.RoleName.toLowerCase(),
+      path,
+      arn(ctx, "role", path, input.RoleName),
+      input.AssumeRolePolicyDocument,
+      input.Description || null,
+      input.MaxSessionDuration ?? 3600,
+      input.PermissionsBoundary ?? null,
+      iso(ctx.now),
     );
     putTags(ctx, "role", id, input.Tags);
     return { Role: createdRoleOut(ctx, getRole(ctx, input.RoleName)) };
@@ -129,7 +152,9 @@ export const rolesHandlers: Handlers = {
     const role = modifiableRole(ctx, input.RoleName);
     const description = input.Description === undefined ? role.description : input.Description || null;
     sql(ctx.db, "UPDATE roles SET description = ?, max_session_duration = ? WHERE role_id = ?").run(
-      description, input.MaxSessionDuration ?? role.max_session_duration, role.role_id,
+      description,
+      input.MaxSessionDuration ?? role.max_session_duration,
+      role.role_id,
     );
   },
 

@@ -40,7 +40,9 @@ export const pageOut = <T, U>(page: Page<T>, name: string, map: (t: T) => U) => 
 const invalidMarker = () => new AwsError("ValidationError", "Invalid Marker.", 400);
 
 function encodeMarker(key: string): string {
-  return Buffer.from(JSON.stringify([key])).toString("base64").replace(/=+$/, "");
+  return Buffer.from(JSON.stringify([key]))
+    .toString("base64")
+    .replace(/=+$/, "");
 }
 
 function decodeMarker(marker: string): string {
@@ -61,10 +63,12 @@ export type TaggedType = "user" | "role" | "policy" | "instance-profile" | "mfa"
 export const MAX_TAGS = 50;
 
 export function listTags(ctx: Ctx, type: TaggedType, id: string): Tag[] {
-  return (sql(ctx.db, "SELECT key, value FROM tags WHERE resource_type = ? AND resource_id = ? ORDER BY seq").all(type, id) as {
-    key: string;
-    value: string;
-  }[]).map((r) => ({ Key: r.key, Value: r.value }));
+  return (
+    sql(ctx.db, "SELECT key, value FROM tags WHERE resource_type = ? AND resource_id = ? ORDER BY seq").all(type, id) as {
+      key: string;
+      value: string;
+    }[]
+  ).map((r) => ({ Key: r.key, Value: r.value }));
 }
 
 /** Adds or overwrites tags (keys are case-insensitive in IAM), enforcing the 50-tag quota. */
@@ -80,9 +84,11 @@ export function putTags(ctx: Ctx, type: TaggedType, id: string, tags: Tag[] | un
   const existing = listTags(ctx, type, id).map((t) => t.Key.toLowerCase());
   const total = new Set([...existing, ...seen]).size;
   if (total > MAX_TAGS) throw limitExceeded(`The number of tags has reached the maximum limit.`);
-  const maxSeq = (sql(ctx.db, "SELECT COALESCE(MAX(seq), 0) AS s FROM tags WHERE resource_type = ? AND resource_id = ?").get(type, id) as {
-    s: number;
-  }).s;
+  const maxSeq = (
+    sql(ctx.db, "SELECT COALESCE(MAX(seq), 0) AS s FROM tags WHERE resource_type = ? AND resource_id = ?").get(type, id) as {
+      s: number;
+    }
+  ).s;
   let seq = maxSeq;
   const upsert = sql(
     ctx.db,
@@ -114,8 +120,7 @@ export type UserRow = {
 
 export function findUser(ctx: Ctx, name: string): UserRow | undefined {
   return sql(ctx.db, "SELECT * FROM users WHERE account_id = ? AND name_lc = ?").get(ctx.accountId, name.toLowerCase()) as
-    | UserRow
-    | undefined;
+    UserRow | undefined;
 }
 
 export function getUser(ctx: Ctx, name: string): UserRow {
@@ -128,8 +133,7 @@ export type GroupRow = { group_id: string; account_id: string; name: string; pat
 
 export function getGroup(ctx: Ctx, name: string): GroupRow {
   const g = sql(ctx.db, "SELECT * FROM groups WHERE account_id = ? AND name_lc = ?").get(ctx.accountId, name.toLowerCase()) as
-    | GroupRow
-    | undefined;
+    GroupRow | undefined;
   if (!g) throw noSuchEntity(`The group with name ${name} cannot be found.`);
   return g;
 }
@@ -151,8 +155,7 @@ export type RoleRow = {
 
 export function getRole(ctx: Ctx, name: string): RoleRow {
   const r = sql(ctx.db, "SELECT * FROM roles WHERE account_id = ? AND name_lc = ?").get(ctx.accountId, name.toLowerCase()) as
-    | RoleRow
-    | undefined;
+    RoleRow | undefined;
   if (!r) throw noSuchEntity(`The role with name ${name} cannot be found.`);
   return r;
 }
@@ -167,8 +170,7 @@ export function checkBoundary(ctx: Ctx, policyArn: string): void {
 }
 
 /** AWS sends "Policy" here, although its API model lists the value as "PermissionsBoundaryPolicy". */
-export const boundaryOut = (arn: string | null) =>
-  arn ? { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: arn } : undefined;
+export const boundaryOut = (arn: string | null) => (arn ? { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: arn } : undefined);
 
 /** Policy documents are returned URL-encoded, as AWS does. */
 export const encodeDocument = (doc: string) => encodeURIComponent(doc);

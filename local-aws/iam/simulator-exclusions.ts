@@ -29,7 +29,9 @@ function check(e: PolicyIdentifier): void {
   const inline = e.InlinePolicyIdentifier;
   if (inline) {
     if (!inline.PolicyName || !inline.AttachmentName || !ATTACHMENT_TYPES.includes(inline.AttachmentType ?? "")) {
-      throw invalidInput("Invalid InlinePolicyIdentifier: PolicyName, AttachmentType (user, group or role) and AttachmentName are required.");
+      throw invalidInput(
+        "Invalid InlinePolicyIdentifier: PolicyName, AttachmentType (user, group or role) and AttachmentName are required.",
+      );
     }
     checkWildcards(inline.AttachmentName, "AttachmentName");
   }

@@ -80,7 +80,8 @@ export function checkActions(actions: string[]): void {
     if (a.includes("*") || a.includes("?")) {
       throw invalidInput(`Invalid Input Actions: "${a}" require different authorization information.`);
     }
-    if (!/^[a-zA-Z0-9-]+:[a-zA-Z0-9_-]+$/.test(a)) throw invalidInput(`Invalid action name: ${a}. An action name is service:Action, such as iam:CreateUser.`);
+    if (!/^[a-zA-Z0-9-]+:[a-zA-Z0-9_-]+$/.test(a))
+      throw invalidInput(`Invalid action name: ${a}. An action name is service:Action, such as iam:CreateUser.`);
   }
 }
 
@@ -109,7 +110,10 @@ export function checkScenario(option: string | undefined, resources: string[]): 
   const required = SCENARIOS[option];
   if (!required) throw invalidInput(`Invalid ResourceHandlingOption: ${option}. Valid values are ${Object.keys(SCENARIOS).join(", ")}.`);
   const given = new Set(
-    resources.map((r) => parseArn(r)).filter((a) => a?.service === "ec2").map((a) => a!.resource.split("/")[0]),
+    resources
+      .map((r) => parseArn(r))
+      .filter((a) => a?.service === "ec2")
+      .map((a) => a!.resource.split("/")[0]),
   );
   const missing = required.filter((t) => !given.has(t));
   if (missing.length) throw invalidInput(`ResourceHandlingOption ${option} requires ResourceArns for: ${missing.join(", ")}.`);

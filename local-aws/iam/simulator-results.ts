@@ -123,13 +123,24 @@ export function evaluationResult(action: string, evaluations: ResourceEvaluation
   const details = aggregateDetails(perResource, evaluations, o);
   return {
     EvalActionName: action,
-    EvalResourceName: o.specific ? resourceTemplate(action, evaluations.map((e) => e.resource)) : "*",
+    EvalResourceName: o.specific
+      ? resourceTemplate(
+          action,
+          evaluations.map((e) => e.resource),
+        )
+      : "*",
     EvalDecision: decision,
     MatchedStatements: [...matched.values()],
     MissingContextValues: o.missing,
-    ...(o.hasScps ? { OrganizationsDecisionDetail: { AllowedByOrganizations: evaluations.every((e) => organizationsAllow(e.result)) } } : {}),
+    ...(o.hasScps
+      ? { OrganizationsDecisionDetail: { AllowedByOrganizations: evaluations.every((e) => organizationsAllow(e.result)) } }
+      : {}),
     ...(o.hasBoundary
-      ? { PermissionsBoundaryDecisionDetail: { AllowedByPermissionsBoundary: evaluations.every((e) => boundaryDetail(e.result).AllowedByPermissionsBoundary) } }
+      ? {
+          PermissionsBoundaryDecisionDetail: {
+            AllowedByPermissionsBoundary: evaluations.every((e) => boundaryDetail(e.result).AllowedByPermissionsBoundary),
+          },
+        }
       : {}),
     ...(details ? { EvalDecisionDetails: details } : {}),
     ...(o.specific ? { ResourceSpecificResults: perResource } : {}),
@@ -154,7 +165,10 @@ const templates = new Map<string, RegExp>();
 function templateRegex(pattern: string): RegExp {
   let re = templates.get(pattern);
   if (!re) {
-    const source = pattern.split(/\$\{[^}]*\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+    const source = pattern
+      .split(/\$\{[^}]*\}/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*");
     templates.set(pattern, (re = new RegExp(`^${source}$`)));
   }
   return re;

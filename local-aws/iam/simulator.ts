@@ -7,8 +7,16 @@ import { assertPolicyDocument } from "./policy-document";
 import { arrayPage } from "./shared";
 import { applyExclusions, type PolicyIdentifier } from "./simulator-exclusions";
 import {
-  callerInfo, checkActions, checkResources, checkScenario, contextFrom, ownerAccount, policyInputs, resourceAccount,
-  resourcePolicyInput, type ContextEntry,
+  callerInfo,
+  checkActions,
+  checkResources,
+  checkScenario,
+  contextFrom,
+  ownerAccount,
+  policyInputs,
+  resourceAccount,
+  resourcePolicyInput,
+  type ContextEntry,
 } from "./simulator-input";
 import { evaluationResult, type ResourceEvaluation } from "./simulator-results";
 
@@ -35,7 +43,9 @@ function sourcePolicies(ctx: Ctx, arn: string): PrincipalPolicies {
   const p = /^arn:aws:sts::/.test(arn) ? undefined : parsePrincipalArn(arn);
   if (!p) throw invalidInput(`Invalid Entity Arn: ${arn} does not clearly define entity type and name.`);
   if (p.account !== ctx.accountId) {
-    throw invalidInput(`Invalid Policy Source Arn: caller's account ${ctx.accountId} does not have access to policies in account ${p.account}`);
+    throw invalidInput(
+      `Invalid Policy Source Arn: caller's account ${ctx.accountId} does not have access to policies in account ${p.account}`,
+    );
   }
   const policies = principalPolicies(ctx.db, arn);
   if (!policies) throw noSuchEntity(`The ${p.type} with name ${p.name} cannot be found.`);
@@ -111,7 +121,9 @@ function missingKeys(texts: string[], context: Record<string, ContextValue>): st
 function simulatePrincipalPolicy(input: PrincipalInput, ctx: Ctx) {
   const own = applyExclusions(sourcePolicies(ctx, input.PolicySourceArn), input.PolicyExclusionList);
   const extra = policyInputs(input.PolicyInputList, "PolicyInputList");
-  const boundary = input.PermissionsBoundaryPolicyInputList?.length ? boundaryInput(input.PermissionsBoundaryPolicyInputList) : own.boundary;
+  const boundary = input.PermissionsBoundaryPolicyInputList?.length
+    ? boundaryInput(input.PermissionsBoundaryPolicyInputList)
+    : own.boundary;
   const caller = callerInfo(input.CallerArn ?? input.PolicySourceArn);
   return simulate(ctx, input, { identity: [...own.identity, ...extra], boundary }, caller);
 }

@@ -3,8 +3,21 @@ import { sql } from "../store/db";
 import { uniqueId } from "../store/ids";
 import { deleteConflict, entityAlreadyExists, limitExceeded, noSuchEntity } from "../protocol/errors";
 import {
-  arn, boundaryOut, checkBoundary, deleteAllTags, findUser, getUser, iso, keysetPage, listTags, arrayPage, pageOut,
-  pathPrefix, putTags, removeTags, type UserRow,
+  arn,
+  boundaryOut,
+  checkBoundary,
+  deleteAllTags,
+  findUser,
+  getUser,
+  iso,
+  keysetPage,
+  listTags,
+  arrayPage,
+  pageOut,
+  pathPrefix,
+  putTags,
+  removeTags,
+  type UserRow,
 } from "./shared";
 
 export function userOut(u: UserRow, ctx?: Ctx, full = false) {
@@ -39,7 +52,16 @@ export const userHandlers: Handlers = {
       ctx.db,
       `INSERT INTO users (user_id, account_id, name, name_lc, path, arn, create_date, permissions_boundary)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, ctx.accountId, input.UserName, input.UserName.toLowerCase(), path, arn(ctx, "user", path, input.UserName), iso(ctx.now), input.PermissionsBoundary ?? null);
+    ).run(
+      id,
+      ctx.accountId,
+      input.UserName,
+      input.UserName.toLowerCase(),
+      path,
+      arn(ctx, "user", path, input.UserName),
+      iso(ctx.now),
+      input.PermissionsBoundary ?? null,
+    );
     putTags(ctx, "user", id, input.Tags);
     return { User: userOut(getUser(ctx, input.UserName), ctx, true) };
   },
@@ -76,14 +98,19 @@ export const userHandlers: Handlers = {
     }
     const path = input.NewPath ?? u.path;
     sql(ctx.db, "UPDATE users SET name = ?, name_lc = ?, path = ?, arn = ? WHERE user_id = ?").run(
-      name, name.toLowerCase(), path, arn(ctx, "user", path, name), u.user_id,
+      name,
+      name.toLowerCase(),
+      path,
+      arn(ctx, "user", path, name),
+      u.user_id,
     );
   },
 
   DeleteUser(input: { UserName: string }, ctx) {
     const u = getUser(ctx, input.UserName);
     const has = (q: string) => sql(ctx.db, q).get(u.user_id) !== undefined;
-    if (has("SELECT 1 FROM login_profiles WHERE user_id = ?")) throw deleteConflict("Cannot delete entity, must delete login profile first.");
+    if (has("SELECT 1 FROM login_profiles WHERE user_id = ?"))
+      throw deleteConflict("Cannot delete entity, must delete login profile first.");
     if (has("SELECT 1 FROM access_keys WHERE user_id = ?")) throw deleteConflict("Cannot delete entity, must delete access keys first.");
     if (has("SELECT 1 FROM mfa_devices WHERE user_id = ?")) throw deleteConflict("Cannot delete entity, must delete MFA device first.");
     if (has("SELECT 1 FROM inline_policies WHERE entity_type = 'user' AND entity_id = ?")) {
@@ -92,7 +119,8 @@ export const userHandlers: Handlers = {
     if (has("SELECT 1 FROM attachments WHERE entity_type = 'user' AND entity_id = ?")) {
       throw deleteConflict("Cannot delete entity, must detach all policies first.");
     }
-    if (has("SELECT 1 FROM group_members WHERE user_id = ?")) throw deleteConflict("Cannot delete entity, must remove users from group first.");
+    if (has("SELECT 1 FROM group_members WHERE user_id = ?"))
+      throw deleteConflict("Cannot delete entity, must remove users from group first.");
     sql(ctx.db, "DELETE FROM users WHERE user_id = ?").run(u.user_id);
     sql(ctx.db, "DELETE FROM password_history WHERE user_id = ?").run(u.user_id);
     deleteAllTags(ctx, "user", u.user_id);

@@ -17,8 +17,7 @@ const ALGORITHM = "AWS4-HMAC-SHA256";
 const SKEW_MS = 15 * 60 * 1000;
 
 export const missingToken = () => new AwsError("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
-export const invalidToken = () =>
-  new AwsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403);
+export const invalidToken = () => new AwsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403);
 export const signatureMismatch = (message = "") =>
   new AwsError(
     "SignatureDoesNotMatch",
@@ -44,7 +43,11 @@ function parseHeader(header: string, req: SignedRequest): ParsedAuth {
   const algorithm = space < 0 ? trimmed : trimmed.slice(0, space);
   const fields = new Map<string, string>();
   if (algorithm === ALGORITHM) {
-    for (const part of trimmed.slice(space < 0 ? trimmed.length : space).split(",").map((p) => p.trim()).filter(Boolean)) {
+    for (const part of trimmed
+      .slice(space < 0 ? trimmed.length : space)
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const eq = part.indexOf("=");
       if (eq < 0) throw incomplete(`'${part}' not a valid key=value pair (missing equal-sign) in Authorization header: '${header}'.`);
       fields.set(part.slice(0, eq), part.slice(eq + 1));
@@ -70,7 +73,9 @@ function parseHeader(header: string, req: SignedRequest): ParsedAuth {
 function parseQuery(query: URLSearchParams): ParsedAuth {
   const names = ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date"];
   if (names.some((n) => !query.get(n)) || query.get("X-Amz-Algorithm") !== ALGORITHM) {
-    throw incomplete(`AWS query-string parameters must include ${names.map((n) => `'${n}'`).join(", ")}. Re-examine the query-string parameters.`);
+    throw incomplete(
+      `AWS query-string parameters must include ${names.map((n) => `'${n}'`).join(", ")}. Re-examine the query-string parameters.`,
+    );
   }
   return {
     ...credential(query.get("X-Amz-Credential")!),
@@ -139,7 +144,11 @@ export function canonicalRequest(req: SignedRequest, auth: Pick<ParsedAuth, "sig
   const headers = auth.signedHeaders
     .map((h) => `${h}:${canonicalHeaderValue(Object.hasOwn(req.headers, h) ? req.headers[h] : undefined)}\n`)
     .join("");
-  const path = req.path.split("/").map((s) => rfc3986(decodeSafe(s))).join("/") || "/";
+  const path =
+    req.path
+      .split("/")
+      .map((s) => rfc3986(decodeSafe(s)))
+      .join("/") || "/";
   return [req.method, path, query, headers, auth.signedHeaders.join(";"), payloadHash].join("\n");
 }
 
@@ -161,7 +170,11 @@ export function signingKey(secret: string, date: string, region: string, service
 const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data, "utf8").digest();
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const compact = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const compact = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 function parseCompact(s: string): number | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(s);

@@ -19,7 +19,9 @@ export function openDb(dataDir: string, file = "local-aws.sqlite"): Db {
 }
 
 export function applySchema(db: Db): void {
-  for (const f of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith(".sql")).sort()) {
+  for (const f of readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()) {
     db.exec(readFileSync(join(SCHEMA_DIR, f), "utf8"));
   }
 }

@@ -22,8 +22,7 @@ export function stableId(prefix: string, seed: string): string {
 
 export const accessKeyId = (prefix: "AKIA" | "ASIA" = "AKIA") => prefix + randomChars(16);
 
-export const secretAccessKey = () =>
-  randomChars(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+export const secretAccessKey = () => randomChars(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
 
 export const requestId = () => {
   const h = randomBytes(16).toString("hex");

@@ -25,7 +25,8 @@ export const stsHandlers: Handlers = {
     let mfa = false;
     if (input.SerialNumber !== undefined || input.TokenCode !== undefined) {
       const device = sql(ctx.db, "SELECT seed, user_id FROM mfa_devices WHERE serial_number = ? AND account_id = ?").get(
-        input.SerialNumber ?? "", ctx.accountId,
+        input.SerialNumber ?? "",
+        ctx.accountId,
       ) as { seed: string; user_id: string | null } | undefined;
       const owned = device && device.user_id !== null && device.user_id === (caller.type === "user" ? caller.userId : null);
       if (!owned || !input.TokenCode || !mfaCodeValid(device.seed, input.TokenCode, ctx.now)) {
@@ -34,7 +35,16 @@ export const stsHandlers: Handlers = {
       mfa = true;
     }
     const principal =
-      caller.type === "root" ? { type: "root" as const, accountId: caller.accountId } : { type: "user" as const, accountId: caller.accountId, userId: caller.userId };
-    return { Credentials: createSession(ctx.db, principal, { durationSeconds: duration, source: "GetSessionToken", mfaAuthenticated: mfa, now: ctx.now }) };
+      caller.type === "root"
+        ? { type: "root" as const, accountId: caller.accountId }
+        : { type: "user" as const, accountId: caller.accountId, userId: caller.userId };
+    return {
+      Credentials: createSession(ctx.db, principal, {
+        durationSeconds: duration,
+        source: "GetSessionToken",
+        mfaAuthenticated: mfa,
+        now: ctx.now,
+      }),
+    };
   },
 };

@@ -3,9 +3,7 @@ import type { Db } from "../store/db";
 import { sql } from "../store/db";
 import { accessKeyId, secretAccessKey } from "../store/ids";
 
-export type SessionPrincipal =
-  | { type: "root"; accountId: string }
-  | { type: "user"; accountId: string; userId: string };
+export type SessionPrincipal = { type: "root"; accountId: string } | { type: "user"; accountId: string; userId: string };
 
 export type Credentials = { AccessKeyId: string; SecretAccessKey: string; SessionToken: string; Expiration: Date };
 
@@ -31,8 +29,16 @@ export function createSession(
     `INSERT INTO sessions (access_key_id, account_id, secret_access_key, session_token, principal_type, user_id, source,
        mfa_authenticated, create_date, expiration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    creds.AccessKeyId, principal.accountId, creds.SecretAccessKey, creds.SessionToken, principal.type,
-    principal.type === "user" ? principal.userId : null, opts.source, opts.mfaAuthenticated ? 1 : 0, iso(now), iso(expiration),
+    creds.AccessKeyId,
+    principal.accountId,
+    creds.SecretAccessKey,
+    creds.SessionToken,
+    principal.type,
+    principal.type === "user" ? principal.userId : null,
+    opts.source,
+    opts.mfaAuthenticated ? 1 : 0,
+    iso(now),
+    iso(expiration),
   );
   return creds;
 }

@@ -22,7 +22,12 @@ export const managedArn = (name: string) => (name.startsWith("arn:") ? name : `a
 export async function iamUser(h: Harness, setup: UserSetup = {}): Promise<TestUser> {
   const name = unique(setup.prefix ?? "authz");
   const { User } = await h.iam.send(
-    new CreateUserCommand({ UserName: name, Path: setup.path, Tags: setup.tags, PermissionsBoundary: setup.boundary && managedArn(setup.boundary) }),
+    new CreateUserCommand({
+      UserName: name,
+      Path: setup.path,
+      Tags: setup.tags,
+      PermissionsBoundary: setup.boundary && managedArn(setup.boundary),
+    }),
   );
   for (const m of setup.managed ?? []) await h.iam.send(new AttachUserPolicyCommand({ UserName: name, PolicyArn: managedArn(m) }));
   if (setup.inline !== undefined) {
@@ -37,7 +42,15 @@ export async function iamUser(h: Harness, setup: UserSetup = {}): Promise<TestUs
 
 /** A policy document with one statement per entry. */
 export const policy = (...Statement: Record<string, unknown>[]) => ({ Version: "2012-10-17", Statement });
-export const allow = (Action: string | string[], Resource: string | string[] = "*", Condition?: unknown) =>
-  ({ Effect: "Allow", Action, Resource, ...(Condition ? { Condition } : {}) });
-export const deny = (Action: string | string[], Resource: string | string[] = "*", Condition?: unknown) =>
-  ({ Effect: "Deny", Action, Resource, ...(Condition ? { Condition } : {}) });
+export const allow = (Action: string | string[], Resource: string | string[] = "*", Condition?: unknown) => ({
+  Effect: "Allow",
+  Action,
+  Resource,
+  ...(Condition ? { Condition } : {}),
+});
+export const deny = (Action: string | string[], Resource: string | string[] = "*", Condition?: unknown) => ({
+  Effect: "Deny",
+  Action,
+  Resource,
+  ...(Condition ? { Condition } : {}),
+});

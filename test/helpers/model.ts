@@ -8,8 +8,16 @@ import { stsHandlers } from "../../local-aws/sts";
 
 export type ServiceName = "iam" | "sts";
 type Shape = {
-  type: string; min?: number; max?: number; pattern?: string; enum?: string[]; required?: string[];
-  members?: Record<string, string>; member?: string; key?: string; value?: string;
+  type: string;
+  min?: number;
+  max?: number;
+  pattern?: string;
+  enum?: string[];
+  required?: string[];
+  members?: Record<string, string>;
+  member?: string;
+  key?: string;
+  value?: string;
 };
 type Constraints = { operations: Record<string, string>; shapes: Record<string, Shape> };
 
@@ -46,10 +54,26 @@ export function operationSchema(service: ServiceName, action: string): { input: 
 
 /** Error codes AWS documents as common to every Query action. */
 const COMMON_ERRORS = [
-  "AccessDenied", "IncompleteSignature", "InternalFailure", "InvalidAction", "InvalidClientTokenId", "InvalidParameterCombination",
-  "InvalidParameterValue", "InvalidQueryParameter", "MalformedQueryString", "MissingAction", "MissingAuthenticationToken",
-  "MissingParameter", "NotAuthorized", "OptInRequired", "RequestExpired", "ServiceUnavailable", "ThrottlingException",
-  "ValidationError", "SignatureDoesNotMatch", "RequestEntityTooLarge",
+  "AccessDenied",
+  "IncompleteSignature",
+  "InternalFailure",
+  "InvalidAction",
+  "InvalidClientTokenId",
+  "InvalidParameterCombination",
+  "InvalidParameterValue",
+  "InvalidQueryParameter",
+  "MalformedQueryString",
+  "MissingAction",
+  "MissingAuthenticationToken",
+  "MissingParameter",
+  "NotAuthorized",
+  "OptInRequired",
+  "RequestExpired",
+  "ServiceUnavailable",
+  "ThrottlingException",
+  "ValidationError",
+  "SignatureDoesNotMatch",
+  "RequestEntityTooLarge",
 ];
 
 /** Names the SDK gives errors it can parse: its modelled exception classes and the common Query error codes. */
@@ -76,11 +100,15 @@ export function missingRequired(schema: NormalizedSchema, value: unknown, path =
     const names = raw[4] as string[];
     const required = typeof raw[6] === "number" ? raw[6] : 0;
     const v = value as Record<string, unknown>;
-    const missing = names.slice(0, required).filter((n) => v[n] === undefined).map((n) => `${path}.${n}`);
+    const missing = names
+      .slice(0, required)
+      .filter((n) => v[n] === undefined)
+      .map((n) => `${path}.${n}`);
     for (const [n, m] of schema.structIterator()) missing.push(...missingRequired(m, v[n], `${path}.${n}`));
     return missing;
   }
-  if (schema.isListSchema() && Array.isArray(value)) return value.flatMap((item, i) => missingRequired(schema.getValueSchema(), item, `${path}[${i}]`));
+  if (schema.isListSchema() && Array.isArray(value))
+    return value.flatMap((item, i) => missingRequired(schema.getValueSchema(), item, `${path}[${i}]`));
   if (schema.isMapSchema() && typeof value === "object") {
     return Object.entries(value as object).flatMap(([k, item]) => missingRequired(schema.getValueSchema(), item, `${path}.${k}`));
   }
@@ -99,26 +127,69 @@ const TRUST_POLICY = JSON.stringify({
 function byMember(f: Fixtures): Record<string, unknown> {
   const account = "arn:aws:iam::000000000000";
   return {
-    UserName: f.userName, GroupName: f.groupName, RoleName: f.roleName, PolicyName: f.policyName,
-    InstanceProfileName: f.instanceProfileName, AWSServiceName: "elasticbeanstalk.amazonaws.com",
-    PolicyArn: `${account}:policy/${f.policyName}`, PermissionsBoundary: "arn:aws:iam::aws:policy/PowerUserAccess",
-    PolicySourceArn: `${account}:user/${f.userName}`, EntityArn: `${account}:user/${f.userName}`, Arn: `${account}:user/${f.userName}`,
-    RoleArn: `${account}:role/${f.roleName}`, OpenIDConnectProviderArn: `${account}:oidc-provider/rt.example.com`,
-    SAMLProviderArn: `${account}:saml-provider/rt-saml`, PrincipalArn: `${account}:saml-provider/rt-saml`,
-    PolicyDocument: IDENTITY_POLICY, AssumeRolePolicyDocument: TRUST_POLICY, PolicyInputList: [IDENTITY_POLICY],
-    SerialNumber: `${account}:mfa/rt-mfa`, AuthenticationCode1: "123456", AuthenticationCode2: "654321",
-    VersionId: "v1", AccessKeyId: "AKIAAAAAAAAAAAAAAAAA", CertificateId: "A".repeat(24), SSHPublicKeyId: "APKA".padEnd(20, "A"),
-    ServiceSpecificCredentialId: "ACCA".padEnd(20, "A"), DelegationRequestId: "rt-delegation-0001",
-    Tags: [{ Key: "rt", Value: "v" }], TagKeys: ["rt"], OldPassword: "Old-Passw0rd!", NewPassword: "New-Passw0rd!",
-    AccountAlias: "rt-alias-123", JobId: "00000000-0000-4000-8000-000000000000", Url: "https://rt.example.com",
-    ThumbprintList: ["0".repeat(40)], ClientID: "rt-client", SAMLMetadataDocument: `<EntityDescriptor>${" ".repeat(1000)}</EntityDescriptor>`,
-    Name: "rt-name", EntityPath: "o-abcdefghij/r-abcd", ServiceNamespace: "iam", ServiceNamespaces: ["iam"],
-    ActionNames: ["iam:ListUsers"], Description: "round trip", Status: "Active", Encoding: "SSH", ServiceName: "codecommit.amazonaws.com",
-    GlobalEndpointTokenVersion: "v2Token", VirtualMFADeviceName: "rt-mfa", DeletionTaskId: "task/aws-service-role/rt/1",
-    RoleSessionName: "rt-session", EncodedMessage: "rt-message", TargetPrincipal: "000000000000", WebIdentityToken: "rt-web-identity-token",
-    SAMLAssertion: "rt-saml-assertion", CertificateBody: "-----BEGIN CERTIFICATE-----", PrivateKey: "-----BEGIN RSA PRIVATE KEY-----",
-    SSHPublicKeyBody: "ssh-rsa AAAA rt", NotificationChannel: "arn:aws:sns:us-east-1:000000000000:rt", RequestorWorkflowId: "rt-workflow",
-    SessionDuration: 3600, Audience: ["rt"], SigningAlgorithm: "RS256", TradeInToken: "rt-token",
+    UserName: f.userName,
+    GroupName: f.groupName,
+    RoleName: f.roleName,
+    PolicyName: f.policyName,
+    InstanceProfileName: f.instanceProfileName,
+    AWSServiceName: "elasticbeanstalk.amazonaws.com",
+    PolicyArn: `${account}:policy/${f.policyName}`,
+    PermissionsBoundary: "arn:aws:iam::aws:policy/PowerUserAccess",
+    PolicySourceArn: `${account}:user/${f.userName}`,
+    EntityArn: `${account}:user/${f.userName}`,
+    Arn: `${account}:user/${f.userName}`,
+    RoleArn: `${account}:role/${f.roleName}`,
+    OpenIDConnectProviderArn: `${account}:oidc-provider/rt.example.com`,
+    SAMLProviderArn: `${account}:saml-provider/rt-saml`,
+    PrincipalArn: `${account}:saml-provider/rt-saml`,
+    PolicyDocument: IDENTITY_POLICY,
+    AssumeRolePolicyDocument: TRUST_POLICY,
+    PolicyInputList: [IDENTITY_POLICY],
+    SerialNumber: `${account}:mfa/rt-mfa`,
+    AuthenticationCode1: "123456",
+    AuthenticationCode2: "654321",
+    VersionId: "v1",
+    AccessKeyId: "AKIAAAAAAAAAAAAAAAAA",
+    CertificateId: "A".repeat(24),
+    SSHPublicKeyId: "APKA".padEnd(20, "A"),
+    ServiceSpecificCredentialId: "ACCA".padEnd(20, "A"),
+    DelegationRequestId: "rt-delegation-0001",
+    Tags: [{ Key: "rt", Value: "v" }],
+    TagKeys: ["rt"],
+    OldPassword: "Old-Passw0rd!",
+    NewPassword: "New-Passw0rd!",
+    AccountAlias: "rt-alias-123",
+    JobId: "00000000-0000-4000-8000-000000000000",
+    Url: "https://rt.example.com",
+    ThumbprintList: ["0".repeat(40)],
+    ClientID: "rt-client",
+    SAMLMetadataDocument: `<EntityDescriptor>${" ".repeat(1000)}</EntityDescriptor>`,
+    Name: "rt-name",
+    EntityPath: "o-abcdefghij/r-abcd",
+    ServiceNamespace: "iam",
+    ServiceNamespaces: ["iam"],
+    ActionNames: ["iam:ListUsers"],
+    Description: "round trip",
+    Status: "Active",
+    Encoding: "SSH",
+    ServiceName: "codecommit.amazonaws.com",
+    GlobalEndpointTokenVersion: "v2Token",
+    VirtualMFADeviceName: "rt-mfa",
+    DeletionTaskId: "task/aws-service-role/rt/1",
+    RoleSessionName: "rt-session",
+    EncodedMessage: "rt-message",
+    TargetPrincipal: "000000000000",
+    WebIdentityToken: "rt-web-identity-token",
+    SAMLAssertion: "rt-saml-assertion",
+    CertificateBody: "-----BEGIN CERTIFICATE-----",
+    PrivateKey: "-----BEGIN RSA PRIVATE KEY-----",
+    SSHPublicKeyBody: "ssh-rsa AAAA rt",
+    NotificationChannel: "arn:aws:sns:us-east-1:000000000000:rt",
+    RequestorWorkflowId: "rt-workflow",
+    SessionDuration: 3600,
+    Audience: ["rt"],
+    SigningAlgorithm: "RS256",
+    TradeInToken: "rt-token",
   };
 }
 
@@ -139,8 +210,7 @@ export function minimalInput(service: ServiceName, action: string, f: Fixtures):
     if (shape.type === "structure") return struct(shape);
     return "rt".padEnd(Math.max(shape.min ?? 0, 4), "x").slice(0, shape.max ?? 64);
   };
-  const struct = (shape: Shape) =>
-    Object.fromEntries((shape.required ?? []).map((m) => [m, build(shape.members![m], m)]));
+  const struct = (shape: Shape) => Object.fromEntries((shape.required ?? []).map((m) => [m, build(shape.members![m], m)]));
   const opShape = model.operations[action];
   return opShape ? struct(model.shapes[opShape]) : {};
 }

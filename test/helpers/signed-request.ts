@@ -120,7 +120,9 @@ export function parseErrorXml(body: string, xmlns = "https://iam.amazonaws.com/d
   if (m[1] !== xmlns) throw new Error(`error namespace ${m[1]}, expected ${xmlns}`);
   const unescape = (s: string) =>
     s.replace(/&(lt|gt|amp|quot|apos|#x[0-9A-Fa-f]+);/g, (_, e: string) =>
-      e.startsWith("#x") ? String.fromCharCode(parseInt(e.slice(2), 16)) : ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e],
+      e.startsWith("#x")
+        ? String.fromCharCode(parseInt(e.slice(2), 16))
+        : ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e],
     );
   return { type: m[2], code: m[3], message: unescape(m[4] ?? ""), requestId: m[5] };
 }

@@ -1,8 +1,14 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CreateAccessKeyCommand, CreateUserCommand, DeleteAccessKeyCommand, DeleteUserCommand, GetAccessKeyLastUsedCommand,
-  ListAccessKeysCommand, PutUserPolicyCommand, UpdateAccessKeyCommand,
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  DeleteAccessKeyCommand,
+  DeleteUserCommand,
+  GetAccessKeyLastUsedCommand,
+  ListAccessKeysCommand,
+  PutUserPolicyCommand,
+  UpdateAccessKeyCommand,
 } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
@@ -59,7 +65,10 @@ describe("IAM access keys", () => {
     const who = await sts.send(new GetCallerIdentityCommand({}));
     assert.deepEqual([who.Arn, who.UserId, who.Account], [user.arn, user.id, ACCOUNT]);
     const own = await iam.send(new ListAccessKeysCommand({}));
-    assert.deepEqual(own.AccessKeyMetadata!.map((k) => k.AccessKeyId), [key.AccessKeyId]);
+    assert.deepEqual(
+      own.AccessKeyMetadata!.map((k) => k.AccessKeyId),
+      [key.AccessKeyId],
+    );
     const second = (await iam.send(new CreateAccessKeyCommand({}))).AccessKey!;
     assert.equal(second.UserName, user.name);
     await iam.send(new DeleteAccessKeyCommand({ AccessKeyId: second.AccessKeyId! }));
@@ -96,7 +105,9 @@ describe("IAM access keys", () => {
     const bobKey = await newKey(bob.name);
     const missing = { name: "NoSuchEntityException", message: "The Access Key with id AKIAIOSFODNN7EXAMPLE cannot be found.", status: 404 };
     assert.deepEqual(
-      await awsError(h.iam.send(new UpdateAccessKeyCommand({ UserName: alice.name, AccessKeyId: "AKIAIOSFODNN7EXAMPLE", Status: "Inactive" }))),
+      await awsError(
+        h.iam.send(new UpdateAccessKeyCommand({ UserName: alice.name, AccessKeyId: "AKIAIOSFODNN7EXAMPLE", Status: "Inactive" })),
+      ),
       missing,
     );
     const crossed = await awsError(h.iam.send(new DeleteAccessKeyCommand({ UserName: alice.name, AccessKeyId: bobKey.AccessKeyId! })));
@@ -105,7 +116,9 @@ describe("IAM access keys", () => {
     assert.equal(rootless.name, "NoSuchEntityException");
     const ghost = await awsError(h.iam.send(new CreateAccessKeyCommand({ UserName: "ghost-user" })));
     assert.deepEqual(ghost, { name: "NoSuchEntityException", message: "The user with name ghost-user cannot be found.", status: 404 });
-    const badStatus = await awsError(h.iam.send(new UpdateAccessKeyCommand({ AccessKeyId: bobKey.AccessKeyId!, Status: "Paused" as "Active" })));
+    const badStatus = await awsError(
+      h.iam.send(new UpdateAccessKeyCommand({ AccessKeyId: bobKey.AccessKeyId!, Status: "Paused" as "Active" })),
+    );
     assert.equal(badStatus.name, "ValidationError");
   });
 

@@ -1,11 +1,28 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  AddRoleToInstanceProfileCommand, AddUserToGroupCommand, AttachGroupPolicyCommand, AttachRolePolicyCommand,
-  AttachUserPolicyCommand, CreateAccountAliasCommand, CreateGroupCommand, CreateInstanceProfileCommand, CreatePolicyCommand,
-  CreatePolicyVersionCommand, CreateRoleCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, DeleteAccountAliasCommand,
-  GetAccountAuthorizationDetailsCommand, GetAccountSummaryCommand, ListAccountAliasesCommand, PutGroupPolicyCommand,
-  PutRolePolicyCommand, PutUserPermissionsBoundaryCommand, PutUserPolicyCommand, type GetAccountAuthorizationDetailsCommandOutput,
+  AddRoleToInstanceProfileCommand,
+  AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
+  AttachRolePolicyCommand,
+  AttachUserPolicyCommand,
+  CreateAccountAliasCommand,
+  CreateGroupCommand,
+  CreateInstanceProfileCommand,
+  CreatePolicyCommand,
+  CreatePolicyVersionCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
+  DeleteAccountAliasCommand,
+  GetAccountAuthorizationDetailsCommand,
+  GetAccountSummaryCommand,
+  ListAccountAliasesCommand,
+  PutGroupPolicyCommand,
+  PutRolePolicyCommand,
+  PutUserPermissionsBoundaryCommand,
+  PutUserPolicyCommand,
+  type GetAccountAuthorizationDetailsCommandOutput,
   type EntityType,
 } from "@aws-sdk/client-iam";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
@@ -83,31 +100,82 @@ describe("IAM GetAccountSummary", () => {
   it("returns every key AWS returns, with AWS's default quotas", async () => {
     const map = await summary();
     assert.deepEqual(Object.keys(map).sort(), [
-      "AccessKeysPerUserQuota", "AccountAccessKeysPresent", "AccountMFAEnabled", "AccountSigningCertificatesPresent",
-      "AssumeRolePolicySizeQuota", "AttachedPoliciesPerGroupQuota", "AttachedPoliciesPerRoleQuota", "AttachedPoliciesPerUserQuota",
-      "GlobalEndpointTokenVersion", "GroupPolicySizeQuota", "Groups", "GroupsPerUserQuota", "GroupsQuota", "InstanceProfiles",
-      "InstanceProfilesQuota", "MFADevices", "MFADevicesInUse", "Policies", "PoliciesQuota", "PolicySizeQuota",
-      "PolicyVersionsInUse", "PolicyVersionsInUseQuota", "Providers", "RolePolicySizeQuota", "Roles", "RolesQuota",
-      "ServerCertificates", "ServerCertificatesQuota", "SigningCertificatesPerUserQuota", "UserPolicySizeQuota", "Users",
-      "UsersQuota", "VersionsPerPolicyQuota",
+      "AccessKeysPerUserQuota",
+      "AccountAccessKeysPresent",
+      "AccountMFAEnabled",
+      "AccountSigningCertificatesPresent",
+      "AssumeRolePolicySizeQuota",
+      "AttachedPoliciesPerGroupQuota",
+      "AttachedPoliciesPerRoleQuota",
+      "AttachedPoliciesPerUserQuota",
+      "GlobalEndpointTokenVersion",
+      "GroupPolicySizeQuota",
+      "Groups",
+      "GroupsPerUserQuota",
+      "GroupsQuota",
+      "InstanceProfiles",
+      "InstanceProfilesQuota",
+      "MFADevices",
+      "MFADevicesInUse",
+      "Policies",
+      "PoliciesQuota",
+      "PolicySizeQuota",
+      "PolicyVersionsInUse",
+      "PolicyVersionsInUseQuota",
+      "Providers",
+      "RolePolicySizeQuota",
+      "Roles",
+      "RolesQuota",
+      "ServerCertificates",
+      "ServerCertificatesQuota",
+      "SigningCertificatesPerUserQuota",
+      "UserPolicySizeQuota",
+      "Users",
+      "UsersQuota",
+      "VersionsPerPolicyQuota",
     ]);
     assert.deepEqual(
       {
-        UsersQuota: map.UsersQuota, GroupsQuota: map.GroupsQuota, RolesQuota: map.RolesQuota, PoliciesQuota: map.PoliciesQuota,
-        InstanceProfilesQuota: map.InstanceProfilesQuota, PolicyVersionsInUseQuota: map.PolicyVersionsInUseQuota,
-        VersionsPerPolicyQuota: map.VersionsPerPolicyQuota, AttachedPoliciesPerUserQuota: map.AttachedPoliciesPerUserQuota,
-        AttachedPoliciesPerGroupQuota: map.AttachedPoliciesPerGroupQuota, AttachedPoliciesPerRoleQuota: map.AttachedPoliciesPerRoleQuota,
-        GroupsPerUserQuota: map.GroupsPerUserQuota, AccessKeysPerUserQuota: map.AccessKeysPerUserQuota,
-        SigningCertificatesPerUserQuota: map.SigningCertificatesPerUserQuota, ServerCertificatesQuota: map.ServerCertificatesQuota,
-        PolicySizeQuota: map.PolicySizeQuota, GroupPolicySizeQuota: map.GroupPolicySizeQuota, UserPolicySizeQuota: map.UserPolicySizeQuota,
-        RolePolicySizeQuota: map.RolePolicySizeQuota, AssumeRolePolicySizeQuota: map.AssumeRolePolicySizeQuota,
+        UsersQuota: map.UsersQuota,
+        GroupsQuota: map.GroupsQuota,
+        RolesQuota: map.RolesQuota,
+        PoliciesQuota: map.PoliciesQuota,
+        InstanceProfilesQuota: map.InstanceProfilesQuota,
+        PolicyVersionsInUseQuota: map.PolicyVersionsInUseQuota,
+        VersionsPerPolicyQuota: map.VersionsPerPolicyQuota,
+        AttachedPoliciesPerUserQuota: map.AttachedPoliciesPerUserQuota,
+        AttachedPoliciesPerGroupQuota: map.AttachedPoliciesPerGroupQuota,
+        AttachedPoliciesPerRoleQuota: map.AttachedPoliciesPerRoleQuota,
+        GroupsPerUserQuota: map.GroupsPerUserQuota,
+        AccessKeysPerUserQuota: map.AccessKeysPerUserQuota,
+        SigningCertificatesPerUserQuota: map.SigningCertificatesPerUserQuota,
+        ServerCertificatesQuota: map.ServerCertificatesQuota,
+        PolicySizeQuota: map.PolicySizeQuota,
+        GroupPolicySizeQuota: map.GroupPolicySizeQuota,
+        UserPolicySizeQuota: map.UserPolicySizeQuota,
+        RolePolicySizeQuota: map.RolePolicySizeQuota,
+        AssumeRolePolicySizeQuota: map.AssumeRolePolicySizeQuota,
       },
       {
-        UsersQuota: 5000, GroupsQuota: 300, RolesQuota: 1000, PoliciesQuota: 1500, InstanceProfilesQuota: 1000,
-        PolicyVersionsInUseQuota: 10000, VersionsPerPolicyQuota: 5, AttachedPoliciesPerUserQuota: 10,
-        AttachedPoliciesPerGroupQuota: 10, AttachedPoliciesPerRoleQuota: 10, GroupsPerUserQuota: 10, AccessKeysPerUserQuota: 2,
-        SigningCertificatesPerUserQuota: 2, ServerCertificatesQuota: 20, PolicySizeQuota: 6144, GroupPolicySizeQuota: 5120,
-        UserPolicySizeQuota: 2048, RolePolicySizeQuota: 10240, AssumeRolePolicySizeQuota: 2048,
+        UsersQuota: 5000,
+        GroupsQuota: 300,
+        RolesQuota: 1000,
+        PoliciesQuota: 1500,
+        InstanceProfilesQuota: 1000,
+        PolicyVersionsInUseQuota: 10000,
+        VersionsPerPolicyQuota: 5,
+        AttachedPoliciesPerUserQuota: 10,
+        AttachedPoliciesPerGroupQuota: 10,
+        AttachedPoliciesPerRoleQuota: 10,
+        GroupsPerUserQuota: 10,
+        AccessKeysPerUserQuota: 2,
+        SigningCertificatesPerUserQuota: 2,
+        ServerCertificatesQuota: 20,
+        PolicySizeQuota: 6144,
+        GroupPolicySizeQuota: 5120,
+        UserPolicySizeQuota: 2048,
+        RolePolicySizeQuota: 10240,
+        AssumeRolePolicySizeQuota: 2048,
       },
     );
     assert.equal(map.AccountAccessKeysPresent, 1, "the root user holds the default access key");
@@ -147,7 +215,13 @@ describe("IAM GetAccountSummary", () => {
 
 describe("IAM GetAccountAuthorizationDetails", () => {
   let h: Harness;
-  const n = { user: unique("gaad-user"), group: unique("gaad-group"), role: unique("gaad-role"), ip: unique("gaad-ip"), pol: unique("gaad-pol") };
+  const n = {
+    user: unique("gaad-user"),
+    group: unique("gaad-group"),
+    role: unique("gaad-role"),
+    ip: unique("gaad-ip"),
+    pol: unique("gaad-pol"),
+  };
   let policyArn = "";
 
   before(async () => {
@@ -207,7 +281,10 @@ describe("IAM GetAccountAuthorizationDetails", () => {
     const ip = role.InstanceProfileList![0];
     assert.equal(ip.InstanceProfileName, n.ip);
     assert.equal(ip.Arn, `arn:aws:iam::${ACCOUNT}:instance-profile/${n.ip}`);
-    assert.deepEqual(ip.Roles!.map((r) => [r.RoleName, r.RoleId, r.AssumeRolePolicyDocument]), [[n.role, role.RoleId, encodeURIComponent(TRUST)]]);
+    assert.deepEqual(
+      ip.Roles!.map((r) => [r.RoleName, r.RoleId, r.AssumeRolePolicyDocument]),
+      [[n.role, role.RoleId, encodeURIComponent(TRUST)]],
+    );
     assert.deepEqual(out.UserDetailList, []);
   });
 
@@ -222,7 +299,10 @@ describe("IAM GetAccountAuthorizationDetails", () => {
     assert.equal(pol.IsAttachable, true);
     assert.deepEqual(
       pol.PolicyVersionList!.map((v) => [v.VersionId, v.IsDefaultVersion, v.Document]),
-      [["v2", true, encodeURIComponent(doc("s3:*"))], ["v1", false, encodeURIComponent(doc("s3:GetObject"))]],
+      [
+        ["v2", true, encodeURIComponent(doc("s3:*"))],
+        ["v1", false, encodeURIComponent(doc("s3:GetObject"))],
+      ],
     );
     const arns = out.Policies!.map((p) => p.Arn);
     assert.ok(arns.includes(READ_ONLY), "an attached AWS managed policy is listed");
@@ -233,15 +313,20 @@ describe("IAM GetAccountAuthorizationDetails", () => {
     assert.ok(local.Policies!.every((p) => !p.Arn!.startsWith("arn:aws:iam::aws:")));
     assert.ok(local.Policies!.some((p) => p.Arn === policyArn));
     const aws = await details(["AWSManagedPolicy"]);
-    assert.deepEqual(aws.Policies!.map((p) => p.Arn), [READ_ONLY]);
+    assert.deepEqual(
+      aws.Policies!.map((p) => p.Arn),
+      [READ_ONLY],
+    );
   });
 
   it("paginates across the combined lists with MaxItems and Marker", async () => {
     const all = await details(undefined, 1000);
     assert.equal(all.IsTruncated, false);
     const names = (o: GetAccountAuthorizationDetailsCommandOutput) => [
-      ...o.UserDetailList!.map((u) => `u:${u.UserName}`), ...o.GroupDetailList!.map((g) => `g:${g.GroupName}`),
-      ...o.RoleDetailList!.map((r) => `r:${r.RoleName}`), ...o.Policies!.map((p) => `p:${p.Arn}`),
+      ...o.UserDetailList!.map((u) => `u:${u.UserName}`),
+      ...o.GroupDetailList!.map((g) => `g:${g.GroupName}`),
+      ...o.RoleDetailList!.map((r) => `r:${r.RoleName}`),
+      ...o.Policies!.map((p) => `p:${p.Arn}`),
     ];
     const seen: string[] = [];
     let Marker: string | undefined;

@@ -1,9 +1,22 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  AttachGroupPolicyCommand, AttachRolePolicyCommand, AttachUserPolicyCommand, CreateGroupCommand, CreatePolicyCommand, CreateRoleCommand,
-  CreateUserCommand, DeleteGroupCommand, DeleteRoleCommand, DeleteUserCommand, DetachGroupPolicyCommand, DetachRolePolicyCommand,
-  DetachUserPolicyCommand, ListAttachedGroupPoliciesCommand, ListAttachedRolePoliciesCommand, ListAttachedUserPoliciesCommand,
+  AttachGroupPolicyCommand,
+  AttachRolePolicyCommand,
+  AttachUserPolicyCommand,
+  CreateGroupCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  DeleteGroupCommand,
+  DeleteRoleCommand,
+  DeleteUserCommand,
+  DetachGroupPolicyCommand,
+  DetachRolePolicyCommand,
+  DetachUserPolicyCommand,
+  ListAttachedGroupPoliciesCommand,
+  ListAttachedRolePoliciesCommand,
+  ListAttachedUserPoliciesCommand,
   type IAMClient,
 } from "@aws-sdk/client-iam";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
@@ -91,13 +104,23 @@ describe("IAM managed policy attachments", () => {
       const api = attachments(h.iam, kind, await create(kind));
       const missing = "arn:aws:iam::000000000000:policy/does-not-exist";
       assert.deepEqual(await awsError(api.attach(missing)), {
-        name: "NoSuchEntityException", status: 404, message: `Policy ${missing} does not exist or is not attachable.`,
+        name: "NoSuchEntityException",
+        status: 404,
+        message: `Policy ${missing} does not exist or is not attachable.`,
       });
       const foreign = "arn:aws:iam::123456789012:policy/elsewhere";
       assert.equal((await awsError(api.attach(foreign))).message, `Policy ${foreign} does not exist or is not attachable.`);
       const malformed = "arn:aws:iam:aws:policy/AdministratorAccess";
-      assert.deepEqual(await awsError(api.attach(malformed)), { name: "InvalidInputException", status: 400, message: `ARN ${malformed} is not valid.` });
-      assert.deepEqual(await awsError(api.detach(malformed)), { name: "InvalidInputException", status: 400, message: `ARN ${malformed} is not valid.` });
+      assert.deepEqual(await awsError(api.attach(malformed)), {
+        name: "InvalidInputException",
+        status: 400,
+        message: `ARN ${malformed} is not valid.`,
+      });
+      assert.deepEqual(await awsError(api.detach(malformed)), {
+        name: "InvalidInputException",
+        status: 400,
+        message: `ARN ${malformed} is not valid.`,
+      });
       const china = "arn:aws-cn:iam::aws:policy/ReadOnlyAccess";
       assert.deepEqual(await awsError(api.attach(china)), { name: "ValidationError", status: 400, message: "Invalid ARN partition" });
       assert.deepEqual((await api.list()).AttachedPolicies, []);
@@ -124,7 +147,10 @@ describe("IAM managed policy attachments", () => {
       const filtered = await api.list({ PathPrefix: path });
       assert.deepEqual(
         filtered.AttachedPolicies.map((a: { PolicyArn: string }) => a.PolicyArn).sort(),
-        policies.slice(0, 4).map((p) => p.arn).sort(),
+        policies
+          .slice(0, 4)
+          .map((p) => p.arn)
+          .sort(),
       );
       const first = await api.list({ MaxItems: 6 });
       assert.equal(first.AttachedPolicies.length, 6);
@@ -133,7 +159,13 @@ describe("IAM managed policy attachments", () => {
       assert.equal(rest.AttachedPolicies.length, 4);
       assert.equal(rest.IsTruncated, false);
       const all = [...first.AttachedPolicies, ...rest.AttachedPolicies].map((a: { PolicyName: string }) => a.PolicyName);
-      assert.deepEqual(all, policies.slice(0, 10).map((p) => p.name).sort());
+      assert.deepEqual(
+        all,
+        policies
+          .slice(0, 10)
+          .map((p) => p.name)
+          .sort(),
+      );
     });
   }
 

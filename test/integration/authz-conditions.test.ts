@@ -1,8 +1,18 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  AddRoleToInstanceProfileCommand, AttachUserPolicyCommand, CreateAccessKeyCommand, CreateInstanceProfileCommand, CreateRoleCommand,
-  CreateUserCommand, DeleteAccessKeyCommand, DeleteUserCommand, GetUserCommand, ListAccessKeysCommand, ListUsersCommand, TagRoleCommand,
+  AddRoleToInstanceProfileCommand,
+  AttachUserPolicyCommand,
+  CreateAccessKeyCommand,
+  CreateInstanceProfileCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  DeleteAccessKeyCommand,
+  DeleteUserCommand,
+  GetUserCommand,
+  ListAccessKeysCommand,
+  ListUsersCommand,
+  TagRoleCommand,
   UpdateUserCommand,
 } from "@aws-sdk/client-iam";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
@@ -25,16 +35,31 @@ describe("IAM policy enforcement: condition keys", () => {
     const onlyTeamDev = { StringEquals: { "aws:RequestTag/team": "dev" }, "ForAllValues:StringEquals": { "aws:TagKeys": ["team"] } };
     const creator = await iamUser(h, { inline: policy(allow(["iam:CreateUser", "iam:TagUser"], "*", onlyTeamDev)) });
     await creator.iam.send(new CreateUserCommand({ UserName: unique("dev"), Tags: [{ Key: "team", Value: "dev" }] }));
-    for (const Tags of [[{ Key: "team", Value: "ops" }], [{ Key: "team", Value: "dev" }, { Key: "cost", Value: "1" }], undefined]) {
+    for (const Tags of [
+      [{ Key: "team", Value: "ops" }],
+      [
+        { Key: "team", Value: "dev" },
+        { Key: "cost", Value: "1" },
+      ],
+      undefined,
+    ]) {
       const name = unique("refused");
       const e = await awsError(creator.iam.send(new CreateUserCommand({ UserName: name, Tags })));
-      assert.equal(e.message, `User: ${creator.arn} is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::${ACCOUNT}:user/${name} because no identity-based policy allows the iam:CreateUser action`);
+      assert.equal(
+        e.message,
+        `User: ${creator.arn} is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::${ACCOUNT}:user/${name} because no identity-based policy allows the iam:CreateUser action`,
+      );
     }
   });
 
   it("checks aws:ResourceTag and iam:ResourceTag against the target's tags and the caller's aws:PrincipalTag", async () => {
-    const sameTeam = { StringEquals: { "aws:ResourceTag/team": "${aws:PrincipalTag/team}", "iam:ResourceTag/team": "${aws:PrincipalTag/team}" } };
-    const lead = await iamUser(h, { tags: [{ Key: "team", Value: "dev" }], inline: policy(allow(["iam:GetUser", "iam:DeleteUser"], "*", sameTeam)) });
+    const sameTeam = {
+      StringEquals: { "aws:ResourceTag/team": "${aws:PrincipalTag/team}", "iam:ResourceTag/team": "${aws:PrincipalTag/team}" },
+    };
+    const lead = await iamUser(h, {
+      tags: [{ Key: "team", Value: "dev" }],
+      inline: policy(allow(["iam:GetUser", "iam:DeleteUser"], "*", sameTeam)),
+    });
     const mine = await newUser([{ Key: "team", Value: "dev" }]);
     const theirs = await newUser([{ Key: "team", Value: "ops" }]);
     const untagged = await newUser();
@@ -42,20 +67,28 @@ describe("IAM policy enforcement: condition keys", () => {
     await lead.iam.send(new DeleteUserCommand({ UserName: mine }));
     for (const other of [theirs, untagged]) {
       const e = await awsError(lead.iam.send(new DeleteUserCommand({ UserName: other })));
-      assert.equal(e.message, `User: ${lead.arn} is not authorized to perform: iam:DeleteUser on resource: user ${other} because no identity-based policy allows the iam:DeleteUser action`);
+      assert.equal(
+        e.message,
+        `User: ${lead.arn} is not authorized to perform: iam:DeleteUser on resource: user ${other} because no identity-based policy allows the iam:DeleteUser action`,
+      );
     }
   });
 
   it("resolves ${aws:username} so users manage only their own credentials", async () => {
     const own = "arn:aws:iam::*:user/${aws:username}";
-    const self = await iamUser(h, { inline: policy(allow(["iam:GetUser", "iam:ListAccessKeys", "iam:CreateAccessKey", "iam:DeleteAccessKey"], own)) });
+    const self = await iamUser(h, {
+      inline: policy(allow(["iam:GetUser", "iam:ListAccessKeys", "iam:CreateAccessKey", "iam:DeleteAccessKey"], own)),
+    });
     assert.equal((await self.iam.send(new GetUserCommand({}))).User!.UserName, self.name);
     const { AccessKey } = await self.iam.send(new CreateAccessKeyCommand({}));
     assert.equal((await self.iam.send(new ListAccessKeysCommand({ UserName: self.name }))).AccessKeyMetadata!.length, 2);
     await self.iam.send(new DeleteAccessKeyCommand({ AccessKeyId: AccessKey!.AccessKeyId! }));
     const other = await newUser();
     const e = await awsError(self.iam.send(new CreateAccessKeyCommand({ UserName: other })));
-    assert.equal(e.message, `User: ${self.arn} is not authorized to perform: iam:CreateAccessKey on resource: user ${other} because no identity-based policy allows the iam:CreateAccessKey action`);
+    assert.equal(
+      e.message,
+      `User: ${self.arn} is not authorized to perform: iam:CreateAccessKey on resource: user ${other} because no identity-based policy allows the iam:CreateAccessKey action`,
+    );
     const pathed = await iamUser(h, { path: "/staff/", inline: policy(allow("iam:GetUser", own)) });
     assert.equal((await awsError(pathed.iam.send(new GetUserCommand({})))).name, "AccessDenied");
   });
@@ -70,8 +103,13 @@ describe("IAM policy enforcement: condition keys", () => {
     });
     const target = await newUser();
     await delegate.iam.send(new AttachUserPolicyCommand({ UserName: target, PolicyArn: readOnly }));
-    const admin = await awsError(delegate.iam.send(new AttachUserPolicyCommand({ UserName: target, PolicyArn: "arn:aws:iam::aws:policy/AdministratorAccess" })));
-    assert.equal(admin.message, `User: ${delegate.arn} is not authorized to perform: iam:AttachUserPolicy on resource: user ${target} because no identity-based policy allows the iam:AttachUserPolicy action`);
+    const admin = await awsError(
+      delegate.iam.send(new AttachUserPolicyCommand({ UserName: target, PolicyArn: "arn:aws:iam::aws:policy/AdministratorAccess" })),
+    );
+    assert.equal(
+      admin.message,
+      `User: ${delegate.arn} is not authorized to perform: iam:AttachUserPolicy on resource: user ${target} because no identity-based policy allows the iam:AttachUserPolicy action`,
+    );
     await delegate.iam.send(new CreateUserCommand({ UserName: unique("bounded"), PermissionsBoundary: readOnly }));
     assert.equal((await awsError(delegate.iam.send(new CreateUserCommand({ UserName: unique("free") })))).name, "AccessDenied");
   });
@@ -84,15 +122,26 @@ describe("IAM policy enforcement: condition keys", () => {
       inline: policy(deny("*", "*", { NotIpAddress: { "aws:SourceIp": ["10.0.0.0/8", "192.0.2.0/24"] } })),
     });
     const e = await awsError(office.iam.send(new ListUsersCommand({})));
-    assert.equal(e.message, `User: ${office.arn} is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::${ACCOUNT}:user/ with an explicit deny in an identity-based policy`);
-    const expired = await iamUser(h, { inline: policy(allow("iam:ListUsers", "*", { DateLessThan: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } })) });
+    assert.equal(
+      e.message,
+      `User: ${office.arn} is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::${ACCOUNT}:user/ with an explicit deny in an identity-based policy`,
+    );
+    const expired = await iamUser(h, {
+      inline: policy(allow("iam:ListUsers", "*", { DateLessThan: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } })),
+    });
     assert.equal((await awsError(expired.iam.send(new ListUsersCommand({})))).name, "AccessDenied");
   });
 
   it("leaves the MFA keys out for long-term access keys, as AWS does", async () => {
-    const strict = await iamUser(h, { managed: ["IAMReadOnlyAccess"], inline: policy(deny("*", "*", { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } })) });
+    const strict = await iamUser(h, {
+      managed: ["IAMReadOnlyAccess"],
+      inline: policy(deny("*", "*", { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } })),
+    });
     assert.equal((await awsError(strict.iam.send(new ListUsersCommand({})))).name, "AccessDenied");
-    const lax = await iamUser(h, { managed: ["IAMReadOnlyAccess"], inline: policy(deny("*", "*", { Bool: { "aws:MultiFactorAuthPresent": "false" } })) });
+    const lax = await iamUser(h, {
+      managed: ["IAMReadOnlyAccess"],
+      inline: policy(deny("*", "*", { Bool: { "aws:MultiFactorAuthPresent": "false" } })),
+    });
     await lax.iam.send(new ListUsersCommand({}));
   });
 
@@ -103,13 +152,25 @@ describe("IAM policy enforcement: condition keys", () => {
     await h.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: profile }));
     const noPass = await iamUser(h, { inline: policy(allow("iam:AddRoleToInstanceProfile")) });
     const e = await awsError(noPass.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: profile, RoleName: role })));
-    assert.equal(e.message, `User: ${noPass.arn} is not authorized to perform: iam:PassRole on resource: arn:aws:iam::${ACCOUNT}:role/${role} because no identity-based policy allows the iam:PassRole action`);
+    assert.equal(
+      e.message,
+      `User: ${noPass.arn} is not authorized to perform: iam:PassRole on resource: arn:aws:iam::${ACCOUNT}:role/${role} because no identity-based policy allows the iam:PassRole action`,
+    );
     const toLambda = await iamUser(h, {
-      inline: policy(allow("iam:AddRoleToInstanceProfile"), allow("iam:PassRole", "*", { StringEquals: { "iam:PassedToService": "lambda.amazonaws.com" } })),
+      inline: policy(
+        allow("iam:AddRoleToInstanceProfile"),
+        allow("iam:PassRole", "*", { StringEquals: { "iam:PassedToService": "lambda.amazonaws.com" } }),
+      ),
     });
-    assert.equal((await awsError(toLambda.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: profile, RoleName: role })))).name, "AccessDenied");
+    assert.equal(
+      (await awsError(toLambda.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: profile, RoleName: role })))).name,
+      "AccessDenied",
+    );
     const toEc2 = await iamUser(h, {
-      inline: policy(allow("iam:AddRoleToInstanceProfile"), allow("iam:PassRole", `arn:aws:iam::${ACCOUNT}:role/*`, { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } })),
+      inline: policy(
+        allow("iam:AddRoleToInstanceProfile"),
+        allow("iam:PassRole", `arn:aws:iam::${ACCOUNT}:role/*`, { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } }),
+      ),
     });
     await toEc2.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: profile, RoleName: role }));
   });
@@ -132,6 +193,9 @@ describe("IAM policy enforcement: condition keys", () => {
     const tagger = await iamUser(h, { inline: policy(allow("iam:TagRole", "*", cond)) });
     await tagger.iam.send(new TagRoleCommand({ RoleName: role, Tags: [{ Key: "environment", Value: "test" }] }));
     const e = await awsError(tagger.iam.send(new TagRoleCommand({ RoleName: role, Tags: [{ Key: "owner", Value: "ops" }] })));
-    assert.equal(e.message, `User: ${tagger.arn} is not authorized to perform: iam:TagRole on resource: role ${role} because no identity-based policy allows the iam:TagRole action`);
+    assert.equal(
+      e.message,
+      `User: ${tagger.arn} is not authorized to perform: iam:TagRole on resource: role ${role} because no identity-based policy allows the iam:TagRole action`,
+    );
   });
 });

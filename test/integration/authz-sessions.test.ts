@@ -1,8 +1,17 @@
 import { after, afterEach, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  ChangePasswordCommand, CreateLoginProfileCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, DeleteAccountPasswordPolicyCommand,
-  EnableMFADeviceCommand, GetAccountPasswordPolicyCommand, IAMClient, ListRolesCommand, ListUsersCommand, UpdateAccountPasswordPolicyCommand,
+  ChangePasswordCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
+  DeleteAccountPasswordPolicyCommand,
+  EnableMFADeviceCommand,
+  GetAccountPasswordPolicyCommand,
+  IAMClient,
+  ListRolesCommand,
+  ListUsersCommand,
+  UpdateAccountPasswordPolicyCommand,
 } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient, type Credentials } from "@aws-sdk/client-sts";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
@@ -30,7 +39,14 @@ describe("IAM policy enforcement: temporary credentials", () => {
     const key = base32Decode(Buffer.from(VirtualMFADevice!.Base32StringSeed!).toString("latin1"));
     const step = timeStep(new Date());
     const SerialNumber = VirtualMFADevice!.SerialNumber!;
-    await h.iam.send(new EnableMFADeviceCommand({ UserName: user.name, SerialNumber, AuthenticationCode1: totpCode(key, step - 1), AuthenticationCode2: totpCode(key, step) }));
+    await h.iam.send(
+      new EnableMFADeviceCommand({
+        UserName: user.name,
+        SerialNumber,
+        AuthenticationCode1: totpCode(key, step - 1),
+        AuthenticationCode2: totpCode(key, step),
+      }),
+    );
     return { SerialNumber, TokenCode: totpCode(key, step) };
   };
 
@@ -79,12 +95,18 @@ describe("IAM policy enforcement: temporary credentials", () => {
     await session.iam.send(new ListUsersCommand({}));
     assert.equal((await awsError(session.iam.send(new CreateUserCommand({ UserName: unique("x") })))).name, "AccessDenied");
 
-    const strict = await iamUser(h, { managed: ["IAMReadOnlyAccess"], inline: policy(deny("*", "*", { Bool: { "aws:MultiFactorAuthPresent": "false" } })) });
+    const strict = await iamUser(h, {
+      managed: ["IAMReadOnlyAccess"],
+      inline: policy(deny("*", "*", { Bool: { "aws:MultiFactorAuthPresent": "false" } })),
+    });
     await strict.iam.send(new ListUsersCommand({}));
     await h.iam.send(new CreateLoginProfileCommand({ UserName: strict.name, Password: PASSWORD }));
     const strictSession = await consoleSession(strict.name);
     const e = await awsError(strictSession.iam.send(new ListUsersCommand({})));
-    assert.equal(e.message, `User: ${strict.arn} is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::${ACCOUNT}:user/ with an explicit deny in an identity-based policy`);
+    assert.equal(
+      e.message,
+      `User: ${strict.arn} is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::${ACCOUNT}:user/ with an explicit deny in an identity-based policy`,
+    );
   });
 
   it("lets users change their own password when the account password policy allows it", async () => {
@@ -92,7 +114,10 @@ describe("IAM policy enforcement: temporary credentials", () => {
     await h.iam.send(new CreateLoginProfileCommand({ UserName: user.name, Password: PASSWORD }));
     const change = () => user.iam.send(new ChangePasswordCommand({ OldPassword: PASSWORD, NewPassword: PASSWORD }));
     const refused = await awsError(change());
-    assert.equal(refused.message, `User: ${user.arn} is not authorized to perform: iam:ChangePassword on resource: user ${user.name} because no identity-based policy allows the iam:ChangePassword action`);
+    assert.equal(
+      refused.message,
+      `User: ${user.arn} is not authorized to perform: iam:ChangePassword on resource: user ${user.name} because no identity-based policy allows the iam:ChangePassword action`,
+    );
     await h.iam.send(new UpdateAccountPasswordPolicyCommand({ AllowUsersToChangePassword: true }));
     await change();
     assert.equal((await user.iam.send(new GetAccountPasswordPolicyCommand({}))).PasswordPolicy!.AllowUsersToChangePassword, true);

@@ -18,7 +18,10 @@ const resourceTypeKeys = JSON.parse(
 ) as Record<string, { conditionKeys?: string[] }>;
 
 const GLOBAL_PREFIX = "aws:";
-const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+const TRUST = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
 const asTemplate = (key: string) => key.replace(/^((?:aws|iam):(?:RequestTag|ResourceTag))\/.*$/, "$1/${TagKey}").toLowerCase();
 
 describe("authorization rules table", () => {
@@ -30,21 +33,50 @@ describe("authorization rules table", () => {
     const tags = [{ Key: "team", Value: "dev" }];
     caller = await iamUser(h, { tags, boundary: "IAMReadOnlyAccess" });
     const role = unique("role");
-    await h.iam.send(new CreateRoleCommand({ RoleName: role, AssumeRolePolicyDocument: TRUST, Tags: tags, PermissionsBoundary: "arn:aws:iam::aws:policy/IAMReadOnlyAccess" }));
+    await h.iam.send(
+      new CreateRoleCommand({
+        RoleName: role,
+        AssumeRolePolicyDocument: TRUST,
+        Tags: tags,
+        PermissionsBoundary: "arn:aws:iam::aws:policy/IAMReadOnlyAccess",
+      }),
+    );
     const profile = unique("profile");
     await h.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: profile, Tags: tags }));
-    const { Policy } = await h.iam.send(new CreatePolicyCommand({ PolicyName: unique("p"), PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "iam:GetUser", Resource: "*" }] }), Tags: tags }));
+    const { Policy } = await h.iam.send(
+      new CreatePolicyCommand({
+        PolicyName: unique("p"),
+        PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "iam:GetUser", Resource: "*" }] }),
+        Tags: tags,
+      }),
+    );
     const { VirtualMFADevice } = await h.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: unique("mfa"), Tags: tags }));
     input = {
-      UserName: caller.name, GroupName: "g", RoleName: role, InstanceProfileName: profile, PolicyArn: Policy!.Arn,
-      SerialNumber: VirtualMFADevice!.SerialNumber, AccessKeyId: caller.accessKeyId, Tags: [{ Key: "env", Value: "x" }], TagKeys: ["env"],
-      PermissionsBoundary: "arn:aws:iam::aws:policy/IAMReadOnlyAccess", PolicyName: "n", VirtualMFADeviceName: "n", NewUserName: "n2",
+      UserName: caller.name,
+      GroupName: "g",
+      RoleName: role,
+      InstanceProfileName: profile,
+      PolicyArn: Policy!.Arn,
+      SerialNumber: VirtualMFADevice!.SerialNumber,
+      AccessKeyId: caller.accessKeyId,
+      Tags: [{ Key: "env", Value: "x" }],
+      TagKeys: ["env"],
+      PermissionsBoundary: "arn:aws:iam::aws:policy/IAMReadOnlyAccess",
+      PolicyName: "n",
+      VirtualMFADeviceName: "n",
+      NewUserName: "n2",
     };
   });
   after(async () => h.stop());
 
   const ctx = (): Ctx => ({
-    db: h.aws.db, accountId: ACCOUNT, requestId: "r", region: "us-east-1", now: new Date(), sourceIp: "127.0.0.1", quotas: { usersPerAccount: 5000 },
+    db: h.aws.db,
+    accountId: ACCOUNT,
+    requestId: "r",
+    region: "us-east-1",
+    now: new Date(),
+    sourceIp: "127.0.0.1",
+    quotas: { usersPerAccount: 5000 },
     caller: { type: "user", accountId: ACCOUNT, arn: caller.arn, userId: "AIDA", userName: caller.name, accessKeyId: caller.accessKeyId },
   });
 
@@ -69,7 +101,8 @@ describe("authorization rules table", () => {
           assert.ok(allowed.has(asTemplate(key)), `${check.action} offers ${key}`);
         }
         if (check.target.tags?.length) assert.ok(allowed.has("aws:resourcetag/${tagkey}"), `${check.action} offers aws:ResourceTag`);
-        if (check.target.tags?.length && check.target.iamTags) assert.ok(allowed.has("iam:resourcetag/${tagkey}"), `${check.action} offers iam:ResourceTag`);
+        if (check.target.tags?.length && check.target.iamTags)
+          assert.ok(allowed.has("iam:resourcetag/${tagkey}"), `${check.action} offers iam:ResourceTag`);
         const typed = info.resourceTypes.length > 0;
         if (check.target.arn === "*") assert.equal(typed, false, `${check.action} has no resource type`);
       }
@@ -78,8 +111,13 @@ describe("authorization rules table", () => {
 
   it("drops cached principals after every write that can change a principal's policies, groups, boundary or tags", () => {
     const changing = [
-      /^(Attach|Detach|Put|Delete)(User|Group|Role)Policy$/, /^(AddUserToGroup|RemoveUserFromGroup)$/, /PermissionsBoundary$/,
-      /^(Tag|Untag)(User|Role)$/, /^(Create|Delete|SetDefault)PolicyVersion$/, /^Delete(User|Group|Role|Policy)$/, /^Update(User|Group)$/,
+      /^(Attach|Detach|Put|Delete)(User|Group|Role)Policy$/,
+      /^(AddUserToGroup|RemoveUserFromGroup)$/,
+      /PermissionsBoundary$/,
+      /^(Tag|Untag)(User|Role)$/,
+      /^(Create|Delete|SetDefault)PolicyVersion$/,
+      /^Delete(User|Group|Role|Policy)$/,
+      /^Update(User|Group)$/,
     ];
     for (const action of Object.keys(iamHandlers)) {
       if (changing.some((r) => r.test(action))) assert.equal(changesPrincipals(action), true, action);

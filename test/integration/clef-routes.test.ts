@@ -19,18 +19,30 @@ describe("/_clef/ routes", () => {
   };
   const count = (sql: string, ...args: unknown[]) => (h.aws.db.prepare(sql).get(...args) as { n: number }).n;
   /** Every row of every table, in a stable order: what "exactly the same data" means. */
-  const dump = () =>
-    Object.fromEntries(dataTables(h.aws.db).map((t) => [t, h.aws.db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all()]));
+  const dump = () => Object.fromEntries(dataTables(h.aws.db).map((t) => [t, h.aws.db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all()]));
 
   function seedOtherFamilies(suffix: string) {
     const now = new Date().toISOString();
     const db = h.aws.db;
-    db.prepare("INSERT INTO groups VALUES (?, '000000000000', ?, ?, '/', ?, ?)").run(`AGPA${suffix}`, `g${suffix}`, `g${suffix}`.toLowerCase(), `arn:aws:iam::000000000000:group/g${suffix}`, now);
-    db.prepare("INSERT INTO roles (role_id, account_id, name, name_lc, path, arn, assume_role_policy, create_date) VALUES (?, '000000000000', ?, ?, '/', ?, '{}', ?)").run(
-      `AROA${suffix}`, `r${suffix}`, `r${suffix}`.toLowerCase(), `arn:aws:iam::000000000000:role/r${suffix}`, now,
+    db.prepare("INSERT INTO groups VALUES (?, '000000000000', ?, ?, '/', ?, ?)").run(
+      `AGPA${suffix}`,
+      `g${suffix}`,
+      `g${suffix}`.toLowerCase(),
+      `arn:aws:iam::000000000000:group/g${suffix}`,
+      now,
     );
+    db.prepare(
+      "INSERT INTO roles (role_id, account_id, name, name_lc, path, arn, assume_role_policy, create_date) VALUES (?, '000000000000', ?, ?, '/', ?, '{}', ?)",
+    ).run(`AROA${suffix}`, `r${suffix}`, `r${suffix}`.toLowerCase(), `arn:aws:iam::000000000000:role/r${suffix}`, now);
     const id = `ANPA${suffix}`;
-    db.prepare("INSERT INTO policies VALUES (?, '000000000000', ?, ?, '/', ?, NULL, 'v1', 2, ?, ?)").run(id, `p${id}`, `p${id}`.toLowerCase(), `arn:aws:iam::000000000000:policy/p${id}`, now, now);
+    db.prepare("INSERT INTO policies VALUES (?, '000000000000', ?, ?, '/', ?, NULL, 'v1', 2, ?, ?)").run(
+      id,
+      `p${id}`,
+      `p${id}`.toLowerCase(),
+      `arn:aws:iam::000000000000:policy/p${id}`,
+      now,
+      now,
+    );
     db.prepare("INSERT INTO policy_versions VALUES (?, 'v1', '{}', ?)").run(id, now);
   }
 
@@ -46,12 +58,15 @@ describe("/_clef/ routes", () => {
     await h.iam.send(new CreateUserCommand({ UserName: unique("reset") }));
     seedOtherFamilies(suffix);
     const catalogue = count("SELECT COUNT(*) AS n FROM policies WHERE account_id = 'aws'");
-    const catalogueVersions = count("SELECT COUNT(*) AS n FROM policy_versions v JOIN policies p USING (policy_id) WHERE p.account_id = 'aws'");
+    const catalogueVersions = count(
+      "SELECT COUNT(*) AS n FROM policy_versions v JOIN policies p USING (policy_id) WHERE p.account_id = 'aws'",
+    );
     assert.ok(catalogue > 1000, "the AWS managed policy catalogue is seeded");
     assert.equal(count("SELECT COUNT(*) AS n FROM policies WHERE account_id <> 'aws'"), 1);
     const res = await clef("POST", "reset");
     assert.deepEqual(res, { status: 200, type: "application/json", body: { reset: true } });
-    for (const t of ["users", "groups", "roles", "tags", "attachments", "group_members"]) assert.equal(count(`SELECT COUNT(*) AS n FROM "${t}"`), 0, t);
+    for (const t of ["users", "groups", "roles", "tags", "attachments", "group_members"])
+      assert.equal(count(`SELECT COUNT(*) AS n FROM "${t}"`), 0, t);
     assert.equal(count("SELECT COUNT(*) AS n FROM policies WHERE account_id <> 'aws'"), 0);
     assert.equal(count("SELECT COUNT(*) AS n FROM policies WHERE account_id = 'aws'"), catalogue);
     assert.equal(count("SELECT COUNT(*) AS n FROM policy_versions"), catalogueVersions);
@@ -93,7 +108,13 @@ describe("/_clef/ routes", () => {
   });
 
   it("answers unknown routes under /_clef/ with 404 JSON, and nothing local lives outside /_clef/", async () => {
-    for (const [method, path] of [["GET", "nope"], ["POST", "health"], ["GET", "reset"], ["GET", "snapshots/a/b/c"], ["PATCH", "snapshots/a"]]) {
+    for (const [method, path] of [
+      ["GET", "nope"],
+      ["POST", "health"],
+      ["GET", "reset"],
+      ["GET", "snapshots/a/b/c"],
+      ["PATCH", "snapshots/a"],
+    ]) {
       const res = await clef(method, path);
       assert.equal(res.status, 404, `${method} ${path}`);
       assert.equal(res.type, "application/json");
@@ -121,12 +142,17 @@ describe("/_clef/ routes", () => {
     assert.equal(clefAllowed(h.aws.db, h.config, "10.0.0.5", unsigned), false);
     assert.equal(clefAllowed(h.aws.db, h.config, "127.0.0.1", unsigned), true);
     assert.equal(clefAllowed(h.aws.db, h.config, "10.0.0.5", asSigned(await sign(h.aws.url, request))), true);
-    assert.equal(clefAllowed(h.aws.db, h.config, "10.0.0.5", asSigned(await sign(h.aws.url, request, { secretAccessKey: "wrong" }))), false);
+    assert.equal(
+      clefAllowed(h.aws.db, h.config, "10.0.0.5", asSigned(await sign(h.aws.url, request, { secretAccessKey: "wrong" }))),
+      false,
+    );
 
     const userName = unique("clef-user");
     const { User } = await h.iam.send(new CreateUserCommand({ UserName: userName }));
     h.aws.db
-      .prepare("INSERT INTO access_keys (access_key_id, account_id, user_id, secret_access_key, status, create_date) VALUES (?, '000000000000', ?, 'usersecret', 'Active', ?)")
+      .prepare(
+        "INSERT INTO access_keys (access_key_id, account_id, user_id, secret_access_key, status, create_date) VALUES (?, '000000000000', ?, 'usersecret', 'Active', ?)",
+      )
       .run(`AKIACLEF${Date.now()}`, User!.UserId, new Date().toISOString());
     const keyId = (h.aws.db.prepare("SELECT access_key_id AS k FROM access_keys WHERE user_id = ?").get(User!.UserId) as { k: string }).k;
     const userSigned = asSigned(await sign(h.aws.url, request, { accessKeyId: keyId, secretAccessKey: "usersecret" }));

@@ -3,7 +3,14 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CreateAccountAliasCommand, CreateLoginProfileCommand, CreateUserCommand, CreateAccessKeyCommand, GetUserCommand, IAMClient } from "@aws-sdk/client-iam";
+import {
+  CreateAccountAliasCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  CreateAccessKeyCommand,
+  GetUserCommand,
+  IAMClient,
+} from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
 import { awsError, ROOT_PASSWORD, startHarness, unique, type Harness } from "../helpers/local-aws";
 import { openDb } from "../../local-aws/store/db";
@@ -18,10 +25,16 @@ describe("console sign-in and temporary credentials", () => {
   after(async () => h.stop());
 
   const signIn = (body: unknown) =>
-    fetch(`${h.aws.url}/_clef/console-signin`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+    fetch(`${h.aws.url}/_clef/console-signin`, {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    });
   const clients = (c: Creds) => {
     const opts = {
-      endpoint: h.aws.url, region: "us-east-1", maxAttempts: 1,
+      endpoint: h.aws.url,
+      region: "us-east-1",
+      maxAttempts: 1,
       credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken },
     };
     return { iam: new IAMClient(opts), sts: new STSClient(opts) };
@@ -72,9 +85,14 @@ describe("console sign-in and temporary credentials", () => {
 
   it("requires the session token, and stops honouring credentials after sign-out or expiry", async () => {
     const { credentials } = await (await signIn({ type: "root", email: "admin@clef.local", password: ROOT_PASSWORD })).json();
-    const noToken = await awsError(h.client(credentials.AccessKeyId, credentials.SecretAccessKey).sts.send(new GetCallerIdentityCommand({})));
+    const noToken = await awsError(
+      h.client(credentials.AccessKeyId, credentials.SecretAccessKey).sts.send(new GetCallerIdentityCommand({})),
+    );
     assert.equal(noToken.name, "InvalidClientTokenId");
-    const out = await fetch(`${h.aws.url}/_clef/console-signout`, { method: "POST", body: JSON.stringify({ accessKeyId: credentials.AccessKeyId }) });
+    const out = await fetch(`${h.aws.url}/_clef/console-signout`, {
+      method: "POST",
+      body: JSON.stringify({ accessKeyId: credentials.AccessKeyId }),
+    });
     assert.deepEqual(await out.json(), { signedOut: true });
     const after = await awsError(clients(credentials).sts.send(new GetCallerIdentityCommand({})));
     assert.equal(after.name, "InvalidClientTokenId");

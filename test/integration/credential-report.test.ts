@@ -3,8 +3,15 @@ import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
-  CreateAccessKeyCommand, CreateLoginProfileCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand,
-  GenerateCredentialReportCommand, GetCredentialReportCommand, UpdateAccessKeyCommand, UpdateAccountPasswordPolicyCommand,
+  CreateAccessKeyCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
+  EnableMFADeviceCommand,
+  GenerateCredentialReportCommand,
+  GetCredentialReportCommand,
+  UpdateAccessKeyCommand,
+  UpdateAccountPasswordPolicyCommand,
 } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
@@ -41,9 +48,9 @@ async function report(h: Harness): Promise<Record<string, string>[]> {
 
 /** Makes the stored report look older than it is, as only time can on AWS. */
 const ageReport = (h: Harness, ms: number) =>
-  h.aws.db.prepare("UPDATE accounts SET credential_report_date = ? WHERE account_id = '000000000000'").run(
-    new Date(Date.now() - ms).toISOString(),
-  );
+  h.aws.db
+    .prepare("UPDATE accounts SET credential_report_date = ? WHERE account_id = '000000000000'")
+    .run(new Date(Date.now() - ms).toISOString());
 
 describe("IAM credential report", () => {
   let h: Harness;
@@ -85,7 +92,10 @@ describe("IAM credential report", () => {
     assert.equal(root.access_key_1_active, "true", "the root user holds the default access key");
     assert.match(root.access_key_1_last_rotated, DATE);
     assert.deepEqual([root.access_key_2_active, root.access_key_2_last_rotated], ["false", "N/A"]);
-    assert.deepEqual([root.cert_1_active, root.cert_1_last_rotated, root.cert_2_active, root.cert_2_last_rotated], ["false", "N/A", "false", "N/A"]);
+    assert.deepEqual(
+      [root.cert_1_active, root.cert_1_last_rotated, root.cert_2_active, root.cert_2_last_rotated],
+      ["false", "N/A", "false", "N/A"],
+    );
   });
 
   it("keeps serving the same report for four hours, then expires it (ReportExpired, 410)", async () => {
@@ -118,7 +128,10 @@ describe("IAM credential report", () => {
     const step = Math.floor(Date.now() / 30_000);
     await h.iam.send(
       new EnableMFADeviceCommand({
-        UserName: full, SerialNumber: device.SerialNumber, AuthenticationCode1: totp(seed, step - 1), AuthenticationCode2: totp(seed, step),
+        UserName: full,
+        SerialNumber: device.SerialNumber,
+        AuthenticationCode1: totp(seed, step - 1),
+        AuthenticationCode2: totp(seed, step),
       }),
     );
     ageReport(h, 4 * 3_600_000 + 1000);
@@ -135,8 +148,14 @@ describe("IAM credential report", () => {
       ["false", "N/A", "N/A", "N/A", "false"],
     );
     assert.deepEqual(
-      [p.access_key_1_active, p.access_key_1_last_rotated, p.access_key_1_last_used_date, p.access_key_1_last_used_region,
-        p.access_key_1_last_used_service, p.access_key_2_active],
+      [
+        p.access_key_1_active,
+        p.access_key_1_last_rotated,
+        p.access_key_1_last_used_date,
+        p.access_key_1_last_used_region,
+        p.access_key_1_last_used_service,
+        p.access_key_2_active,
+      ],
       ["false", "N/A", "N/A", "N/A", "N/A", "false"],
     );
 
@@ -146,7 +165,10 @@ describe("IAM credential report", () => {
     assert.match(f.password_last_changed, DATE);
     const rotation = Date.parse(f.password_next_rotation) - Date.parse(f.password_last_changed);
     assert.equal(rotation, 90 * 86_400_000);
-    assert.deepEqual([f.access_key_1_active, f.access_key_1_last_used_region, f.access_key_1_last_used_service], ["true", "us-east-1", "sts"]);
+    assert.deepEqual(
+      [f.access_key_1_active, f.access_key_1_last_used_region, f.access_key_1_last_used_service],
+      ["true", "us-east-1", "sts"],
+    );
     assert.match(f.access_key_1_last_rotated, DATE);
     assert.match(f.access_key_1_last_used_date, DATE);
     assert.deepEqual(

@@ -6,7 +6,15 @@ import { parseXML } from "@aws-sdk/xml-builder";
 import { startHarness, type Harness } from "../helpers/local-aws";
 import { parseErrorXml, signedRequest } from "../helpers/signed-request";
 import {
-  type AnyClient, commandFor, implementedActions, inputConstraints, knownErrorCodes, knownErrorNames, operationSchema, type ServiceName, type Shape,
+  type AnyClient,
+  commandFor,
+  implementedActions,
+  inputConstraints,
+  knownErrorCodes,
+  knownErrorNames,
+  operationSchema,
+  type ServiceName,
+  type Shape,
 } from "../helpers/model";
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -20,19 +28,33 @@ const VERSIONS: Record<ServiceName, string> = { iam: "2010-05-08", sts: "2011-06
 const chaosString = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
   { weight: 3, arbitrary: fc.string({ unit: "binary-ascii", maxLength: 40 }) },
-  { weight: 3, arbitrary: fc.constantFrom("", " ", "/", "*", "null", "-1", "<x/>", "&amp;", "]]>", "%00", "arn:aws:iam::000000000000:root") },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom("", " ", "/", "*", "null", "-1", "<x/>", "&amp;", "]]>", "%00", "arn:aws:iam::000000000000:root"),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 5000 }).map((n) => "a".repeat(n)) },
 );
 
 const DOCUMENT = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "iam:*", Resource: "*" }] });
-const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+const TRUST = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
 
 /** A few shared names per member, so that creates, reads, attachments and deletes meet the same entities. */
 const POOLS: Record<string, string[]> = {
-  UserName: ["fz-u1", "fz-u2"], GroupName: ["fz-g1"], RoleName: ["fz-r1"], PolicyName: ["fz-p1"], InstanceProfileName: ["fz-ip1"],
+  UserName: ["fz-u1", "fz-u2"],
+  GroupName: ["fz-g1"],
+  RoleName: ["fz-r1"],
+  PolicyName: ["fz-p1"],
+  InstanceProfileName: ["fz-ip1"],
   PolicyArn: ["arn:aws:iam::000000000000:policy/fz-p1", "arn:aws:iam::aws:policy/ReadOnlyAccess"],
-  PermissionsBoundary: ["arn:aws:iam::aws:policy/PowerUserAccess"], PolicyDocument: [DOCUMENT, TRUST], AssumeRolePolicyDocument: [TRUST],
-  VersionId: ["v1", "v2"], SerialNumber: ["arn:aws:iam::000000000000:mfa/fz-m1"], VirtualMFADeviceName: ["fz-m1"],
+  PermissionsBoundary: ["arn:aws:iam::aws:policy/PowerUserAccess"],
+  PolicyDocument: [DOCUMENT, TRUST],
+  AssumeRolePolicyDocument: [TRUST],
+  VersionId: ["v1", "v2"],
+  SerialNumber: ["arn:aws:iam::000000000000:mfa/fz-m1"],
+  VirtualMFADeviceName: ["fz-m1"],
 };
 
 /** Mostly values the model allows (so calls get past validation into the handlers), sometimes hostile ones. */
@@ -53,13 +75,20 @@ function stringArb(shape: Shape | undefined, member: string): fc.Arbitrary<strin
 }
 
 /** A value of the member's SDK type, drawn from the model's pattern and from hostile strings, numbers, dates and list shapes. */
-function valueArb(ns: NormalizedSchema, shapes: Record<string, Shape>, shapeName: string | undefined, member: string, depth: number): fc.Arbitrary<unknown> {
+function valueArb(
+  ns: NormalizedSchema,
+  shapes: Record<string, Shape>,
+  shapeName: string | undefined,
+  member: string,
+  depth: number,
+): fc.Arbitrary<unknown> {
   const shape = shapeName ? shapes[shapeName] : undefined;
   if (ns.isListSchema()) {
     const item = valueArb(ns.getValueSchema(), shapes, shape?.member, member, depth + 1);
     return fc.oneof(fc.array(item, { maxLength: 4 }), fc.array(item, { minLength: 40, maxLength: 60 }));
   }
-  if (ns.isMapSchema()) return fc.dictionary(chaosString, valueArb(ns.getValueSchema(), shapes, shape?.value, member, depth + 1), { maxKeys: 3 });
+  if (ns.isMapSchema())
+    return fc.dictionary(chaosString, valueArb(ns.getValueSchema(), shapes, shape?.value, member, depth + 1), { maxKeys: 3 });
   if (ns.isStructSchema()) return depth > 3 ? fc.constant({}) : structArb(ns, shapes, shape, depth + 1);
   if (ns.isBooleanSchema()) return fc.boolean();
   if (ns.isNumericSchema()) {
@@ -108,9 +137,17 @@ type Mutation =
 /** Breaks a well-formed parameter list: wrong types, odd list indexes, dropped `.member`, extra keys. */
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant("value" as const), at: fc.nat(), value: chaosString }),
-  fc.record({ kind: fc.constant("index" as const), at: fc.nat(), index: fc.constantFrom("0", "x", "-1", "1.5", "", "999999", "01", "1e3") }),
+  fc.record({
+    kind: fc.constant("index" as const),
+    at: fc.nat(),
+    index: fc.constantFrom("0", "x", "-1", "1.5", "", "999999", "01", "1e3"),
+  }),
   fc.record({ kind: fc.constant("flatten" as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant("extra" as const), key: fc.oneof(chaosString, fc.constantFrom("Tags.member.1.Key", "a..b", ".", "Marker", "__proto__", "constructor.prototype")), value: chaosString }),
+  fc.record({
+    kind: fc.constant("extra" as const),
+    key: fc.oneof(chaosString, fc.constantFrom("Tags.member.1.Key", "a..b", ".", "Marker", "__proto__", "constructor.prototype")),
+    value: chaosString,
+  }),
 );
 
 function mutate(params: [string, string][], m: Mutation): [string, string][] {

@@ -1,8 +1,17 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  AddUserToGroupCommand, CreateGroupCommand, CreateUserCommand, DeleteGroupCommand, DeleteGroupPolicyCommand, GetGroupCommand,
-  ListGroupsCommand, ListGroupsForUserCommand, PutGroupPolicyCommand, RemoveUserFromGroupCommand, UpdateGroupCommand,
+  AddUserToGroupCommand,
+  CreateGroupCommand,
+  CreateUserCommand,
+  DeleteGroupCommand,
+  DeleteGroupPolicyCommand,
+  GetGroupCommand,
+  ListGroupsCommand,
+  ListGroupsForUserCommand,
+  PutGroupPolicyCommand,
+  RemoveUserFromGroupCommand,
+  UpdateGroupCommand,
 } from "@aws-sdk/client-iam";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
 
@@ -33,7 +42,11 @@ describe("IAM groups", () => {
     assert.equal(Group!.GroupName, name);
     assert.ok(Group!.CreateDate instanceof Date);
     const dup = await awsError(h.iam.send(new CreateGroupCommand({ GroupName: name.toLowerCase() })));
-    assert.deepEqual(dup, { name: "EntityAlreadyExistsException", status: 409, message: `Group with name ${name.toLowerCase()} already exists.` });
+    assert.deepEqual(dup, {
+      name: "EntityAlreadyExistsException",
+      status: 409,
+      message: `Group with name ${name.toLowerCase()} already exists.`,
+    });
   });
 
   it("gets a group by name in any case, with no users yet", async () => {
@@ -60,7 +73,10 @@ describe("IAM groups", () => {
     const group = await createGroup();
     const expected = { name: "NoSuchEntityException", status: 404, message: "The user with name ghost-user cannot be found." };
     assert.deepEqual(await awsError(h.iam.send(new AddUserToGroupCommand({ GroupName: group, UserName: "ghost-user" }))), expected);
-    assert.deepEqual(await awsError(h.iam.send(new RemoveUserFromGroupCommand({ GroupName: "ghost-group", UserName: "ghost-user" }))), expected);
+    assert.deepEqual(
+      await awsError(h.iam.send(new RemoveUserFromGroupCommand({ GroupName: "ghost-group", UserName: "ghost-user" }))),
+      expected,
+    );
     assert.deepEqual(await awsError(h.iam.send(new ListGroupsForUserCommand({ UserName: "ghost-user" }))), expected);
   });
 
@@ -81,7 +97,10 @@ describe("IAM groups", () => {
       Marker = page.IsTruncated ? page.Marker : undefined;
     } while (Marker);
     assert.equal(pages, 3);
-    assert.deepEqual(seen, [...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
+    assert.deepEqual(
+      seen,
+      [...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)),
+    );
     const bad = await awsError(h.iam.send(new ListGroupsCommand({ Marker: "not-a-marker!" })));
     assert.equal(bad.name, "ValidationError");
   });
@@ -97,7 +116,10 @@ describe("IAM groups", () => {
     const after = await h.iam.send(new GetGroupCommand({ GroupName: `${name}-2` }));
     assert.equal(after.Group!.GroupId, before.GroupId);
     assert.equal(after.Group!.Arn, `arn:aws:iam::000000000000:group/moved/${name}-2`);
-    assert.deepEqual(after.Users!.map((u) => u.UserName), [user]);
+    assert.deepEqual(
+      after.Users!.map((u) => u.UserName),
+      [user],
+    );
     await h.iam.send(new UpdateGroupCommand({ GroupName: `${name}-2`, NewGroupName: `${name}-2`.toUpperCase() }));
     assert.equal((await h.iam.send(new GetGroupCommand({ GroupName: `${name}-2` }))).Group!.GroupName, `${name}-2`.toUpperCase());
   });
@@ -106,7 +128,11 @@ describe("IAM groups", () => {
     const a = await createGroup("alpha");
     const b = await createGroup("beta");
     const e = await awsError(h.iam.send(new UpdateGroupCommand({ GroupName: a, NewGroupName: b.toUpperCase() })));
-    assert.deepEqual(e, { name: "EntityAlreadyExistsException", status: 409, message: `Group with name ${b.toUpperCase()} already exists.` });
+    assert.deepEqual(e, {
+      name: "EntityAlreadyExistsException",
+      status: 409,
+      message: `Group with name ${b.toUpperCase()} already exists.`,
+    });
   });
 
   it("adds users idempotently, lists them both ways, and removes them (removing a non-member succeeds)", async () => {
@@ -121,7 +147,10 @@ describe("IAM groups", () => {
     assert.match(got.Users![0].UserId!, /^AIDA/);
     assert.equal(got.Users![0].Arn, `arn:aws:iam::000000000000:user/${user}`);
     const groups = await h.iam.send(new ListGroupsForUserCommand({ UserName: user }));
-    assert.deepEqual(groups.Groups!.map((g) => g.GroupName), [group]);
+    assert.deepEqual(
+      groups.Groups!.map((g) => g.GroupName),
+      [group],
+    );
     assert.equal(groups.IsTruncated, false);
     await h.iam.send(new RemoveUserFromGroupCommand({ GroupName: other, UserName: user }));
     await h.iam.send(new RemoveUserFromGroupCommand({ GroupName: group, UserName: user }));
@@ -182,10 +211,18 @@ describe("IAM groups", () => {
     await h.iam.send(new AddUserToGroupCommand({ GroupName: group, UserName: user }));
     await h.iam.send(new PutGroupPolicyCommand({ GroupName: group, PolicyName: "inline", PolicyDocument: DOC }));
     const members = await awsError(h.iam.send(new DeleteGroupCommand({ GroupName: group })));
-    assert.deepEqual(members, { name: "DeleteConflictException", status: 409, message: "Cannot delete entity, must remove users from group first." });
+    assert.deepEqual(members, {
+      name: "DeleteConflictException",
+      status: 409,
+      message: "Cannot delete entity, must remove users from group first.",
+    });
     await h.iam.send(new RemoveUserFromGroupCommand({ GroupName: group, UserName: user }));
     const inline = await awsError(h.iam.send(new DeleteGroupCommand({ GroupName: group })));
-    assert.deepEqual(inline, { name: "DeleteConflictException", status: 409, message: "Cannot delete entity, must delete policies first." });
+    assert.deepEqual(inline, {
+      name: "DeleteConflictException",
+      status: 409,
+      message: "Cannot delete entity, must delete policies first.",
+    });
     assert.equal((await h.iam.send(new GetGroupCommand({ GroupName: group }))).Group!.GroupName, group);
     await h.iam.send(new DeleteGroupPolicyCommand({ GroupName: group, PolicyName: "inline" }));
     await h.iam.send(new DeleteGroupCommand({ GroupName: group }));

@@ -1,9 +1,23 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CreateGroupCommand, CreateRoleCommand, CreateUserCommand, DeleteGroupPolicyCommand, DeleteRoleCommand, DeleteRolePolicyCommand,
-  DeleteUserCommand, DeleteUserPolicyCommand, GetGroupPolicyCommand, GetRolePolicyCommand, GetUserPolicyCommand, ListGroupPoliciesCommand,
-  ListRolePoliciesCommand, ListUserPoliciesCommand, PutGroupPolicyCommand, PutRolePolicyCommand, PutUserPolicyCommand,
+  CreateGroupCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  DeleteGroupPolicyCommand,
+  DeleteRoleCommand,
+  DeleteRolePolicyCommand,
+  DeleteUserCommand,
+  DeleteUserPolicyCommand,
+  GetGroupPolicyCommand,
+  GetRolePolicyCommand,
+  GetUserPolicyCommand,
+  ListGroupPoliciesCommand,
+  ListRolePoliciesCommand,
+  ListUserPoliciesCommand,
+  PutGroupPolicyCommand,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
   type IAMClient,
 } from "@aws-sdk/client-iam";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
@@ -16,7 +30,10 @@ const TRUST = JSON.stringify({
 /** A valid identity policy whose size, whitespace not counted, is exactly `size` characters. */
 function docOfSize(size: number): string {
   const base = (bucket: string) =>
-    JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: `arn:aws:s3:::${bucket}/*` }] });
+    JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: `arn:aws:s3:::${bucket}/*` }],
+    });
   const doc = base("b".repeat(size - base("").length));
   assert.equal(doc.length, size);
   return doc;
@@ -134,7 +151,11 @@ describe("IAM inline policies", () => {
       await api.put("second", docOfSize(300));
       await api.put("second", docOfSize(300));
       const e = await awsError(api.put("third", docOfSize(150)));
-      assert.deepEqual(e, { name: "LimitExceededException", status: 409, message: `Maximum policy size of ${max} bytes exceeded for ${lc} ${name}` });
+      assert.deepEqual(e, {
+        name: "LimitExceededException",
+        status: 409,
+        message: `Maximum policy size of ${max} bytes exceeded for ${lc} ${name}`,
+      });
       await api.del("second");
       const spaced = docOfSize(300).replace(/[,{}[\]]/g, (c) => `${c}\n${" ".repeat(100)}`);
       assert.ok(spaced.length > 1000);

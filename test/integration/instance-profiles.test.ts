@@ -1,9 +1,17 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand, DeleteInstanceProfileCommand, GetInstanceProfileCommand,
-  ListInstanceProfilesCommand, ListInstanceProfilesForRoleCommand, ListInstanceProfileTagsCommand, RemoveRoleFromInstanceProfileCommand,
-  TagInstanceProfileCommand, UntagInstanceProfileCommand,
+  AddRoleToInstanceProfileCommand,
+  CreateInstanceProfileCommand,
+  CreateRoleCommand,
+  DeleteInstanceProfileCommand,
+  GetInstanceProfileCommand,
+  ListInstanceProfilesCommand,
+  ListInstanceProfilesForRoleCommand,
+  ListInstanceProfileTagsCommand,
+  RemoveRoleFromInstanceProfileCommand,
+  TagInstanceProfileCommand,
+  UntagInstanceProfileCommand,
 } from "@aws-sdk/client-iam";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
 
@@ -126,7 +134,10 @@ describe("IAM instance profiles", () => {
     assert.deepEqual(again, { name: "NoSuchEntityException", message: `The role with name ${role} cannot be found.`, status: 404 });
     assert.deepEqual((await h.iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: role }))).InstanceProfiles, []);
     await h.iam.send(new DeleteInstanceProfileCommand({ InstanceProfileName: profile }));
-    assert.equal((await awsError(h.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: profile })))).name, "NoSuchEntityException");
+    assert.equal(
+      (await awsError(h.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: profile })))).name,
+      "NoSuchEntityException",
+    );
   });
 
   it("paginates ListInstanceProfiles by PathPrefix, without tags", async () => {
@@ -151,14 +162,32 @@ describe("IAM instance profiles", () => {
   it("tags and untags an instance profile", async () => {
     const name = unique("tags");
     await createProfile(name);
-    await h.iam.send(new TagInstanceProfileCommand({ InstanceProfileName: name, Tags: [{ Key: "Env", Value: "prod" }, { Key: "c", Value: "1" }] }));
+    await h.iam.send(
+      new TagInstanceProfileCommand({
+        InstanceProfileName: name,
+        Tags: [
+          { Key: "Env", Value: "prod" },
+          { Key: "c", Value: "1" },
+        ],
+      }),
+    );
     await h.iam.send(new TagInstanceProfileCommand({ InstanceProfileName: name, Tags: [{ Key: "env", Value: "dev" }] }));
     const page = await h.iam.send(new ListInstanceProfileTagsCommand({ InstanceProfileName: name, MaxItems: 1 }));
     assert.equal(page.IsTruncated, true);
     await h.iam.send(new UntagInstanceProfileCommand({ InstanceProfileName: name, TagKeys: ["C"] }));
-    assert.deepEqual((await h.iam.send(new ListInstanceProfileTagsCommand({ InstanceProfileName: name }))).Tags, [{ Key: "env", Value: "dev" }]);
+    assert.deepEqual((await h.iam.send(new ListInstanceProfileTagsCommand({ InstanceProfileName: name }))).Tags, [
+      { Key: "env", Value: "dev" },
+    ]);
     const dup = await awsError(
-      h.iam.send(new TagInstanceProfileCommand({ InstanceProfileName: name, Tags: [{ Key: "a", Value: "1" }, { Key: "A", Value: "2" }] })),
+      h.iam.send(
+        new TagInstanceProfileCommand({
+          InstanceProfileName: name,
+          Tags: [
+            { Key: "a", Value: "1" },
+            { Key: "A", Value: "2" },
+          ],
+        }),
+      ),
     );
     assert.equal(dup.name, "InvalidInputException");
   });

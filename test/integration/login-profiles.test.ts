@@ -1,9 +1,19 @@
 import { after, afterEach, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  AttachUserPolicyCommand, ChangePasswordCommand, CreateAccessKeyCommand, CreateLoginProfileCommand, CreateUserCommand, DeleteAccountPasswordPolicyCommand,
-  DeleteLoginProfileCommand, GetAccountPasswordPolicyCommand, GetLoginProfileCommand, PutUserPolicyCommand, UpdateAccountPasswordPolicyCommand,
-  UpdateLoginProfileCommand, type UpdateAccountPasswordPolicyCommandInput,
+  AttachUserPolicyCommand,
+  ChangePasswordCommand,
+  CreateAccessKeyCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  DeleteAccountPasswordPolicyCommand,
+  DeleteLoginProfileCommand,
+  GetAccountPasswordPolicyCommand,
+  GetLoginProfileCommand,
+  PutUserPolicyCommand,
+  UpdateAccountPasswordPolicyCommand,
+  UpdateLoginProfileCommand,
+  type UpdateAccountPasswordPolicyCommandInput,
 } from "@aws-sdk/client-iam";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
 import { verifyLoginPassword } from "../../local-aws/iam/login-profiles";
@@ -64,7 +74,11 @@ describe("IAM login profiles, ChangePassword and the account password policy", (
       assert.equal((await awsError(p)).message, `Login Profile for User ${other} cannot be found.`);
     }
     const root = await awsError(h.iam.send(new GetLoginProfileCommand({})));
-    assert.deepEqual(root, { name: "ValidationError", message: "Must specify userName when calling with non-User credentials", status: 400 });
+    assert.deepEqual(root, {
+      name: "ValidationError",
+      message: "Must specify userName when calling with non-User credentials",
+      status: 400,
+    });
   });
 
   it("stores only a salted scrypt hash and checks sign-in passwords with verifyLoginPassword", async () => {
@@ -112,7 +126,9 @@ describe("IAM login profiles, ChangePassword and the account password policy", (
     assert.deepEqual(root, { name: "InvalidUserTypeException", message: "Only IAM Users can change their own password.", status: 400 });
     const name = await newUser(GOOD);
     const iam = await asUser(name);
-    const wrong = await awsError(iam.send(new ChangePasswordCommand({ OldPassword: "Not-The-Password-1", NewPassword: "Battery-Staple-2" })));
+    const wrong = await awsError(
+      iam.send(new ChangePasswordCommand({ OldPassword: "Not-The-Password-1", NewPassword: "Battery-Staple-2" })),
+    );
     assert.deepEqual(wrong, {
       name: "AccessDenied",
       message: "Either the new password does not conform to the account password policy or the old password was incorrect.",
@@ -121,7 +137,9 @@ describe("IAM login profiles, ChangePassword and the account password policy", (
     assert.ok(verifyLoginPassword(h.aws.db, ACCOUNT, name, GOOD));
     await violation(iam.send(new ChangePasswordCommand({ OldPassword: GOOD, NewPassword: "weak" })));
     const bare = await newUser();
-    const none = await awsError((await asUser(bare)).send(new ChangePasswordCommand({ OldPassword: GOOD, NewPassword: "Battery-Staple-2" })));
+    const none = await awsError(
+      (await asUser(bare)).send(new ChangePasswordCommand({ OldPassword: GOOD, NewPassword: "Battery-Staple-2" })),
+    );
     assert.deepEqual(none, { name: "NoSuchEntityException", message: `Login Profile for User ${bare} cannot be found.`, status: 404 });
   });
 
@@ -136,14 +154,27 @@ describe("IAM login profiles, ChangePassword and the account password policy", (
 
   it("reports a missing policy, then returns AWS's defaults for an empty update", async () => {
     const none = await awsError(h.iam.send(new GetAccountPasswordPolicyCommand({})));
-    assert.deepEqual(none, { name: "NoSuchEntityException", message: `The Password Policy with domain name ${ACCOUNT} cannot be found.`, status: 404 });
+    assert.deepEqual(none, {
+      name: "NoSuchEntityException",
+      message: `The Password Policy with domain name ${ACCOUNT} cannot be found.`,
+      status: 404,
+    });
     const del = await awsError(h.iam.send(new DeleteAccountPasswordPolicyCommand({})));
-    assert.deepEqual(del, { name: "NoSuchEntityException", message: "The account policy with name PasswordPolicy cannot be found.", status: 404 });
+    assert.deepEqual(del, {
+      name: "NoSuchEntityException",
+      message: "The account policy with name PasswordPolicy cannot be found.",
+      status: 404,
+    });
     await setPolicy({});
     const { PasswordPolicy } = await h.iam.send(new GetAccountPasswordPolicyCommand({}));
     assert.deepEqual(PasswordPolicy, {
-      AllowUsersToChangePassword: false, ExpirePasswords: false, MinimumPasswordLength: 6, RequireLowercaseCharacters: false,
-      RequireNumbers: false, RequireSymbols: false, RequireUppercaseCharacters: false,
+      AllowUsersToChangePassword: false,
+      ExpirePasswords: false,
+      MinimumPasswordLength: 6,
+      RequireLowercaseCharacters: false,
+      RequireNumbers: false,
+      RequireSymbols: false,
+      RequireUppercaseCharacters: false,
     });
     const name = await newUser();
     await h.iam.send(new CreateLoginProfileCommand({ UserName: name, Password: "aaaaaa" }));
@@ -153,13 +184,28 @@ describe("IAM login profiles, ChangePassword and the account password policy", (
 
   it("stores a custom policy whole and enforces each of its rules", async () => {
     await setPolicy({
-      MinimumPasswordLength: 10, RequireSymbols: true, RequireNumbers: true, RequireUppercaseCharacters: true,
-      RequireLowercaseCharacters: true, AllowUsersToChangePassword: true, MaxPasswordAge: 60, PasswordReusePrevention: 3, HardExpiry: true,
+      MinimumPasswordLength: 10,
+      RequireSymbols: true,
+      RequireNumbers: true,
+      RequireUppercaseCharacters: true,
+      RequireLowercaseCharacters: true,
+      AllowUsersToChangePassword: true,
+      MaxPasswordAge: 60,
+      PasswordReusePrevention: 3,
+      HardExpiry: true,
     });
     const { PasswordPolicy } = await h.iam.send(new GetAccountPasswordPolicyCommand({}));
     assert.deepEqual(PasswordPolicy, {
-      AllowUsersToChangePassword: true, ExpirePasswords: true, HardExpiry: true, MaxPasswordAge: 60, MinimumPasswordLength: 10,
-      PasswordReusePrevention: 3, RequireLowercaseCharacters: true, RequireNumbers: true, RequireSymbols: true, RequireUppercaseCharacters: true,
+      AllowUsersToChangePassword: true,
+      ExpirePasswords: true,
+      HardExpiry: true,
+      MaxPasswordAge: 60,
+      MinimumPasswordLength: 10,
+      PasswordReusePrevention: 3,
+      RequireLowercaseCharacters: true,
+      RequireNumbers: true,
+      RequireSymbols: true,
+      RequireUppercaseCharacters: true,
     });
     const name = await newUser();
     for (const weak of ["Short-1a", "no-upper-case-1", "NO-LOWER-CASE-1", "No-Numbers-Here", "NoSymbols12345"]) {

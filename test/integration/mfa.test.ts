@@ -1,9 +1,21 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, DeactivateMFADeviceCommand, DeleteUserCommand,
-  DeleteVirtualMFADeviceCommand, EnableMFADeviceCommand, GetMFADeviceCommand, ListMFADeviceTagsCommand, ListMFADevicesCommand,
-  ListVirtualMFADevicesCommand, PutUserPolicyCommand, ResyncMFADeviceCommand, TagMFADeviceCommand, UntagMFADeviceCommand,
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
+  DeactivateMFADeviceCommand,
+  DeleteUserCommand,
+  DeleteVirtualMFADeviceCommand,
+  EnableMFADeviceCommand,
+  GetMFADeviceCommand,
+  ListMFADeviceTagsCommand,
+  ListMFADevicesCommand,
+  ListVirtualMFADevicesCommand,
+  PutUserPolicyCommand,
+  ResyncMFADeviceCommand,
+  TagMFADeviceCommand,
+  UntagMFADeviceCommand,
 } from "@aws-sdk/client-iam";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
 import { base32Decode, timeStep, totpCode } from "../../local-aws/iam/totp";
@@ -50,7 +62,11 @@ describe("IAM virtual MFA devices", () => {
     assert.deepEqual(png.subarray(1, 4).toString("latin1"), "PNG");
     assert.deepEqual(VirtualMFADevice!.Tags, [{ Key: "owner", Value: "ops" }]);
     const dup = await awsError(h.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name.toUpperCase() })));
-    assert.deepEqual(dup, { name: "EntityAlreadyExistsException", message: "MFADevice entity at the same path and name already exists.", status: 409 });
+    assert.deepEqual(dup, {
+      name: "EntityAlreadyExistsException",
+      message: "MFADevice entity at the same path and name already exists.",
+      status: 409,
+    });
   });
 
   it("enables a device with two consecutive TOTP codes and lists it for the user", async () => {
@@ -74,11 +90,22 @@ describe("IAM virtual MFA devices", () => {
       { AuthenticationCode1, AuthenticationCode2: AuthenticationCode1 },
     ]) {
       const e = await awsError(h.iam.send(new EnableMFADeviceCommand({ UserName: user, SerialNumber: device.serial, ...codes })));
-      assert.deepEqual(e, { name: "InvalidAuthenticationCodeException", message: "Authentication code for device is not valid.", status: 403 });
+      assert.deepEqual(e, {
+        name: "InvalidAuthenticationCodeException",
+        message: "Authentication code for device is not valid.",
+        status: 403,
+      });
     }
     assert.deepEqual((await h.iam.send(new ListMFADevicesCommand({ UserName: user }))).MFADevices, []);
     const malformed = await awsError(
-      h.iam.send(new EnableMFADeviceCommand({ UserName: user, SerialNumber: device.serial, AuthenticationCode1: "12a456", AuthenticationCode2: "1" })),
+      h.iam.send(
+        new EnableMFADeviceCommand({
+          UserName: user,
+          SerialNumber: device.serial,
+          AuthenticationCode1: "12a456",
+          AuthenticationCode2: "1",
+        }),
+      ),
     );
     assert.match(malformed.message, /^2 validation errors detected: /);
   });
@@ -88,11 +115,17 @@ describe("IAM virtual MFA devices", () => {
     const other = await newUser();
     const inUse = await awsError(h.iam.send(new EnableMFADeviceCommand({ UserName: other, SerialNumber: serial, ...codesFor(seed) })));
     assert.deepEqual(inUse, { name: "EntityAlreadyExistsException", message: "MFA Device is already in use.", status: 409 });
-    const ghost = await awsError(h.iam.send(new EnableMFADeviceCommand({ UserName: "ghost-user", SerialNumber: serial, ...codesFor(seed) })));
+    const ghost = await awsError(
+      h.iam.send(new EnableMFADeviceCommand({ UserName: "ghost-user", SerialNumber: serial, ...codesFor(seed) })),
+    );
     assert.deepEqual(ghost, { name: "NoSuchEntityException", message: "The user with name ghost-user cannot be found.", status: 404 });
     const missing = `arn:aws:iam::${ACCOUNT}:mfa/nonexistent-device`;
     const none = await awsError(h.iam.send(new EnableMFADeviceCommand({ UserName: other, SerialNumber: missing, ...codesFor(seed) })));
-    assert.deepEqual(none, { name: "NoSuchEntityException", message: `MFA Device with serial number ${missing} does not exist.`, status: 404 });
+    assert.deepEqual(none, {
+      name: "NoSuchEntityException",
+      message: `MFA Device with serial number ${missing} does not exist.`,
+      status: 404,
+    });
   });
 
   it("lists virtual devices by assignment status, with the user when assigned", async () => {
@@ -145,7 +178,11 @@ describe("IAM virtual MFA devices", () => {
     assert.ok(unassigned.some((d) => d.SerialNumber === serial));
     await h.iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial }));
     const gone = await awsError(h.iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial })));
-    assert.deepEqual(gone, { name: "NoSuchEntityException", message: `MFA Device with serial number ${serial} does not exist.`, status: 404 });
+    assert.deepEqual(gone, {
+      name: "NoSuchEntityException",
+      message: `MFA Device with serial number ${serial} does not exist.`,
+      status: 404,
+    });
     const deactivateGone = await awsError(h.iam.send(new DeactivateMFADeviceCommand({ UserName: user, SerialNumber: serial })));
     assert.equal(deactivateGone.message, `MFA Device with serial number ${serial} does not exist.`);
     await h.iam.send(new DeleteUserCommand({ UserName: user }));
@@ -156,7 +193,9 @@ describe("IAM virtual MFA devices", () => {
     await h.iam.send(new ResyncMFADeviceCommand({ UserName: user, SerialNumber: serial, ...codesFor(seed) }));
     const { AuthenticationCode1 } = codesFor(seed);
     const e = await awsError(
-      h.iam.send(new ResyncMFADeviceCommand({ UserName: user, SerialNumber: serial, AuthenticationCode1, AuthenticationCode2: AuthenticationCode1 })),
+      h.iam.send(
+        new ResyncMFADeviceCommand({ UserName: user, SerialNumber: serial, AuthenticationCode1, AuthenticationCode2: AuthenticationCode1 }),
+      ),
     );
     assert.equal(e.name, "InvalidAuthenticationCodeException");
   });
@@ -169,7 +208,10 @@ describe("IAM virtual MFA devices", () => {
     const { AccessKey } = await h.iam.send(new CreateAccessKeyCommand({ UserName: user }));
     const { iam } = h.client(AccessKey!.AccessKeyId!, AccessKey!.SecretAccessKey!);
     const own = await iam.send(new ListMFADevicesCommand({}));
-    assert.deepEqual(own.MFADevices!.map((d) => d.SerialNumber), [serial]);
+    assert.deepEqual(
+      own.MFADevices!.map((d) => d.SerialNumber),
+      [serial],
+    );
     assert.deepEqual((await h.iam.send(new ListMFADevicesCommand({}))).MFADevices, []);
     const rootGet = await awsError(h.iam.send(new GetMFADeviceCommand({ SerialNumber: serial })));
     assert.equal(rootGet.message, "MFA Device invalid for user.");
@@ -177,12 +219,24 @@ describe("IAM virtual MFA devices", () => {
 
   it("tags, lists and untags a device; unknown devices are NoSuchEntity", async () => {
     const { serial } = await newDevice();
-    await h.iam.send(new TagMFADeviceCommand({ SerialNumber: serial, Tags: [{ Key: "a", Value: "1" }, { Key: "b", Value: "2" }] }));
+    await h.iam.send(
+      new TagMFADeviceCommand({
+        SerialNumber: serial,
+        Tags: [
+          { Key: "a", Value: "1" },
+          { Key: "b", Value: "2" },
+        ],
+      }),
+    );
     await h.iam.send(new UntagMFADeviceCommand({ SerialNumber: serial, TagKeys: ["A"] }));
     const { Tags, IsTruncated } = await h.iam.send(new ListMFADeviceTagsCommand({ SerialNumber: serial }));
     assert.deepEqual([Tags, IsTruncated], [[{ Key: "b", Value: "2" }], false]);
     const missing = `arn:aws:iam::${ACCOUNT}:mfa/nobody-device`;
     const e = await awsError(h.iam.send(new ListMFADeviceTagsCommand({ SerialNumber: missing })));
-    assert.deepEqual(e, { name: "NoSuchEntityException", message: `MFA Device with serial number ${missing} does not exist.`, status: 404 });
+    assert.deepEqual(e, {
+      name: "NoSuchEntityException",
+      message: `MFA Device with serial number ${missing} does not exist.`,
+      status: 404,
+    });
   });
 });

@@ -4,11 +4,28 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  AttachGroupPolicyCommand, AttachRolePolicyCommand, AttachUserPolicyCommand, CreateGroupCommand, CreatePolicyCommand,
-  CreatePolicyVersionCommand, CreateRoleCommand, CreateUserCommand, DeletePolicyCommand, DeletePolicyVersionCommand,
-  DetachUserPolicyCommand, GetPolicyCommand, GetPolicyVersionCommand, ListEntitiesForPolicyCommand, ListPoliciesCommand,
-  ListPolicyTagsCommand, ListPolicyVersionsCommand, SetDefaultPolicyVersionCommand, TagPolicyCommand, UntagPolicyCommand,
-  type ListPoliciesCommandInput, type Policy,
+  AttachGroupPolicyCommand,
+  AttachRolePolicyCommand,
+  AttachUserPolicyCommand,
+  CreateGroupCommand,
+  CreatePolicyCommand,
+  CreatePolicyVersionCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  DeletePolicyCommand,
+  DeletePolicyVersionCommand,
+  DetachUserPolicyCommand,
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  ListEntitiesForPolicyCommand,
+  ListPoliciesCommand,
+  ListPolicyTagsCommand,
+  ListPolicyVersionsCommand,
+  SetDefaultPolicyVersionCommand,
+  TagPolicyCommand,
+  UntagPolicyCommand,
+  type ListPoliciesCommandInput,
+  type Policy,
 } from "@aws-sdk/client-iam";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
 
@@ -61,8 +78,16 @@ describe("IAM managed policies", () => {
   });
 
   it("returns the given tags from CreatePolicy", async () => {
-    const p = await createPolicy(unique("tagged"), { Tags: [{ Key: "team", Value: "red" }, { Key: "env", Value: "" }] });
-    assert.deepEqual(p.Tags, [{ Key: "team", Value: "red" }, { Key: "env", Value: "" }]);
+    const p = await createPolicy(unique("tagged"), {
+      Tags: [
+        { Key: "team", Value: "red" },
+        { Key: "env", Value: "" },
+      ],
+    });
+    assert.deepEqual(p.Tags, [
+      { Key: "team", Value: "red" },
+      { Key: "env", Value: "" },
+    ]);
   });
 
   it("rejects a duplicate name case-insensitively, whatever the path, with EntityAlreadyExists (409)", async () => {
@@ -70,7 +95,8 @@ describe("IAM managed policies", () => {
     await createPolicy(name);
     const e = await awsError(createPolicy(name.toLowerCase(), { Path: "/other/" }));
     assert.deepEqual(e, {
-      name: "EntityAlreadyExistsException", status: 409,
+      name: "EntityAlreadyExistsException",
+      status: 409,
       message: `A policy called ${name.toLowerCase()} already exists. Duplicate names are not allowed.`,
     });
   });
@@ -101,17 +127,27 @@ describe("IAM managed policies", () => {
     assert.deepEqual(await awsError(h.iam.send(new ListPolicyTagsCommand({ PolicyArn: arn }))), notFound);
     assert.deepEqual(await awsError(h.iam.send(new ListPolicyVersionsCommand({ PolicyArn: arn }))), notFound);
     assert.deepEqual(await awsError(h.iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: doc() }))), notFound);
-    const version = { name: "NoSuchEntityException", status: 404, message: `Policy ${arn} version v1 does not exist or is not attachable.` };
+    const version = {
+      name: "NoSuchEntityException",
+      status: 404,
+      message: `Policy ${arn} version v1 does not exist or is not attachable.`,
+    };
     assert.deepEqual(await awsError(h.iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: "v1" }))), version);
     assert.deepEqual(await awsError(h.iam.send(new SetDefaultPolicyVersionCommand({ PolicyArn: arn, VersionId: "v1" }))), version);
     assert.deepEqual(await awsError(h.iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: "v1" }))), version);
     const entities = await awsError(h.iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arn })));
-    assert.deepEqual(entities, { name: "NoSuchEntityException", status: 404, message: `Policy ${arn} does not exist or is not attachable.` });
+    assert.deepEqual(entities, {
+      name: "NoSuchEntityException",
+      status: 404,
+      message: `Policy ${arn} does not exist or is not attachable.`,
+    });
     const other = `arn:aws:iam::111122223333:policy/${unique("theirs")}`;
     assert.equal((await awsError(h.iam.send(new GetPolicyCommand({ PolicyArn: other })))).message, `Policy ${other} was not found.`);
     const invalid = "arn:aws:iam::000000000000:user/someone";
     assert.deepEqual(await awsError(h.iam.send(new GetPolicyCommand({ PolicyArn: invalid }))), {
-      name: "InvalidInputException", status: 400, message: `ARN ${invalid} is not valid.`,
+      name: "InvalidInputException",
+      status: 400,
+      message: `ARN ${invalid} is not valid.`,
     });
   });
 
@@ -128,18 +164,29 @@ describe("IAM managed policies", () => {
     }
     const full = await awsError(h.iam.send(new CreatePolicyVersionCommand({ PolicyArn: p.Arn, PolicyDocument: doc() })));
     assert.deepEqual(full, {
-      name: "LimitExceededException", status: 409,
+      name: "LimitExceededException",
+      status: 409,
       message: "A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.",
     });
     const list = await h.iam.send(new ListPolicyVersionsCommand({ PolicyArn: p.Arn }));
-    assert.deepEqual(list.Versions!.map((v) => [v.VersionId, v.IsDefaultVersion]), [
-      ["v5", false], ["v4", false], ["v3", false], ["v2", false], ["v1", true],
-    ]);
+    assert.deepEqual(
+      list.Versions!.map((v) => [v.VersionId, v.IsDefaultVersion]),
+      [
+        ["v5", false],
+        ["v4", false],
+        ["v3", false],
+        ["v2", false],
+        ["v1", true],
+      ],
+    );
     assert.equal(list.Versions![0].Document, undefined);
     const page = await h.iam.send(new ListPolicyVersionsCommand({ PolicyArn: p.Arn, MaxItems: 2 }));
     assert.equal(page.IsTruncated, true);
     const rest = await h.iam.send(new ListPolicyVersionsCommand({ PolicyArn: p.Arn, Marker: page.Marker }));
-    assert.deepEqual(rest.Versions!.map((v) => v.VersionId), ["v3", "v2", "v1"]);
+    assert.deepEqual(
+      rest.Versions!.map((v) => v.VersionId),
+      ["v3", "v2", "v1"],
+    );
     await h.iam.send(new DeletePolicyVersionCommand({ PolicyArn: p.Arn, VersionId: "v5" }));
     const v6 = await h.iam.send(new CreatePolicyVersionCommand({ PolicyArn: p.Arn, PolicyDocument: doc(), SetAsDefault: true }));
     assert.equal(v6.PolicyVersion!.VersionId, "v6");
@@ -169,11 +216,16 @@ describe("IAM managed policies", () => {
     assert.ok(Policy!.UpdateDate! > Policy!.CreateDate!);
     const missing = await awsError(h.iam.send(new SetDefaultPolicyVersionCommand({ PolicyArn: p.Arn, VersionId: "v7" })));
     assert.deepEqual(missing, {
-      name: "NoSuchEntityException", status: 404, message: `Policy ${p.Arn} version v7 does not exist or is not attachable.`,
+      name: "NoSuchEntityException",
+      status: 404,
+      message: `Policy ${p.Arn} version v7 does not exist or is not attachable.`,
     });
     await h.iam.send(new DeletePolicyVersionCommand({ PolicyArn: p.Arn, VersionId: "v1" }));
     const left = await h.iam.send(new ListPolicyVersionsCommand({ PolicyArn: p.Arn }));
-    assert.deepEqual(left.Versions!.map((v) => [v.VersionId, v.IsDefaultVersion]), [["v2", true]]);
+    assert.deepEqual(
+      left.Versions!.map((v) => [v.VersionId, v.IsDefaultVersion]),
+      [["v2", true]],
+    );
   });
 
   it("refuses DeletePolicy while versions, attachments or boundary uses remain", async () => {
@@ -181,7 +233,8 @@ describe("IAM managed policies", () => {
     await h.iam.send(new CreatePolicyVersionCommand({ PolicyArn: p.Arn, PolicyDocument: doc() }));
     const versions = await awsError(h.iam.send(new DeletePolicyCommand({ PolicyArn: p.Arn })));
     assert.deepEqual(versions, {
-      name: "DeleteConflictException", status: 409,
+      name: "DeleteConflictException",
+      status: 409,
       message:
         "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
     });
@@ -213,13 +266,17 @@ describe("IAM managed policies", () => {
     assert.deepEqual(Policy!.Tags, []);
     const { PolicyVersion } = await h.iam.send(new GetPolicyVersionCommand({ PolicyArn: ADMIN, VersionId: "v1" }));
     assert.deepEqual(JSON.parse(decodeURIComponent(PolicyVersion!.Document!)), {
-      Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
     });
     const lambda = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
     const basic = (await h.iam.send(new GetPolicyCommand({ PolicyArn: lambda }))).Policy!;
     assert.equal(basic.Path, "/service-role/");
     const versions = await h.iam.send(new ListPolicyVersionsCommand({ PolicyArn: lambda }));
-    assert.deepEqual(versions.Versions!.map((v) => [v.VersionId, v.IsDefaultVersion]), [[basic.DefaultVersionId, true]]);
+    assert.deepEqual(
+      versions.Versions!.map((v) => [v.VersionId, v.IsDefaultVersion]),
+      [[basic.DefaultVersionId, true]],
+    );
     assert.deepEqual((await h.iam.send(new ListPolicyTagsCommand({ PolicyArn: lambda }))).Tags, []);
 
     const role = unique("lambda");
@@ -232,7 +289,10 @@ describe("IAM managed policies", () => {
   it("refuses every change to an AWS managed policy with AccessDenied (403)", async () => {
     const denied = (message: string) => ({ name: "AccessDenied", status: 403, message });
     const update = denied("Cannot update policies outside your own account.");
-    assert.deepEqual(await awsError(h.iam.send(new DeletePolicyCommand({ PolicyArn: ADMIN }))), denied("Cannot delete policies outside your own account."));
+    assert.deepEqual(
+      await awsError(h.iam.send(new DeletePolicyCommand({ PolicyArn: ADMIN }))),
+      denied("Cannot delete policies outside your own account."),
+    );
     assert.deepEqual(
       await awsError(h.iam.send(new DeletePolicyVersionCommand({ PolicyArn: ADMIN, VersionId: "v2" }))),
       denied("Cannot delete policy versions for policies outside your own account."),
@@ -272,7 +332,10 @@ describe("IAM managed policies", () => {
     const aws = await listAll({ Scope: "AWS", MaxItems: 1000 });
     assert.ok(aws.length > 1000);
     assert.ok(aws.every((p) => p.Arn!.startsWith("arn:aws:iam::aws:policy/")));
-    assert.deepEqual(aws.slice(0, 3).map((p) => p.PolicyName), ["AdministratorAccess", "PowerUserAccess", "ReadOnlyAccess"]);
+    assert.deepEqual(
+      aws.slice(0, 3).map((p) => p.PolicyName),
+      ["AdministratorAccess", "PowerUserAccess", "ReadOnlyAccess"],
+    );
     const all = await listAll({ MaxItems: 1000 });
     assert.equal(all.length, local.length + aws.length);
     assert.equal(new Set(all.map((p) => p.Arn)).size, all.length);
@@ -288,8 +351,11 @@ describe("IAM managed policies", () => {
     const group = unique("grp");
     await h.iam.send(new CreateGroupCommand({ GroupName: group }));
     await h.iam.send(new AttachGroupPolicyCommand({ GroupName: group, PolicyArn: attached.Arn }));
-    await h.iam.send(new CreateRoleCommand({ RoleName: unique("bounded"), AssumeRolePolicyDocument: trust, PermissionsBoundary: boundary.Arn }));
-    const names = async (input: ListPoliciesCommandInput) => (await listAll({ Scope: "Local", PathPrefix: path, ...input })).map((p) => p.PolicyName);
+    await h.iam.send(
+      new CreateRoleCommand({ RoleName: unique("bounded"), AssumeRolePolicyDocument: trust, PermissionsBoundary: boundary.Arn }),
+    );
+    const names = async (input: ListPoliciesCommandInput) =>
+      (await listAll({ Scope: "Local", PathPrefix: path, ...input })).map((p) => p.PolicyName);
     assert.deepEqual(await names({ OnlyAttached: true }), [attached.PolicyName]);
     assert.deepEqual(await names({ PolicyUsageFilter: "PermissionsPolicy" }), [attached.PolicyName]);
     assert.deepEqual(await names({ OnlyAttached: true, PolicyUsageFilter: "PermissionsBoundary" }), [boundary.PolicyName]);
@@ -340,16 +406,49 @@ describe("IAM managed policies", () => {
 
   it("tags policies with case-sensitive keys, listing them by key length then key", async () => {
     const p = await createPolicy(unique("tags"));
-    await h.iam.send(new TagPolicyCommand({ PolicyArn: p.Arn, Tags: [{ Key: "someotherkey", Value: "x" }, { Key: "a", Value: "lower" }] }));
-    await h.iam.send(new TagPolicyCommand({ PolicyArn: p.Arn, Tags: [{ Key: "A", Value: "upper" }, { Key: "someotherkey", Value: "y" }] }));
+    await h.iam.send(
+      new TagPolicyCommand({
+        PolicyArn: p.Arn,
+        Tags: [
+          { Key: "someotherkey", Value: "x" },
+          { Key: "a", Value: "lower" },
+        ],
+      }),
+    );
+    await h.iam.send(
+      new TagPolicyCommand({
+        PolicyArn: p.Arn,
+        Tags: [
+          { Key: "A", Value: "upper" },
+          { Key: "someotherkey", Value: "y" },
+        ],
+      }),
+    );
     const { Tags } = await h.iam.send(new ListPolicyTagsCommand({ PolicyArn: p.Arn }));
-    assert.deepEqual(Tags, [{ Key: "A", Value: "upper" }, { Key: "a", Value: "lower" }, { Key: "someotherkey", Value: "y" }]);
+    assert.deepEqual(Tags, [
+      { Key: "A", Value: "upper" },
+      { Key: "a", Value: "lower" },
+      { Key: "someotherkey", Value: "y" },
+    ]);
     const page = await h.iam.send(new ListPolicyTagsCommand({ PolicyArn: p.Arn, MaxItems: 1 }));
     assert.deepEqual([page.Tags, page.IsTruncated], [[{ Key: "A", Value: "upper" }], true]);
     await h.iam.send(new UntagPolicyCommand({ PolicyArn: p.Arn, TagKeys: ["a", "missing"] }));
     const left = await h.iam.send(new ListPolicyTagsCommand({ PolicyArn: p.Arn }));
-    assert.deepEqual(left.Tags!.map((t) => t.Key), ["A", "someotherkey"]);
-    const dup = await awsError(h.iam.send(new TagPolicyCommand({ PolicyArn: p.Arn, Tags: [{ Key: "k", Value: "1" }, { Key: "k", Value: "2" }] })));
+    assert.deepEqual(
+      left.Tags!.map((t) => t.Key),
+      ["A", "someotherkey"],
+    );
+    const dup = await awsError(
+      h.iam.send(
+        new TagPolicyCommand({
+          PolicyArn: p.Arn,
+          Tags: [
+            { Key: "k", Value: "1" },
+            { Key: "k", Value: "2" },
+          ],
+        }),
+      ),
+    );
     assert.deepEqual(dup, { name: "InvalidInputException", status: 400, message: "Duplicate tag keys found." });
     const many = Array.from({ length: 49 }, (_, i) => ({ Key: `k${i}`, Value: "v" }));
     const over = await awsError(h.iam.send(new TagPolicyCommand({ PolicyArn: p.Arn, Tags: many })));
@@ -392,7 +491,9 @@ describe("IAM managed policies", () => {
     const rowids = async () => {
       const run = await startHarness({ dataDir });
       const { PolicyId } = (await run.iam.send(new GetPolicyCommand({ PolicyArn: ADMIN }))).Policy!;
-      const span = run.aws.db.prepare("SELECT MIN(rowid) AS lo, MAX(rowid) AS hi, COUNT(*) AS n FROM policies WHERE account_id = 'aws'").get();
+      const span = run.aws.db
+        .prepare("SELECT MIN(rowid) AS lo, MAX(rowid) AS hi, COUNT(*) AS n FROM policies WHERE account_id = 'aws'")
+        .get();
       await run.stop();
       return { PolicyId, span };
     };

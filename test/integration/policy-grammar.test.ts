@@ -1,7 +1,12 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CreatePolicyCommand, CreatePolicyVersionCommand, CreateRoleCommand, CreateUserCommand, GetRoleCommand, PutUserPolicyCommand,
+  CreatePolicyCommand,
+  CreatePolicyVersionCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  GetRoleCommand,
+  PutUserPolicyCommand,
   UpdateAssumeRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
@@ -27,19 +32,30 @@ describe("IAM policy grammar (MalformedPolicyDocument)", () => {
 
     it("rejects invalid JSON", () => malformed(create('{"Version": "2012-10-17", "Statement": [}'), "Syntax errors in policy."));
     it("rejects an invalid Effect", () => malformed(create(doc({ ...s3Read, Effect: "Permit" })), "Syntax errors in policy."));
-    it("rejects a statement without actions", () => malformed(create(doc({ ...s3Read, Action: undefined })), "Policy statement must contain actions."));
+    it("rejects a statement without actions", () =>
+      malformed(create(doc({ ...s3Read, Action: undefined })), "Policy statement must contain actions."));
     it("rejects a statement without resources", () => {
       return malformed(create(doc({ ...s3Read, Resource: undefined })), "Policy statement must contain resources.");
     });
     it("rejects an action without a vendor", () => {
-      return malformed(create(doc({ ...s3Read, Action: "GetObject" })), "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.");
+      return malformed(
+        create(doc({ ...s3Read, Action: "GetObject" })),
+        "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.",
+      );
     });
     it("rejects a resource that is not an ARN", () => {
       return malformed(create(doc({ ...s3Read, Resource: "bucket/*" })), 'Resource bucket/* must be in ARN format or "*".');
     });
-    it("rejects a Principal", () => malformed(create(doc({ ...s3Read, Principal: "*" })), "Policy document should not specify a principal."));
+    it("rejects a Principal", () =>
+      malformed(create(doc({ ...s3Read, Principal: "*" })), "Policy document should not specify a principal."));
     it("rejects duplicate Sids", () => {
-      const text = JSON.stringify({ Version: V, Statement: [{ ...s3Read, Sid: "A" }, { ...s3Read, Sid: "A" }] });
+      const text = JSON.stringify({
+        Version: V,
+        Statement: [
+          { ...s3Read, Sid: "A" },
+          { ...s3Read, Sid: "A" },
+        ],
+      });
       return malformed(create(text), "Statement IDs (SID) in a single policy must be unique.");
     });
     it("requires Version 2012-10-17 for a managed policy", () => {
@@ -70,7 +86,8 @@ describe("IAM policy grammar (MalformedPolicyDocument)", () => {
 
     it("rejects invalid JSON with the trust-policy wording", () => malformed(createRole("{nope"), "This policy contains invalid Json"));
     it("rejects a Resource", () => malformed(createRole(doc({ ...ec2Trust, Resource: "*" })), "Has prohibited field Resource"));
-    it("rejects Principal *", () => malformed(createRole(doc({ ...ec2Trust, Principal: "*" })), 'AssumeRolepolicy contained an invalid principal: "STAR":"*".'));
+    it("rejects Principal *", () =>
+      malformed(createRole(doc({ ...ec2Trust, Principal: "*" })), 'AssumeRolepolicy contained an invalid principal: "STAR":"*".'));
     it("rejects a role that does not exist as principal, and accepts it once it does", async () => {
       const target = unique("target");
       const text = doc({ ...ec2Trust, Principal: { AWS: `arn:aws:iam::000000000000:role/${target}` } });

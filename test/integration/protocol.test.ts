@@ -44,11 +44,22 @@ describe("Query protocol over raw HTTP", () => {
         "'X-Amz-Date' or a 'Date' header. Authorization=Bearer abc",
     );
     const header = "AWS4-HMAC-SHA256 Credential= test/20200101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=00";
-    const noEquals = await rawRequest(h.aws.url, { body: form("ListUsers"), headers: { authorization: header.replace("Credential= ", "Credential ") } });
-    assertError(noEquals, 400, "IncompleteSignature", /^'Credential test\/20200101\/us-east-1\/iam\/aws4_request' not a valid key=value pair \(missing equal-sign\) in Authorization header: /);
+    const noEquals = await rawRequest(h.aws.url, {
+      body: form("ListUsers"),
+      headers: { authorization: header.replace("Credential= ", "Credential ") },
+    });
+    assertError(
+      noEquals,
+      400,
+      "IncompleteSignature",
+      /^'Credential test\/20200101\/us-east-1\/iam\/aws4_request' not a valid key=value pair \(missing equal-sign\) in Authorization header: /,
+    );
     const shortScope = await rawRequest(h.aws.url, {
       body: form("ListUsers"),
-      headers: { authorization: "AWS4-HMAC-SHA256 Credential=test/20200101/iam, SignedHeaders=host, Signature=00", "x-amz-date": "20200101T000000Z" },
+      headers: {
+        authorization: "AWS4-HMAC-SHA256 Credential=test/20200101/iam, SignedHeaders=host, Signature=00",
+        "x-amz-date": "20200101T000000Z",
+      },
     });
     assertError(shortScope, 400, "IncompleteSignature", /^Credential must have exactly 5 slash-delimited elements/);
   });
@@ -60,7 +71,12 @@ describe("Query protocol over raw HTTP", () => {
       "InvalidClientTokenId",
       "The security token included in the request is invalid.",
     );
-    assertError(await signed(form("ListUsers"), { secretAccessKey: "wrong" }), 403, "SignatureDoesNotMatch", /^The request signature we calculated does not match/);
+    assertError(
+      await signed(form("ListUsers"), { secretAccessKey: "wrong" }),
+      403,
+      "SignatureDoesNotMatch",
+      /^The request signature we calculated does not match/,
+    );
   });
 
   it("routes by the credential scope's service and refuses a service it does not serve", async () => {
@@ -69,13 +85,23 @@ describe("Query protocol over raw HTTP", () => {
     assert.match(sts.body, /^<GetCallerIdentityResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/">/);
     assertError(await signed(form("GetCallerIdentity", {}, "2011-06-16"), { service: "sts" }), 400, "InvalidAction", undefined, STS_NS);
     for (const service of ["s3", "constructor", "__proto__"]) {
-      assertError(await signed(form("ListBuckets"), { service }), 403, "SignatureDoesNotMatch", "Credential should be scoped to correct service: 'iam'. ");
+      assertError(
+        await signed(form("ListBuckets"), { service }),
+        403,
+        "SignatureDoesNotMatch",
+        "Credential should be scoped to correct service: 'iam'. ",
+      );
     }
   });
 
   it("answers an unknown action, a wrong version and a missing action as AWS does", async () => {
     assertError(await signed(form("CreateUnicorn")), 400, "InvalidAction", "Could not find operation CreateUnicorn for version 2010-05-08");
-    assertError(await signed(form("ListUsers", {}, "2011-06-15")), 400, "InvalidAction", "Could not find operation ListUsers for version 2011-06-15");
+    assertError(
+      await signed(form("ListUsers", {}, "2011-06-15")),
+      400,
+      "InvalidAction",
+      "Could not find operation ListUsers for version 2011-06-15",
+    );
     assertError(await signed("Version=2010-05-08"), 400, "MissingAction", "Missing Action");
     assertError(await signed(form("toString")), 400, "InvalidAction", "Could not find operation toString for version 2010-05-08");
   });
@@ -88,7 +114,11 @@ describe("Query protocol over raw HTTP", () => {
   });
 
   it("never answers a non-form body with a 5xx", async () => {
-    const json = await signed(JSON.stringify({ Action: "ListUsers", Version: "2010-05-08" }), {}, { headers: { "content-type": "application/json" } });
+    const json = await signed(
+      JSON.stringify({ Action: "ListUsers", Version: "2010-05-08" }),
+      {},
+      { headers: { "content-type": "application/json" } },
+    );
     assertError(json, 400, "MissingAction", "Missing Action");
     const binary = await signed(randomBytes(4096).toString("latin1"), {}, { headers: { "content-type": "application/octet-stream" } });
     assertError(binary, 400, "MissingAction");
@@ -98,7 +128,10 @@ describe("Query protocol over raw HTTP", () => {
   });
 
   it("answers a body over 1 MiB with 413 RequestEntityTooLarge and keeps serving", async () => {
-    const big = await rawRequest(h.aws.url, { body: Buffer.alloc(2 * 1024 * 1024, 0x61), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const big = await rawRequest(h.aws.url, {
+      body: Buffer.alloc(2 * 1024 * 1024, 0x61),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     assertError(big, 413, "RequestEntityTooLarge", "HTTP content length exceeded 1048576 bytes.");
     const ok = await signed(form("ListUsers"));
     assert.equal(ok.status, 200);
@@ -106,12 +139,25 @@ describe("Query protocol over raw HTTP", () => {
 
   it("answers a signature older or newer than 15 minutes with SignatureDoesNotMatch in AWS's words", async () => {
     const stale = new Date(Date.now() - 20 * 60 * 1000);
-    const amz = stale.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+    const amz = stale
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d{3}/, "");
     const res = await signed(form("ListUsers"), { signingDate: stale });
     const T = "\\d{8}T\\d{6}Z";
-    assertError(res, 403, "SignatureDoesNotMatch", new RegExp(`^Signature expired: ${amz} is now earlier than ${T} \\(${T} - 15 min\\.\\)$`));
+    assertError(
+      res,
+      403,
+      "SignatureDoesNotMatch",
+      new RegExp(`^Signature expired: ${amz} is now earlier than ${T} \\(${T} - 15 min\\.\\)$`),
+    );
     const future = await signed(form("ListUsers"), { signingDate: new Date(Date.now() + 20 * 60 * 1000) });
-    assertError(future, 403, "SignatureDoesNotMatch", new RegExp(`^Signature not yet current: ${T} is still later than ${T} \\(${T} \\+ 15 min\\.\\)$`));
+    assertError(
+      future,
+      403,
+      "SignatureDoesNotMatch",
+      new RegExp(`^Signature not yet current: ${T} is still later than ${T} \\(${T} \\+ 15 min\\.\\)$`),
+    );
     const recent = await signed(form("ListUsers"), { signingDate: new Date(Date.now() - 10 * 60 * 1000) });
     assert.equal(recent.status, 200);
   });
@@ -124,11 +170,22 @@ describe("Query protocol over raw HTTP", () => {
     const iam = await signedRequest(h.aws.url, { method: "GET", query: { Action: "ListUsers", Version: "2010-05-08" } }, { presign: true });
     assert.equal(iam.status, 200, iam.body);
     const url = new URL(h.aws.url);
-    const presigned = await signedRequest(h.aws.url, { method: "GET", query }, { service: "sts", presign: true, signingDate: new Date(Date.now() - 20 * 60 * 1000) });
+    const presigned = await signedRequest(
+      h.aws.url,
+      { method: "GET", query },
+      { service: "sts", presign: true, signingDate: new Date(Date.now() - 20 * 60 * 1000) },
+    );
     assertError(presigned, 403, "SignatureDoesNotMatch", /^Signature expired: /, STS_NS);
     const tampered = await rawRequest(url.origin, {
       method: "GET",
-      query: { ...query, "X-Amz-Algorithm": "AWS4-HMAC-SHA256", "X-Amz-Credential": "test/20200101/us-east-1/sts/aws4_request", "X-Amz-Date": "20200101T000000Z", "X-Amz-SignedHeaders": "host", "X-Amz-Signature": "0".repeat(64) },
+      query: {
+        ...query,
+        "X-Amz-Algorithm": "AWS4-HMAC-SHA256",
+        "X-Amz-Credential": "test/20200101/us-east-1/sts/aws4_request",
+        "X-Amz-Date": "20200101T000000Z",
+        "X-Amz-SignedHeaders": "host",
+        "X-Amz-Signature": "0".repeat(64),
+      },
     });
     assertError(tampered, 403, "SignatureDoesNotMatch", undefined, STS_NS);
     const partial = await rawRequest(url.origin, { method: "GET", query: { ...query, "X-Amz-Algorithm": "AWS4-HMAC-SHA256" } });
@@ -136,37 +193,91 @@ describe("Query protocol over raw HTTP", () => {
   });
 
   it("canonicalises signed headers (case, inner whitespace, repeated values) as the SDK signs them", async () => {
-    const res = await signed(form("ListUsers"), {}, { headers: { "X-Amz-Meta-Note": "  spaced    out   value  ", "content-type": "application/x-www-form-urlencoded; charset=utf-8" } });
+    const res = await signed(
+      form("ListUsers"),
+      {},
+      { headers: { "X-Amz-Meta-Note": "  spaced    out   value  ", "content-type": "application/x-www-form-urlencoded; charset=utf-8" } },
+    );
     assert.equal(res.status, 200, res.body);
-    const get = await signedRequest(h.aws.url, { method: "GET", query: { Action: "ListUsers", Version: "2010-05-08", PathPrefix: "/a+b~*'(x)!/" } });
+    const get = await signedRequest(h.aws.url, {
+      method: "GET",
+      query: { Action: "ListUsers", Version: "2010-05-08", PathPrefix: "/a+b~*'(x)!/" },
+    });
     assert.equal(get.status, 200, get.body);
   });
 
   it("never answers a hostile Authorization header or presigned query with a 5xx", async () => {
     const token = fc.oneof(
       fc.string({ unit: "binary-ascii", maxLength: 20 }),
-      fc.constantFrom("constructor", "__proto__", "toString", "host", "x-amz-date", "", ";", "AWS4-HMAC-SHA256", "aws4_request", "test", "=", ","),
+      fc.constantFrom(
+        "constructor",
+        "__proto__",
+        "toString",
+        "host",
+        "x-amz-date",
+        "",
+        ";",
+        "AWS4-HMAC-SHA256",
+        "aws4_request",
+        "test",
+        "=",
+        ",",
+      ),
     );
-    const now = () => new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+    const now = () =>
+      new Date()
+        .toISOString()
+        .replace(/[-:]/g, "")
+        .replace(/\.\d{3}/, "");
     // Mostly a valid scope and date, so the request reaches signature verification with hostile signed headers.
-    const scope = fc.oneof(fc.constant(() => `test/${now().slice(0, 8)}/us-east-1/iam/aws4_request`), fc.array(token, { maxLength: 6 }).map((t) => () => t.join("/")));
-    const date = fc.oneof(fc.constant(now), fc.constantFrom("20200101T000000Z", "99999999T999999Z", "", "now").map((d) => () => d));
-    const algorithm = fc.oneof({ weight: 4, arbitrary: fc.constant("AWS4-HMAC-SHA256") }, fc.constantFrom("AWS4-HMAC-SHA512", "Bearer", ""));
+    const scope = fc.oneof(
+      fc.constant(() => `test/${now().slice(0, 8)}/us-east-1/iam/aws4_request`),
+      fc.array(token, { maxLength: 6 }).map((t) => () => t.join("/")),
+    );
+    const date = fc.oneof(
+      fc.constant(now),
+      fc.constantFrom("20200101T000000Z", "99999999T999999Z", "", "now").map((d) => () => d),
+    );
+    const algorithm = fc.oneof(
+      { weight: 4, arbitrary: fc.constant("AWS4-HMAC-SHA256") },
+      fc.constantFrom("AWS4-HMAC-SHA512", "Bearer", ""),
+    );
     await fc.assert(
-      fc.asyncProperty(algorithm, scope, date, fc.array(token, { maxLength: 4 }), token, fc.boolean(), async (alg, cred, amz, signed, sig, presigned) => {
-        const signedHeaders = signed.join(";").replace(/[^\t\x20-\x7e]/g, "");
-        const res = presigned
-          ? await rawRequest(h.aws.url, {
-              method: "GET",
-              query: { Action: "ListUsers", "X-Amz-Algorithm": alg, "X-Amz-Credential": cred(), "X-Amz-Date": amz(), "X-Amz-SignedHeaders": signedHeaders, "X-Amz-Signature": sig },
-            })
-          : await rawRequest(h.aws.url, {
-              body: form("ListUsers"),
-              headers: { authorization: `${alg} Credential=${cred()}, SignedHeaders=${signedHeaders}, Signature=${sig}`.replace(/[^\t\x20-\x7e]/g, ""), "x-amz-date": amz() },
-            });
-        assert.ok(res.status >= 400 && res.status < 500, res.body);
-        parseErrorXml(res.body);
-      }),
+      fc.asyncProperty(
+        algorithm,
+        scope,
+        date,
+        fc.array(token, { maxLength: 4 }),
+        token,
+        fc.boolean(),
+        async (alg, cred, amz, signed, sig, presigned) => {
+          const signedHeaders = signed.join(";").replace(/[^\t\x20-\x7e]/g, "");
+          const res = presigned
+            ? await rawRequest(h.aws.url, {
+                method: "GET",
+                query: {
+                  Action: "ListUsers",
+                  "X-Amz-Algorithm": alg,
+                  "X-Amz-Credential": cred(),
+                  "X-Amz-Date": amz(),
+                  "X-Amz-SignedHeaders": signedHeaders,
+                  "X-Amz-Signature": sig,
+                },
+              })
+            : await rawRequest(h.aws.url, {
+                body: form("ListUsers"),
+                headers: {
+                  authorization: `${alg} Credential=${cred()}, SignedHeaders=${signedHeaders}, Signature=${sig}`.replace(
+                    /[^\t\x20-\x7e]/g,
+                    "",
+                  ),
+                  "x-amz-date": amz(),
+                },
+              });
+          assert.ok(res.status >= 400 && res.status < 500, res.body);
+          parseErrorXml(res.body);
+        },
+      ),
       { numRuns: 300, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) },
     );
   });

@@ -1,10 +1,27 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CreateRoleCommand, DeleteRoleCommand, DeleteRolePermissionsBoundaryCommand, GetRoleCommand, ListRoleTagsCommand, ListRolesCommand,
-  PutRolePermissionsBoundaryCommand, TagRoleCommand, UntagRoleCommand, UpdateAssumeRolePolicyCommand, UpdateRoleCommand,
-  UpdateRoleDescriptionCommand, CreateInstanceProfileCommand, CreateUserCommand, AddRoleToInstanceProfileCommand, RemoveRoleFromInstanceProfileCommand,
-  AttachRolePolicyCommand, CreatePolicyCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, PutRolePolicyCommand,
+  CreateRoleCommand,
+  DeleteRoleCommand,
+  DeleteRolePermissionsBoundaryCommand,
+  GetRoleCommand,
+  ListRoleTagsCommand,
+  ListRolesCommand,
+  PutRolePermissionsBoundaryCommand,
+  TagRoleCommand,
+  UntagRoleCommand,
+  UpdateAssumeRolePolicyCommand,
+  UpdateRoleCommand,
+  UpdateRoleDescriptionCommand,
+  CreateInstanceProfileCommand,
+  CreateUserCommand,
+  AddRoleToInstanceProfileCommand,
+  RemoveRoleFromInstanceProfileCommand,
+  AttachRolePolicyCommand,
+  CreatePolicyCommand,
+  DeleteRolePolicyCommand,
+  DetachRolePolicyCommand,
+  PutRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
 
@@ -38,8 +55,14 @@ describe("IAM roles", () => {
         `INSERT INTO roles (role_id, account_id, name, name_lc, path, arn, assume_role_policy, create_date)
          VALUES (?, '000000000000', ?, ?, ?, ?, ?, '2024-01-01T00:00:00Z')`,
       )
-      .run(`AROA${Math.random().toString(36).slice(2, 12).toUpperCase().padEnd(17, "Z")}`, name, name.toLowerCase(), path,
-        `arn:aws:iam::000000000000:role${path}${name}`, trust({ Service: "elasticbeanstalk.amazonaws.com" }));
+      .run(
+        `AROA${Math.random().toString(36).slice(2, 12).toUpperCase().padEnd(17, "Z")}`,
+        name,
+        name.toLowerCase(),
+        path,
+        `arn:aws:iam::000000000000:role${path}${name}`,
+        trust({ Service: "elasticbeanstalk.amazonaws.com" }),
+      );
   }
 
   it("creates a role with AWS's ID, ARN and shape, returning the trust policy URL-encoded", async () => {
@@ -68,7 +91,11 @@ describe("IAM roles", () => {
     const name = unique("Dup");
     await createRole(name);
     const e = await awsError(createRole(name.toLowerCase()));
-    assert.deepEqual(e, { name: "EntityAlreadyExistsException", message: `Role with name ${name.toLowerCase()} already exists.`, status: 409 });
+    assert.deepEqual(e, {
+      name: "EntityAlreadyExistsException",
+      message: `Role with name ${name.toLowerCase()} already exists.`,
+      status: 409,
+    });
   });
 
   it("refuses the service-linked path prefix with InvalidInput (400)", async () => {
@@ -102,7 +129,9 @@ describe("IAM roles", () => {
     const other = (await createRole(unique("other"))).Role!;
     await h.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: target, PolicyDocument: trust({ AWS: other.Arn! }) }));
     const ghostRole = "arn:aws:iam::000000000000:role/ghost";
-    const u = await awsError(h.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: target, PolicyDocument: trust({ AWS: ghostRole }) })));
+    const u = await awsError(
+      h.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: target, PolicyDocument: trust({ AWS: ghostRole }) })),
+    );
     assert.equal(u.message, `Invalid principal in policy: "AWS":"${ghostRole}"`);
   });
 
@@ -147,7 +176,8 @@ describe("IAM roles", () => {
     const path = `/${unique("lr")}/`;
     const boundary = await createPolicy(unique("lr-boundary"));
     const names = Array.from({ length: 5 }, (_, i) => `${unique("list")}-${i}`);
-    for (const n of names) await createRole(n, { Path: path, Description: "d", PermissionsBoundary: boundary, Tags: [{ Key: "k", Value: "v" }] });
+    for (const n of names)
+      await createRole(n, { Path: path, Description: "d", PermissionsBoundary: boundary, Tags: [{ Key: "k", Value: "v" }] });
     const seen: string[] = [];
     let Marker: string | undefined;
     do {
@@ -206,12 +236,20 @@ describe("IAM roles", () => {
     const readOnly = "arn:aws:iam::aws:policy/ReadOnlyAccess";
     await h.iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn: readOnly }));
     const attached = await awsError(h.iam.send(new DeleteRoleCommand({ RoleName: name })));
-    assert.deepEqual(attached, { name: "DeleteConflictException", message: "Cannot delete entity, must detach all policies first.", status: 409 });
+    assert.deepEqual(attached, {
+      name: "DeleteConflictException",
+      message: "Cannot delete entity, must detach all policies first.",
+      status: 409,
+    });
     await h.iam.send(new DetachRolePolicyCommand({ RoleName: name, PolicyArn: readOnly }));
 
     await h.iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: "inline", PolicyDocument: permissions }));
     const inline = await awsError(h.iam.send(new DeleteRoleCommand({ RoleName: name })));
-    assert.deepEqual(inline, { name: "DeleteConflictException", message: "Cannot delete entity, must delete policies first.", status: 409 });
+    assert.deepEqual(inline, {
+      name: "DeleteConflictException",
+      message: "Cannot delete entity, must delete policies first.",
+      status: 409,
+    });
     await h.iam.send(new DeleteRolePolicyCommand({ RoleName: name, PolicyName: "inline" }));
 
     await h.iam.send(new DeleteRoleCommand({ RoleName: name }));
@@ -221,7 +259,15 @@ describe("IAM roles", () => {
   it("tags and untags a role with case-insensitive keys", async () => {
     const name = unique("tags");
     await createRole(name);
-    await h.iam.send(new TagRoleCommand({ RoleName: name, Tags: [{ Key: "Env", Value: "prod" }, { Key: "cost", Value: "1" }] }));
+    await h.iam.send(
+      new TagRoleCommand({
+        RoleName: name,
+        Tags: [
+          { Key: "Env", Value: "prod" },
+          { Key: "cost", Value: "1" },
+        ],
+      }),
+    );
     await h.iam.send(new TagRoleCommand({ RoleName: name, Tags: [{ Key: "env", Value: "dev" }] }));
     const page = await h.iam.send(new ListRoleTagsCommand({ RoleName: name, MaxItems: 1 }));
     assert.equal(page.Tags!.length, 1);
@@ -235,14 +281,16 @@ describe("IAM roles", () => {
   it("sets and removes a permissions boundary, refusing unknown policies", async () => {
     const name = unique("pb");
     const boundary = await createPolicy(unique("pb-policy"));
-    const e = await awsError(
-      h.iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: name, PermissionsBoundary: boundary })),
-    );
+    const e = await awsError(h.iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: name, PermissionsBoundary: boundary })));
     assert.equal(e.name, "NoSuchEntityException");
     await createRole(name);
     const unknown = "arn:aws:iam::000000000000:policy/none";
     const bad = await awsError(h.iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: name, PermissionsBoundary: unknown })));
-    assert.deepEqual(bad, { name: "NoSuchEntityException", message: `Scope ARN: ${unknown} does not exist or is not attachable.`, status: 404 });
+    assert.deepEqual(bad, {
+      name: "NoSuchEntityException",
+      message: `Scope ARN: ${unknown} does not exist or is not attachable.`,
+      status: 404,
+    });
     await h.iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: name, PermissionsBoundary: boundary }));
     // AWS answers "Policy", not the "PermissionsBoundaryPolicy" its API model lists.
     assert.deepEqual((await h.iam.send(new GetRoleCommand({ RoleName: name }))).Role!.PermissionsBoundary, {
@@ -252,7 +300,11 @@ describe("IAM roles", () => {
     await h.iam.send(new DeleteRolePermissionsBoundaryCommand({ RoleName: name }));
     assert.equal((await h.iam.send(new GetRoleCommand({ RoleName: name }))).Role!.PermissionsBoundary, undefined);
     const onCreate = await awsError(createRole(unique("pb2"), { PermissionsBoundary: unknown }));
-    assert.deepEqual(onCreate, { name: "NoSuchEntityException", message: `Scope ARN: ${unknown} does not exist or is not attachable.`, status: 404 });
+    assert.deepEqual(onCreate, {
+      name: "NoSuchEntityException",
+      message: `Scope ARN: ${unknown} does not exist or is not attachable.`,
+      status: 404,
+    });
     const created = await createRole(unique("pb3"), { PermissionsBoundary: boundary });
     assert.deepEqual(created.Role!.PermissionsBoundary, { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: boundary });
   });

@@ -1,10 +1,23 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CreateGroupCommand, CreateInstanceProfileCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand,
+  CreateGroupCommand,
+  CreateInstanceProfileCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
 } from "@aws-sdk/client-iam";
 import { startHarness, type Harness } from "../helpers/local-aws";
-import { type AnyClient, commandFor, implementedActions, knownErrorNames, minimalInput, missingRequired, operationSchema, type Fixtures } from "../helpers/model";
+import {
+  type AnyClient,
+  commandFor,
+  implementedActions,
+  knownErrorNames,
+  minimalInput,
+  missingRequired,
+  operationSchema,
+  type Fixtures,
+} from "../helpers/model";
 
 const DESTRUCTIVE = /^(Delete|Remove|Detach|Deactivate|Untag|Disable)/;
 
@@ -19,7 +32,13 @@ const actions = implementedActions().sort((a, b) => Number(DESTRUCTIVE.test(a.ac
 
 describe("every implemented action round-trips through the real SDK client", () => {
   let h: Harness;
-  const f: Fixtures = { userName: "rt-user", groupName: "rt-group", roleName: "rt-role", policyName: "rt-policy", instanceProfileName: "rt-profile" };
+  const f: Fixtures = {
+    userName: "rt-user",
+    groupName: "rt-group",
+    roleName: "rt-role",
+    policyName: "rt-policy",
+    instanceProfileName: "rt-profile",
+  };
 
   before(async () => {
     h = await startHarness();

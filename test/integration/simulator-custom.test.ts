@@ -15,12 +15,19 @@ const BUCKET_POLICY = JSON.stringify({
   Version: "2012-10-17",
   Statement: [
     {
-      Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "*",
+      Sid: "DenyInsecureTransport",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "*",
       Resource: ["arn:aws:s3:::tims-fancy-bucket/*", "arn:aws:s3:::tims-fancy-bucket"],
       Condition: { Bool: { "aws:SecureTransport": "false" } },
     },
     {
-      Sid: "DenyTimDelete", Effect: "Deny", Principal: "*", Action: "s3:DeleteObject", Resource: "arn:aws:s3:::tims-fancy-bucket/*",
+      Sid: "DenyTimDelete",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:DeleteObject",
+      Resource: "arn:aws:s3:::tims-fancy-bucket/*",
       Condition: { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::112233445566:role/tims-test-role" } },
     },
   ],
@@ -28,8 +35,10 @@ const BUCKET_POLICY = JSON.stringify({
 const ROLE_POLICY = `{"Version": "2012-10-17", "Statement": [{"Sid": "s3", "Effect": "Allow", "Action": ["s3:GetObject", "s3:DeleteObject"], "Resource": ["arn:aws:s3:::tims-fancy-bucket/only-here/*"]}]}`;
 const OBJECT = "arn:aws:s3:::tims-fancy-bucket/only-here/some-obj";
 
-const allow = (Action: string, Resource = "*") => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action, Resource }] });
-const deny = (Action: string, Resource = "*") => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Action, Resource }] });
+const allow = (Action: string, Resource = "*") =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action, Resource }] });
+const deny = (Action: string, Resource = "*") =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Action, Resource }] });
 const pos = (Line: number, Column: number) => ({ Line, Column });
 
 describe("SimulateCustomPolicy", () => {
@@ -40,7 +49,11 @@ describe("SimulateCustomPolicy", () => {
     h.iam.send(new SimulateCustomPolicyCommand({ PolicyInputList: [], ActionNames: [], ...input } as SimulateCustomPolicyCommandInput));
 
   it("allows with the statement's position as AWS's CLI example shows it (ResourceArns default to *)", async () => {
-    const out = await simulate({ PolicyInputList: [DATED], ActionNames: ["dynamodb:CreateBackup"], ContextEntries: at("2019-04-25T11:00:00Z") });
+    const out = await simulate({
+      PolicyInputList: [DATED],
+      ActionNames: ["dynamodb:CreateBackup"],
+      ContextEntries: at("2019-04-25T11:00:00Z"),
+    });
     assert.equal(out.IsTruncated, false);
     assert.equal(out.Marker, undefined);
     assert.deepEqual(out.EvaluationResults, [
@@ -48,14 +61,20 @@ describe("SimulateCustomPolicy", () => {
         EvalActionName: "dynamodb:CreateBackup",
         EvalResourceName: "*",
         EvalDecision: "allowed",
-        MatchedStatements: [{ SourcePolicyId: "PolicyInputList.1", SourcePolicyType: "IAM Policy", StartPosition: pos(1, 38), EndPosition: pos(1, 167) }],
+        MatchedStatements: [
+          { SourcePolicyId: "PolicyInputList.1", SourcePolicyType: "IAM Policy", StartPosition: pos(1, 38), EndPosition: pos(1, 167) },
+        ],
         MissingContextValues: [],
       },
     ]);
   });
 
   it("denies implicitly, with no matched statements, when the condition fails", async () => {
-    const out = await simulate({ PolicyInputList: [DATED], ActionNames: ["dynamodb:CreateBackup"], ContextEntries: at("2014-04-25T11:00:00Z") });
+    const out = await simulate({
+      PolicyInputList: [DATED],
+      ActionNames: ["dynamodb:CreateBackup"],
+      ContextEntries: at("2014-04-25T11:00:00Z"),
+    });
     const [r] = out.EvaluationResults!;
     assert.equal(r.EvalDecision, "implicitDeny");
     assert.deepEqual(r.MatchedStatements, []);
@@ -64,16 +83,33 @@ describe("SimulateCustomPolicy", () => {
 
   it("simulates a resource policy with per-resource results, positions as AWS reports them", async () => {
     const out = await simulate({
-      PolicyInputList: [ROLE_POLICY], CallerArn: USER, ResourcePolicy: BUCKET_POLICY, ResourceArns: [OBJECT],
+      PolicyInputList: [ROLE_POLICY],
+      CallerArn: USER,
+      ResourcePolicy: BUCKET_POLICY,
+      ResourceArns: [OBJECT],
       ActionNames: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
       ContextEntries: [
-        { ContextKeyName: "aws:principalarn", ContextKeyValues: ["arn:aws:iam::112233445566:role/tims-test-role"], ContextKeyType: "string" },
+        {
+          ContextKeyName: "aws:principalarn",
+          ContextKeyValues: ["arn:aws:iam::112233445566:role/tims-test-role"],
+          ContextKeyType: "string",
+        },
         { ContextKeyName: "aws:SecureTransport", ContextKeyValues: ["true"], ContextKeyType: "boolean" },
       ],
     });
     const [get, put, del] = out.EvaluationResults!;
-    const identity = { SourcePolicyId: "PolicyInputList.1", SourcePolicyType: "IAM Policy", StartPosition: pos(1, 41), EndPosition: pos(1, 180) };
-    const denyDelete = { SourcePolicyId: "ResourcePolicy", SourcePolicyType: "Resource Policy", StartPosition: pos(1, 248), EndPosition: pos(1, 470) };
+    const identity = {
+      SourcePolicyId: "PolicyInputList.1",
+      SourcePolicyType: "IAM Policy",
+      StartPosition: pos(1, 41),
+      EndPosition: pos(1, 180),
+    };
+    const denyDelete = {
+      SourcePolicyId: "ResourcePolicy",
+      SourcePolicyType: "Resource Policy",
+      StartPosition: pos(1, 248),
+      EndPosition: pos(1, 470),
+    };
     assert.deepEqual(get, {
       EvalActionName: "s3:GetObject",
       EvalResourceName: "arn:${Partition}:s3:::${BucketName}/${ObjectName}",
@@ -81,7 +117,9 @@ describe("SimulateCustomPolicy", () => {
       MatchedStatements: [identity],
       MissingContextValues: [],
       EvalDecisionDetails: {},
-      ResourceSpecificResults: [{ EvalResourceName: OBJECT, EvalResourceDecision: "allowed", MatchedStatements: [identity], MissingContextValues: [] }],
+      ResourceSpecificResults: [
+        { EvalResourceName: OBJECT, EvalResourceDecision: "allowed", MatchedStatements: [identity], MissingContextValues: [] },
+      ],
     });
     assert.equal(put.EvalDecision, "implicitDeny");
     assert.deepEqual(put.MatchedStatements, []);
@@ -90,12 +128,18 @@ describe("SimulateCustomPolicy", () => {
     assert.deepEqual(del.ResourceSpecificResults![0].MatchedStatements, [denyDelete]);
 
     const insecure = await simulate({
-      PolicyInputList: [ROLE_POLICY], CallerArn: USER, ResourcePolicy: BUCKET_POLICY, ResourceArns: [OBJECT], ActionNames: ["s3:GetObject"],
+      PolicyInputList: [ROLE_POLICY],
+      CallerArn: USER,
+      ResourcePolicy: BUCKET_POLICY,
+      ResourceArns: [OBJECT],
+      ActionNames: ["s3:GetObject"],
       ContextEntries: [{ ContextKeyName: "aws:SecureTransport", ContextKeyValues: ["false"], ContextKeyType: "boolean" }],
     });
     const [r] = insecure.EvaluationResults!;
     assert.equal(r.EvalDecision, "explicitDeny");
-    assert.deepEqual(r.MatchedStatements, [{ SourcePolicyId: "ResourcePolicy", SourcePolicyType: "Resource Policy", StartPosition: pos(1, 38), EndPosition: pos(1, 248) }]);
+    assert.deepEqual(r.MatchedStatements, [
+      { SourcePolicyId: "ResourcePolicy", SourcePolicyType: "Resource Policy", StartPosition: pos(1, 38), EndPosition: pos(1, 248) },
+    ]);
     assert.deepEqual(r.MissingContextValues, ["aws:PrincipalArn"]);
   });
 
@@ -111,12 +155,21 @@ describe("SimulateCustomPolicy", () => {
   });
 
   it("lets an explicit deny in any policy win, listing only the deny", async () => {
-    const out = await simulate({ PolicyInputList: [allow("s3:*"), deny("s3:DeleteObject")], ActionNames: ["s3:GetObject", "s3:DeleteObject"] });
+    const out = await simulate({
+      PolicyInputList: [allow("s3:*"), deny("s3:DeleteObject")],
+      ActionNames: ["s3:GetObject", "s3:DeleteObject"],
+    });
     const [get, del] = out.EvaluationResults!;
     assert.equal(get.EvalDecision, "allowed");
-    assert.deepEqual(get.MatchedStatements!.map((s) => s.SourcePolicyId), ["PolicyInputList.1"]);
+    assert.deepEqual(
+      get.MatchedStatements!.map((s) => s.SourcePolicyId),
+      ["PolicyInputList.1"],
+    );
     assert.equal(del.EvalDecision, "explicitDeny");
-    assert.deepEqual(del.MatchedStatements!.map((s) => s.SourcePolicyId), ["PolicyInputList.2"]);
+    assert.deepEqual(
+      del.MatchedStatements!.map((s) => s.SourcePolicyId),
+      ["PolicyInputList.2"],
+    );
   });
 
   it("aggregates several resources into one result per action, most restrictive first", async () => {
@@ -126,17 +179,25 @@ describe("SimulateCustomPolicy", () => {
     const [r] = out.EvaluationResults!;
     assert.equal(out.EvaluationResults!.length, 1);
     assert.equal(r.EvalDecision, "explicitDeny");
-    assert.deepEqual(r.MatchedStatements!.map((s) => s.SourcePolicyId), ["PolicyInputList.2"]);
+    assert.deepEqual(
+      r.MatchedStatements!.map((s) => s.SourcePolicyId),
+      ["PolicyInputList.2"],
+    );
     assert.deepEqual(
       r.ResourceSpecificResults!.map((x) => [x.EvalResourceName, x.EvalResourceDecision, x.MatchedStatements!.length]),
-      [["arn:aws:s3:::a/x", "allowed", 1], ["arn:aws:s3:::b/x", "explicitDeny", 1], ["arn:aws:s3:::c/x", "implicitDeny", 0]],
+      [
+        ["arn:aws:s3:::a/x", "allowed", 1],
+        ["arn:aws:s3:::b/x", "explicitDeny", 1],
+        ["arn:aws:s3:::c/x", "implicitDeny", 0],
+      ],
     );
     assert.deepEqual(r.EvalDecisionDetails, {});
   });
 
   it("names the action's resource type template, or * for an action with no resource type", async () => {
     const out = await simulate({
-      PolicyInputList: [allow("*")], ActionNames: ["iam:CreateUser", "iam:ListUsers", "s3:ListBucket"],
+      PolicyInputList: [allow("*")],
+      ActionNames: ["iam:CreateUser", "iam:ListUsers", "s3:ListBucket"],
       ResourceArns: [`arn:aws:iam::${ACCOUNT}:user/bob`, "arn:aws:s3:::bucket"],
     });
     assert.deepEqual(
@@ -147,30 +208,49 @@ describe("SimulateCustomPolicy", () => {
 
   it("applies a permissions boundary and reports whether it allowed", async () => {
     const out = await simulate({
-      PolicyInputList: [allow("s3:*")], PermissionsBoundaryPolicyInputList: [allow("s3:GetObject")], ActionNames: ["s3:GetObject", "s3:PutObject"],
+      PolicyInputList: [allow("s3:*")],
+      PermissionsBoundaryPolicyInputList: [allow("s3:GetObject")],
+      ActionNames: ["s3:GetObject", "s3:PutObject"],
     });
     const [get, put] = out.EvaluationResults!;
     assert.equal(get.EvalDecision, "allowed");
     assert.deepEqual(get.PermissionsBoundaryDecisionDetail, { AllowedByPermissionsBoundary: true });
-    assert.deepEqual(get.MatchedStatements!.map((s) => s.SourcePolicyId), ["PolicyInputList.1"]);
+    assert.deepEqual(
+      get.MatchedStatements!.map((s) => s.SourcePolicyId),
+      ["PolicyInputList.1"],
+    );
     assert.equal(put.EvalDecision, "implicitDeny");
     assert.deepEqual(put.PermissionsBoundaryDecisionDetail, { AllowedByPermissionsBoundary: false });
     assert.deepEqual(put.MatchedStatements, []);
 
-    const e = await awsError(simulate({ PolicyInputList: [allow("s3:*")], PermissionsBoundaryPolicyInputList: [allow("s3:*"), allow("s3:*")], ActionNames: ["s3:GetObject"] }));
+    const e = await awsError(
+      simulate({
+        PolicyInputList: [allow("s3:*")],
+        PermissionsBoundaryPolicyInputList: [allow("s3:*"), allow("s3:*")],
+        ActionNames: ["s3:GetObject"],
+      }),
+    );
     assert.equal(e.name, "InvalidInputException");
   });
 
   it("applies service control policies level by level and reports OrganizationsDecisionDetail", async () => {
     const levels = (...scps: string[][]) => scps.map((ServiceControlPolicyInputList) => ({ ServiceControlPolicyInputList }));
     const out = await simulate({
-      PolicyInputList: [allow("s3:*")], ActionNames: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
-      OrderedOrganizationPolicyInputList: levels([allow("*")], [allow("s3:GetObject"), allow("s3:DeleteObject")], [allow("*"), deny("s3:DeleteObject")]),
+      PolicyInputList: [allow("s3:*")],
+      ActionNames: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+      OrderedOrganizationPolicyInputList: levels(
+        [allow("*")],
+        [allow("s3:GetObject"), allow("s3:DeleteObject")],
+        [allow("*"), deny("s3:DeleteObject")],
+      ),
     });
     const [get, put, del] = out.EvaluationResults!;
     assert.equal(get.EvalDecision, "allowed");
     assert.deepEqual(get.OrganizationsDecisionDetail, { AllowedByOrganizations: true });
-    assert.deepEqual(get.MatchedStatements!.map((s) => s.SourcePolicyId), ["PolicyInputList.1"]);
+    assert.deepEqual(
+      get.MatchedStatements!.map((s) => s.SourcePolicyId),
+      ["PolicyInputList.1"],
+    );
     assert.equal(put.EvalDecision, "implicitDeny");
     assert.deepEqual(put.OrganizationsDecisionDetail, { AllowedByOrganizations: false });
     assert.equal(del.EvalDecision, "explicitDeny");
@@ -185,7 +265,12 @@ describe("SimulateCustomPolicy", () => {
       Version: "2012-10-17",
       Statement: [{ Effect: "Allow", Principal: { AWS: USER }, Action: "s3:GetObject", Resource: "arn:aws:s3:::other/*" }],
     });
-    const input = { PolicyInputList: [allow("s3:GetObject")], CallerArn: USER, ResourcePolicy: bucketPolicy, ActionNames: ["s3:GetObject"] };
+    const input = {
+      PolicyInputList: [allow("s3:GetObject")],
+      CallerArn: USER,
+      ResourcePolicy: bucketPolicy,
+      ActionNames: ["s3:GetObject"],
+    };
     const out = await simulate({ ...input, ResourceArns: ["arn:aws:s3:::other/key"], ResourceOwner: "arn:aws:iam::111122223333:root" });
     const [r] = out.EvaluationResults!;
     assert.equal(r.EvalDecision, "allowed");
@@ -193,9 +278,17 @@ describe("SimulateCustomPolicy", () => {
     assert.deepEqual(r.ResourceSpecificResults![0].EvalDecisionDetails, { "IAM Policy": "allowed", "Resource Policy": "allowed" });
     assert.deepEqual(r.MatchedStatements!.map((s) => s.SourcePolicyType).sort(), ["IAM Policy", "Resource Policy"]);
 
-    const withoutGrant = await simulate({ ...input, ResourcePolicy: allow("s3:PutObject").replace('"Effect"', '"Principal":"*","Effect"'), ResourceArns: ["arn:aws:s3:::other/key"], ResourceOwner: "111122223333" });
+    const withoutGrant = await simulate({
+      ...input,
+      ResourcePolicy: allow("s3:PutObject").replace('"Effect"', '"Principal":"*","Effect"'),
+      ResourceArns: ["arn:aws:s3:::other/key"],
+      ResourceOwner: "111122223333",
+    });
     assert.equal(withoutGrant.EvaluationResults![0].EvalDecision, "implicitDeny");
-    assert.deepEqual(withoutGrant.EvaluationResults![0].EvalDecisionDetails, { "IAM Policy": "allowed", "Resource Policy": "implicitDeny" });
+    assert.deepEqual(withoutGrant.EvaluationResults![0].EvalDecisionDetails, {
+      "IAM Policy": "allowed",
+      "Resource Policy": "implicitDeny",
+    });
 
     const sameAccountStar = await simulate(input);
     assert.equal(sameAccountStar.EvaluationResults![0].EvalDecisionDetails, undefined);
@@ -207,11 +300,17 @@ describe("SimulateCustomPolicy", () => {
     const first = await simulate({ PolicyInputList: [allow("s3:*")], ActionNames, MaxItems: 2 });
     assert.equal(first.IsTruncated, true);
     assert.ok(first.Marker);
-    assert.deepEqual(first.EvaluationResults!.map((r) => r.EvalActionName), ["s3:GetObject", "s3:PutObject"]);
+    assert.deepEqual(
+      first.EvaluationResults!.map((r) => r.EvalActionName),
+      ["s3:GetObject", "s3:PutObject"],
+    );
     const rest = await simulate({ PolicyInputList: [allow("s3:*")], ActionNames, MaxItems: 2, Marker: first.Marker });
     assert.equal(rest.IsTruncated, false);
     assert.equal(rest.Marker, undefined);
-    assert.deepEqual(rest.EvaluationResults!.map((r) => r.EvalActionName), ["s3:DeleteObject"]);
+    assert.deepEqual(
+      rest.EvaluationResults!.map((r) => r.EvalActionName),
+      ["s3:DeleteObject"],
+    );
     const bad = await awsError(simulate({ PolicyInputList: [allow("s3:*")], ActionNames, Marker: "not-a-marker" }));
     assert.deepEqual(bad, { name: "ValidationError", status: 400, message: "Invalid Marker." });
   });
@@ -233,17 +332,32 @@ describe("SimulateCustomPolicy", () => {
   it("rejects malformed policies, callers and parameters as AWS does", async () => {
     const malformed = await awsError(simulate({ PolicyInputList: ["{not json"], ActionNames: ["s3:GetObject"] }));
     assert.deepEqual([malformed.name, malformed.status], ["MalformedPolicyDocumentException", 400]);
-    const badResource = await awsError(simulate({ PolicyInputList: [allow("s3:*")], CallerArn: USER, ResourcePolicy: allow("s3:*"), ActionNames: ["s3:GetObject"] }));
+    const badResource = await awsError(
+      simulate({ PolicyInputList: [allow("s3:*")], CallerArn: USER, ResourcePolicy: allow("s3:*"), ActionNames: ["s3:GetObject"] }),
+    );
     assert.equal(badResource.name, "MalformedPolicyDocumentException");
-    const noCaller = await awsError(simulate({ PolicyInputList: [allow("s3:*")], ResourcePolicy: BUCKET_POLICY, ActionNames: ["s3:GetObject"] }));
+    const noCaller = await awsError(
+      simulate({ PolicyInputList: [allow("s3:*")], ResourcePolicy: BUCKET_POLICY, ActionNames: ["s3:GetObject"] }),
+    );
     assert.deepEqual([noCaller.name, noCaller.status], ["InvalidInputException", 400]);
     const session = await awsError(
-      simulate({ PolicyInputList: [allow("s3:*")], ResourcePolicy: BUCKET_POLICY, CallerArn: `arn:aws:sts::${ACCOUNT}:assumed-role/R/s`, ActionNames: ["s3:GetObject"] }),
+      simulate({
+        PolicyInputList: [allow("s3:*")],
+        ResourcePolicy: BUCKET_POLICY,
+        CallerArn: `arn:aws:sts::${ACCOUNT}:assumed-role/R/s`,
+        ActionNames: ["s3:GetObject"],
+      }),
     );
-    assert.deepEqual(session, { name: "InvalidInputException", status: 400, message: "Invalid caller - Caller must be an IAM user in this context." });
+    assert.deepEqual(session, {
+      name: "InvalidInputException",
+      status: 400,
+      message: "Invalid caller - Caller must be an IAM user in this context.",
+    });
     const wildcard = await awsError(simulate({ PolicyInputList: [allow("s3:*")], ActionNames: ["s3:*"] }));
     assert.equal(wildcard.name, "InvalidInputException");
-    const resource = await awsError(simulate({ PolicyInputList: [allow("s3:*")], ActionNames: ["s3:GetObject"], ResourceArns: ["bucket"] }));
+    const resource = await awsError(
+      simulate({ PolicyInputList: [allow("s3:*")], ActionNames: ["s3:GetObject"], ResourceArns: ["bucket"] }),
+    );
     assert.deepEqual(resource, { name: "InvalidInputException", status: 400, message: 'Resource bucket must be in ARN format or "*".' });
     const owner = await awsError(simulate({ PolicyInputList: [allow("s3:*")], ActionNames: ["s3:GetObject"], ResourceOwner: "nobody" }));
     assert.equal(owner.name, "InvalidInputException");

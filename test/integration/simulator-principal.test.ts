@@ -1,16 +1,32 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  AddUserToGroupCommand, AttachGroupPolicyCommand, AttachRolePolicyCommand, AttachUserPolicyCommand, CreateGroupCommand, CreatePolicyCommand,
-  CreateRoleCommand, CreateUserCommand, PutGroupPolicyCommand, PutRolePolicyCommand, PutUserPermissionsBoundaryCommand, PutUserPolicyCommand,
-  SimulatePrincipalPolicyCommand, type SimulatePrincipalPolicyCommandInput,
+  AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
+  AttachRolePolicyCommand,
+  AttachUserPolicyCommand,
+  CreateGroupCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  PutGroupPolicyCommand,
+  PutRolePolicyCommand,
+  PutUserPermissionsBoundaryCommand,
+  PutUserPolicyCommand,
+  SimulatePrincipalPolicyCommand,
+  type SimulatePrincipalPolicyCommandInput,
 } from "@aws-sdk/client-iam";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
 
 const ACCOUNT = "000000000000";
-const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
-const allow = (Action: string, Resource = "*") => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action, Resource }] });
-const deny = (Action: string, Resource = "*") => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Action, Resource }] });
+const TRUST = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
+const allow = (Action: string, Resource = "*") =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action, Resource }] });
+const deny = (Action: string, Resource = "*") =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Action, Resource }] });
 
 describe("SimulatePrincipalPolicy", () => {
   let h: Harness;
@@ -35,26 +51,37 @@ describe("SimulatePrincipalPolicy", () => {
   });
   after(async () => h.stop());
   const simulate = (input: Partial<SimulatePrincipalPolicyCommandInput>) =>
-    h.iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: userArn, ActionNames: [], ...input } as SimulatePrincipalPolicyCommandInput));
+    h.iam.send(
+      new SimulatePrincipalPolicyCommand({ PolicySourceArn: userArn, ActionNames: [], ...input } as SimulatePrincipalPolicyCommandInput),
+    );
   const decisions = async (input: Partial<SimulatePrincipalPolicyCommandInput>) =>
-    (await simulate(input)).EvaluationResults!.map((r) => [r.EvalActionName, r.EvalDecision, r.MatchedStatements!.map((s) => s.SourcePolicyId)]);
+    (await simulate(input)).EvaluationResults!.map((r) => [
+      r.EvalActionName,
+      r.EvalDecision,
+      r.MatchedStatements!.map((s) => s.SourcePolicyId),
+    ]);
 
   it("evaluates a user's own, managed and group policies, naming each as AWS's simulator does", async () => {
     const name = managedArn.split("/").pop();
-    assert.deepEqual(await decisions({ ActionNames: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "dynamodb:GetItem", "ec2:RunInstances"] }), [
-      ["s3:GetObject", "allowed", [`user_${user}_ReadBuckets`]],
-      ["s3:PutObject", "allowed", [name]],
-      ["s3:DeleteObject", "explicitDeny", [`group_${group}_NoDeletes`]],
-      ["dynamodb:GetItem", "allowed", ["AmazonDynamoDBReadOnlyAccess"]],
-      ["ec2:RunInstances", "implicitDeny", []],
-    ]);
+    assert.deepEqual(
+      await decisions({ ActionNames: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "dynamodb:GetItem", "ec2:RunInstances"] }),
+      [
+        ["s3:GetObject", "allowed", [`user_${user}_ReadBuckets`]],
+        ["s3:PutObject", "allowed", [name]],
+        ["s3:DeleteObject", "explicitDeny", [`group_${group}_NoDeletes`]],
+        ["dynamodb:GetItem", "allowed", ["AmazonDynamoDBReadOnlyAccess"]],
+        ["ec2:RunInstances", "implicitDeny", []],
+      ],
+    );
     const [r] = (await simulate({ ActionNames: ["s3:GetObject"] })).EvaluationResults!;
     // After the `[` (column 37) to just after the statement's `}`, which the closing `]}` follow.
     const doc = allow("s3:GetObject");
     assert.equal(doc.indexOf("["), 36);
     assert.deepEqual(r.MatchedStatements![0], {
-      SourcePolicyId: `user_${user}_ReadBuckets`, SourcePolicyType: "IAM Policy",
-      StartPosition: { Line: 1, Column: 38 }, EndPosition: { Line: 1, Column: doc.length - 1 },
+      SourcePolicyId: `user_${user}_ReadBuckets`,
+      SourcePolicyType: "IAM Policy",
+      StartPosition: { Line: 1, Column: 38 },
+      EndPosition: { Line: 1, Column: doc.length - 1 },
     });
     assert.equal(r.EvalResourceName, "*");
     assert.equal(r.PermissionsBoundaryDecisionDetail, undefined);
@@ -78,10 +105,13 @@ describe("SimulatePrincipalPolicy", () => {
   });
 
   it("adds PolicyInputList policies to the principal's", async () => {
-    assert.deepEqual(await decisions({ ActionNames: ["sqs:SendMessage", "s3:DeleteObject"], PolicyInputList: [allow("sqs:*"), allow("s3:*")] }), [
-      ["sqs:SendMessage", "allowed", ["PolicyInputList.1"]],
-      ["s3:DeleteObject", "explicitDeny", [`group_${group}_NoDeletes`]],
-    ]);
+    assert.deepEqual(
+      await decisions({ ActionNames: ["sqs:SendMessage", "s3:DeleteObject"], PolicyInputList: [allow("sqs:*"), allow("s3:*")] }),
+      [
+        ["sqs:SendMessage", "allowed", ["PolicyInputList.1"]],
+        ["s3:DeleteObject", "explicitDeny", [`group_${group}_NoDeletes`]],
+      ],
+    );
   });
 
   it("applies the principal's permissions boundary, or the one given instead", async () => {
@@ -93,10 +123,20 @@ describe("SimulatePrincipalPolicy", () => {
     const out = await simulate({ PolicySourceArn: User!.Arn, ActionNames: ["s3:GetObject", "s3:PutObject"] });
     assert.deepEqual(
       out.EvaluationResults!.map((r) => [r.EvalDecision, r.PermissionsBoundaryDecisionDetail?.AllowedByPermissionsBoundary]),
-      [["allowed", true], ["implicitDeny", false]],
+      [
+        ["allowed", true],
+        ["implicitDeny", false],
+      ],
     );
-    const replaced = await simulate({ PolicySourceArn: User!.Arn, ActionNames: ["s3:GetObject", "s3:PutObject"], PermissionsBoundaryPolicyInputList: [allow("s3:PutObject")] });
-    assert.deepEqual(replaced.EvaluationResults!.map((r) => r.EvalDecision), ["implicitDeny", "allowed"]);
+    const replaced = await simulate({
+      PolicySourceArn: User!.Arn,
+      ActionNames: ["s3:GetObject", "s3:PutObject"],
+      PermissionsBoundaryPolicyInputList: [allow("s3:PutObject")],
+    });
+    assert.deepEqual(
+      replaced.EvaluationResults!.map((r) => r.EvalDecision),
+      ["implicitDeny", "allowed"],
+    );
   });
 
   it("leaves out the policies PolicyExclusionList names", async () => {
@@ -104,11 +144,26 @@ describe("SimulatePrincipalPolicy", () => {
     const run = async (PolicyExclusionList: SimulatePrincipalPolicyCommandInput["PolicyExclusionList"]) =>
       (await simulate({ ActionNames: actions, PolicyExclusionList })).EvaluationResults!.map((r) => r.EvalDecision);
     assert.deepEqual(await run([{ PolicyType: "inline" }]), ["implicitDeny", "allowed", "implicitDeny", "allowed"]);
-    assert.deepEqual(await run([{ PolicyType: "aws-managed" }, { PolicyType: "user-managed" }]), ["allowed", "implicitDeny", "explicitDeny", "implicitDeny"]);
-    assert.deepEqual(await run([{ PolicyArn: "arn:aws:iam::aws:policy/AmazonDynamo*" }]), ["allowed", "allowed", "explicitDeny", "implicitDeny"]);
+    assert.deepEqual(await run([{ PolicyType: "aws-managed" }, { PolicyType: "user-managed" }]), [
+      "allowed",
+      "implicitDeny",
+      "explicitDeny",
+      "implicitDeny",
+    ]);
+    assert.deepEqual(await run([{ PolicyArn: "arn:aws:iam::aws:policy/AmazonDynamo*" }]), [
+      "allowed",
+      "allowed",
+      "explicitDeny",
+      "implicitDeny",
+    ]);
     const inline = { PolicyName: "NoDeletes", AttachmentType: "group" as const, AttachmentName: `${group.slice(0, 4)}*` };
     assert.deepEqual(await run([{ InlinePolicyIdentifier: inline }]), ["allowed", "allowed", "implicitDeny", "allowed"]);
-    assert.deepEqual(await run([{ PolicyArn: `arn:aws:iam::${ACCOUNT}:policy/NoSuchPolicy` }, { PolicyType: "scp" }]), ["allowed", "allowed", "explicitDeny", "allowed"]);
+    assert.deepEqual(await run([{ PolicyArn: `arn:aws:iam::${ACCOUNT}:policy/NoSuchPolicy` }, { PolicyType: "scp" }]), [
+      "allowed",
+      "allowed",
+      "explicitDeny",
+      "allowed",
+    ]);
     const twoStars = await awsError(run([{ PolicyArn: "arn:aws:iam::aws:policy/*Dynamo*" }]));
     assert.equal(twoStars.name, "InvalidInputException");
     const inPath = await awsError(run([{ PolicyArn: "arn:aws:iam::aws:policy/*/Name" }]));
@@ -116,14 +171,18 @@ describe("SimulatePrincipalPolicy", () => {
   });
 
   it("matches a resource policy's Principal against the user, the simulated caller by default", async () => {
-    const bucket = (arn: string) => JSON.stringify({
-      Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Principal: { AWS: arn }, Action: "s3:ListBucket", Resource: "arn:aws:s3:::shared" }],
-    });
+    const bucket = (arn: string) =>
+      JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { AWS: arn }, Action: "s3:ListBucket", Resource: "arn:aws:s3:::shared" }],
+      });
     const input = { ActionNames: ["s3:ListBucket"], ResourceArns: ["arn:aws:s3:::shared"] };
     const granted = await simulate({ ...input, ResourcePolicy: bucket(userArn) });
     assert.equal(granted.EvaluationResults![0].EvalDecision, "allowed");
-    assert.deepEqual(granted.EvaluationResults![0].MatchedStatements!.map((s) => [s.SourcePolicyId, s.SourcePolicyType]), [["ResourcePolicy", "Resource Policy"]]);
+    assert.deepEqual(
+      granted.EvaluationResults![0].MatchedStatements!.map((s) => [s.SourcePolicyId, s.SourcePolicyType]),
+      [["ResourcePolicy", "Resource Policy"]],
+    );
     const other = `arn:aws:iam::${ACCOUNT}:user/someone-else`;
     const asOther = await simulate({ ...input, ResourcePolicy: bucket(userArn), CallerArn: other });
     assert.equal(asOther.EvaluationResults![0].EvalDecision, "implicitDeny");
@@ -133,22 +192,31 @@ describe("SimulatePrincipalPolicy", () => {
 
   it("answers for unknown, foreign and session sources as AWS does", async () => {
     assert.deepEqual(await awsError(simulate({ PolicySourceArn: `arn:aws:iam::${ACCOUNT}:user/nobody`, ActionNames: ["s3:GetObject"] })), {
-      name: "NoSuchEntityException", status: 404, message: "The user with name nobody cannot be found.",
+      name: "NoSuchEntityException",
+      status: 404,
+      message: "The user with name nobody cannot be found.",
     });
     assert.deepEqual(await awsError(simulate({ PolicySourceArn: `arn:aws:iam::${ACCOUNT}:role/nobody`, ActionNames: ["s3:GetObject"] })), {
-      name: "NoSuchEntityException", status: 404, message: "The role with name nobody cannot be found.",
+      name: "NoSuchEntityException",
+      status: 404,
+      message: "The role with name nobody cannot be found.",
     });
     assert.deepEqual(await awsError(simulate({ PolicySourceArn: "arn:aws:iam::111122223333:user/bob", ActionNames: ["s3:GetObject"] })), {
-      name: "InvalidInputException", status: 400,
+      name: "InvalidInputException",
+      status: 400,
       message: `Invalid Policy Source Arn: caller's account ${ACCOUNT} does not have access to policies in account 111122223333`,
     });
     const session = `arn:aws:sts::${ACCOUNT}:assumed-role/R/session`;
     assert.deepEqual(await awsError(simulate({ PolicySourceArn: session, ActionNames: ["s3:GetObject"] })), {
-      name: "InvalidInputException", status: 400, message: `Invalid Entity Arn: ${session} does not clearly define entity type and name.`,
+      name: "InvalidInputException",
+      status: 400,
+      message: `Invalid Entity Arn: ${session} does not clearly define entity type and name.`,
     });
     const malformed = await awsError(simulate({ ActionNames: ["s3:GetObject"], PolicyInputList: ['{"Statement": []'] }));
     assert.equal(malformed.name, "MalformedPolicyDocumentException");
-    const required = await awsError(h.iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: userArn } as SimulatePrincipalPolicyCommandInput)));
+    const required = await awsError(
+      h.iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: userArn } as SimulatePrincipalPolicyCommandInput)),
+    );
     assert.equal(required.name, "ValidationError");
   });
 });

@@ -1,8 +1,17 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CreateUserCommand, DeleteUserCommand, GetUserCommand, ListUserTagsCommand, ListUsersCommand, TagUserCommand,
-  UntagUserCommand, UpdateUserCommand, PutUserPermissionsBoundaryCommand, DeleteUserPermissionsBoundaryCommand, GetAccountSummaryCommand,
+  CreateUserCommand,
+  DeleteUserCommand,
+  GetUserCommand,
+  ListUserTagsCommand,
+  ListUsersCommand,
+  TagUserCommand,
+  UntagUserCommand,
+  UpdateUserCommand,
+  PutUserPermissionsBoundaryCommand,
+  DeleteUserPermissionsBoundaryCommand,
+  GetAccountSummaryCommand,
 } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
@@ -83,10 +92,21 @@ describe("IAM users", () => {
   it("tags and untags, with case-insensitive keys and the 50-tag quota", async () => {
     const name = unique("dave");
     await h.iam.send(new CreateUserCommand({ UserName: name }));
-    await h.iam.send(new TagUserCommand({ UserName: name, Tags: [{ Key: "Env", Value: "prod" }, { Key: "cost", Value: "1" }] }));
+    await h.iam.send(
+      new TagUserCommand({
+        UserName: name,
+        Tags: [
+          { Key: "Env", Value: "prod" },
+          { Key: "cost", Value: "1" },
+        ],
+      }),
+    );
     await h.iam.send(new TagUserCommand({ UserName: name, Tags: [{ Key: "env", Value: "dev" }] }));
     let tags = (await h.iam.send(new ListUserTagsCommand({ UserName: name }))).Tags!;
-    assert.deepEqual(tags, [{ Key: "env", Value: "dev" }, { Key: "cost", Value: "1" }]);
+    assert.deepEqual(tags, [
+      { Key: "env", Value: "dev" },
+      { Key: "cost", Value: "1" },
+    ]);
     await h.iam.send(new UntagUserCommand({ UserName: name, TagKeys: ["COST"] }));
     tags = (await h.iam.send(new ListUserTagsCommand({ UserName: name }))).Tags!;
     assert.deepEqual(tags, [{ Key: "env", Value: "dev" }]);
@@ -101,7 +121,11 @@ describe("IAM users", () => {
     await h.iam.send(new CreateUserCommand({ UserName: name }));
     const unknown = "arn:aws:iam::000000000000:policy/none";
     const e = await awsError(h.iam.send(new PutUserPermissionsBoundaryCommand({ UserName: name, PermissionsBoundary: unknown })));
-    assert.deepEqual(e, { name: "NoSuchEntityException", status: 404, message: `Scope ARN: ${unknown} does not exist or is not attachable.` });
+    assert.deepEqual(e, {
+      name: "NoSuchEntityException",
+      status: 404,
+      message: `Scope ARN: ${unknown} does not exist or is not attachable.`,
+    });
     const onCreate = await awsError(h.iam.send(new CreateUserCommand({ UserName: unique("frank"), PermissionsBoundary: unknown })));
     assert.equal(onCreate.name, "NoSuchEntityException");
     const malformed = "arn:aws:iam::000000000000:role/not-a-policy";

@@ -30,7 +30,10 @@ describe("conditionKeysFor", () => {
     const run = conditionKeysFor("ec2:RunInstances")!.map((k) => k.name);
     assert.ok(run.includes("ec2:Region") && run.includes("ec2:InstanceType") && run.includes("aws:ResourceTag/${TagKey}"));
     const get = conditionKeysFor("s3:GetObject")!;
-    assert.deepEqual(get.find((k) => k.name === "s3:ExistingObjectTag/<key>"), { name: "s3:ExistingObjectTag/<key>", type: "String", global: false });
+    assert.deepEqual(
+      get.find((k) => k.name === "s3:ExistingObjectTag/<key>"),
+      { name: "s3:ExistingObjectTag/<key>", type: "String", global: false },
+    );
   });
 
   it("is undefined for an unknown action", () => {
@@ -65,7 +68,14 @@ describe("globalConditionKeys", () => {
     const all = globalConditionKeys();
     assert.ok(all.every((k) => k.global && CONDITION_KEY_TYPES.includes(k.type)));
     const names = all.map((k) => k.name);
-    for (const k of ["aws:SourceIp", "aws:PrincipalArn", "aws:PrincipalOrgID", "aws:SecureTransport", "aws:RequestedRegion", "aws:CalledVia"]) {
+    for (const k of [
+      "aws:SourceIp",
+      "aws:PrincipalArn",
+      "aws:PrincipalOrgID",
+      "aws:SecureTransport",
+      "aws:RequestedRegion",
+      "aws:CalledVia",
+    ]) {
       assert.ok(names.includes(k), k);
     }
   });

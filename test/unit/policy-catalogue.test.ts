@@ -25,17 +25,30 @@ describe("action catalogue data", () => {
   it("lists services in prefix order, with names and action counts that add up", () => {
     const all = services();
     assert.ok(all.length > 400);
-    assert.deepEqual(all.map((s) => s.prefix), [...all.map((s) => s.prefix)].sort());
-    assert.deepEqual(lookupService("IAM"), { prefix: "iam", name: "AWS Identity and Access Management (IAM)", actionCount: actionsOf("iam").length });
+    assert.deepEqual(
+      all.map((s) => s.prefix),
+      [...all.map((s) => s.prefix)].sort(),
+    );
+    assert.deepEqual(lookupService("IAM"), {
+      prefix: "iam",
+      name: "AWS Identity and Access Management (IAM)",
+      actionCount: actionsOf("iam").length,
+    });
     assert.equal(lookupService("s3")?.name, "Amazon S3");
     assert.equal(lookupService("nosuch"), undefined);
-    assert.equal(all.reduce((n, s) => n + s.actionCount, 0), allActionNames().length);
+    assert.equal(
+      all.reduce((n, s) => n + s.actionCount, 0),
+      allActionNames().length,
+    );
   });
 
   it("holds every action once, with one of the five access levels", () => {
     const every = allActions();
     assert.ok(every.length > 20_000);
-    assert.deepEqual(every.map((a) => a.action), [...allActionNames()]);
+    assert.deepEqual(
+      every.map((a) => a.action),
+      [...allActionNames()],
+    );
     assert.equal(new Set(every.map((a) => a.action.toLowerCase())).size, every.length);
     const levels = new Set(every.map((a) => a.accessLevel));
     assert.deepEqual([...levels].sort(), [...ACCESS_LEVELS].sort());
@@ -83,15 +96,25 @@ describe("lookupAction", () => {
       service: "iam",
       name: "CreateUser",
       accessLevel: "Write",
-      resourceTypes: [{ name: "user", arnPattern: "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}", required: true, conditionKeys: [] }],
+      resourceTypes: [
+        { name: "user", arnPattern: "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}", required: true, conditionKeys: [] },
+      ],
       conditionKeys: ["aws:RequestTag/${TagKey}", "aws:TagKeys", "iam:PermissionsBoundary"],
     });
     const getObject = lookupAction("s3:GetObject")!;
     const object = getObject.resourceTypes.find((r) => r.name === "object");
-    assert.deepEqual(object, { name: "object", arnPattern: "arn:${Partition}:s3:::${BucketName}/${ObjectName}", required: false, conditionKeys: [] });
+    assert.deepEqual(object, {
+      name: "object",
+      arnPattern: "arn:${Partition}:s3:::${BucketName}/${ObjectName}",
+      required: false,
+      conditionKeys: [],
+    });
     assert.ok(getObject.conditionKeys.includes("s3:ExistingObjectTag/<key>"));
     assert.deepEqual(lookupAction("iam:ListUsers")?.resourceTypes, []);
-    assert.deepEqual(lookupAction("sts:AssumeRole")?.resourceTypes.map((r) => [r.name, r.required]), [["role", true]]);
+    assert.deepEqual(
+      lookupAction("sts:AssumeRole")?.resourceTypes.map((r) => [r.name, r.required]),
+      [["role", true]],
+    );
   });
 
   it("keeps condition keys that apply to one resource type on that resource type", () => {
@@ -123,7 +146,10 @@ describe("actionsOf", () => {
     assert.ok(iam.every((a) => a.service === "iam"));
     const order = iam.map((a) => a.name.toLowerCase());
     assert.deepEqual(order, [...order].sort());
-    assert.equal(iam.find((a) => a.name === "CreateUser"), lookupAction("iam:CreateUser"));
+    assert.equal(
+      iam.find((a) => a.name === "CreateUser"),
+      lookupAction("iam:CreateUser"),
+    );
     assert.deepEqual(actionsOf("nosuch"), []);
   });
 });
@@ -136,14 +162,23 @@ describe("expandActions", () => {
 
   it("expands a service's actions", () => {
     const iam = names("iam:*");
-    assert.deepEqual(iam, actionsOf("iam").map((a) => a.action));
+    assert.deepEqual(
+      iam,
+      actionsOf("iam").map((a) => a.action),
+    );
     assert.deepEqual(names("IAM:*"), iam);
   });
 
   it("matches a prefix, case-insensitively, answering in canonical case", () => {
     const gets = names("iam:Get*");
-    assert.deepEqual(gets, actionsOf("iam").filter((a) => a.name.startsWith("Get")).map((a) => a.action));
-    for (const a of ["iam:GetUser", "iam:GetRole", "iam:GetPolicyVersion", "iam:GetAccountAuthorizationDetails"]) assert.ok(gets.includes(a), a);
+    assert.deepEqual(
+      gets,
+      actionsOf("iam")
+        .filter((a) => a.name.startsWith("Get"))
+        .map((a) => a.action),
+    );
+    for (const a of ["iam:GetUser", "iam:GetRole", "iam:GetPolicyVersion", "iam:GetAccountAuthorizationDetails"])
+      assert.ok(gets.includes(a), a);
     assert.ok(!gets.includes("iam:ListUsers"));
     assert.deepEqual(names("iam:get*"), gets);
     assert.deepEqual(names("IAM:GET*"), gets);
@@ -161,7 +196,10 @@ describe("expandActions", () => {
 
   it("matches across services when the service part has a wildcard", () => {
     const gets = names("*:Get*");
-    assert.deepEqual(gets, allActionNames().filter((a) => /^[^:]+:get/i.test(a)));
+    assert.deepEqual(
+      gets,
+      allActionNames().filter((a) => /^[^:]+:get/i.test(a)),
+    );
     assert.ok(gets.includes("s3:GetObject") && gets.includes("iam:GetUser"));
     assert.deepEqual(names("*:getuser"), names("*:GetUser"));
     assert.ok(names("*:GetUser").includes("iam:GetUser"));

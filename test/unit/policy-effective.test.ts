@@ -31,8 +31,17 @@ describe("effective permissions: identity-based policies", () => {
     assert.deepEqual(
       { ...r, services: undefined, statements: undefined, unrecognized: undefined, catalogueVersion: undefined },
       {
-        total, allowed: total, full: total, partial: 0, conditional: 0, blocked: 0, denied: 0,
-        services: undefined, statements: undefined, unrecognized: undefined, catalogueVersion: undefined,
+        total,
+        allowed: total,
+        full: total,
+        partial: 0,
+        conditional: 0,
+        blocked: 0,
+        denied: 0,
+        services: undefined,
+        statements: undefined,
+        unrecognized: undefined,
+        catalogueVersion: undefined,
       },
     );
     assert.equal(r.services.length, services().length);
@@ -47,9 +56,19 @@ describe("effective permissions: identity-based policies", () => {
   });
 
   it("an IAMReadOnlyAccess-like policy allows IAM List and Read actions only", () => {
-    const actions = ["iam:GenerateCredentialReport", "iam:GenerateServiceLastAccessedDetails", "iam:Get*", "iam:List*", "iam:SimulateCustomPolicy", "iam:SimulatePrincipalPolicy"];
+    const actions = [
+      "iam:GenerateCredentialReport",
+      "iam:GenerateServiceLastAccessedDetails",
+      "iam:Get*",
+      "iam:List*",
+      "iam:SimulateCustomPolicy",
+      "iam:SimulatePrincipalPolicy",
+    ];
     const r = effectivePermissions({ identity: [policy(allow(actions))] });
-    assert.deepEqual(r.services.map((s) => s.prefix), ["iam"]);
+    assert.deepEqual(
+      r.services.map((s) => s.prefix),
+      ["iam"],
+    );
     const iam = r.services[0];
     const expected = new Set(actions.flatMap((a) => expandActions(a)));
     assert.equal(iam.allowed, expected.size);
@@ -93,7 +112,10 @@ describe("effective permissions: identity-based policies", () => {
 
   it("a Deny with NotAction denies everything else", () => {
     const r = effectivePermissions({ identity: [admin(), policy({ Effect: "Deny", NotAction: "s3:*", Resource: "*" })] });
-    assert.deepEqual(r.services.filter((s) => s.allowed > 0).map((s) => s.prefix), ["s3"]);
+    assert.deepEqual(
+      r.services.filter((s) => s.allowed > 0).map((s) => s.prefix),
+      ["s3"],
+    );
     assert.equal(r.denied, r.total - actionsOf("s3").length);
   });
 
@@ -105,7 +127,10 @@ describe("effective permissions: identity-based policies", () => {
   });
 
   it("ignores statements without a valid Effect or without Action/NotAction, and unparsable policies", () => {
-    const odd = policy([{ Effect: "Maybe", Action: "*", Resource: "*" }, { Effect: "Allow", Resource: "*" }]);
+    const odd = policy([
+      { Effect: "Maybe", Action: "*", Resource: "*" },
+      { Effect: "Allow", Resource: "*" },
+    ]);
     const broken: PolicyInput = { id: "broken", name: "broken", text: "{ not json" };
     const r = effectivePermissions({ identity: [odd, broken] });
     assert.equal(r.allowed, 0);
@@ -117,7 +142,12 @@ describe("effective permissions: identity-based policies", () => {
 describe("effective permissions: resources and conditions", () => {
   it("Resource ARNs other than * make an action partial; NotResource too", () => {
     const r = effectivePermissions({
-      identity: [policy([allow("s3:GetObject", "arn:aws:s3:::bucket/*"), { Effect: "Allow", Action: "s3:PutObject", NotResource: "arn:aws:s3:::logs/*" }])],
+      identity: [
+        policy([
+          allow("s3:GetObject", "arn:aws:s3:::bucket/*"),
+          { Effect: "Allow", Action: "s3:PutObject", NotResource: "arn:aws:s3:::logs/*" },
+        ]),
+      ],
     });
     assert.equal(statusOf(r, "s3:GetObject"), "partial");
     assert.equal(statusOf(r, "s3:PutObject"), "partial");
@@ -129,7 +159,9 @@ describe("effective permissions: resources and conditions", () => {
   it("a Condition makes an action conditional; the widest statement wins within a layer", () => {
     const mfa = { Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } };
     const r = effectivePermissions({
-      identity: [policy([allow(["ec2:StartInstances", "ec2:StopInstances"], "*", mfa), allow("ec2:StopInstances", "arn:aws:ec2:*:*:instance/i-1")])],
+      identity: [
+        policy([allow(["ec2:StartInstances", "ec2:StopInstances"], "*", mfa), allow("ec2:StopInstances", "arn:aws:ec2:*:*:instance/i-1")]),
+      ],
     });
     assert.equal(statusOf(r, "ec2:StartInstances"), "conditional");
     assert.equal(statusOf(r, "ec2:StopInstances"), "partial", "an unconditional grant on some resources beats a conditional one");
@@ -140,7 +172,13 @@ describe("effective permissions: resources and conditions", () => {
 
   it("a Deny on some resources or under a condition narrows an allowed action instead of removing it", () => {
     const r = effectivePermissions({
-      identity: [admin(), policy([deny("s3:*", "arn:aws:s3:::logs/*"), deny("ec2:TerminateInstances", "*", { Condition: { StringNotEquals: { "aws:RequestedRegion": "eu-west-1" } } })])],
+      identity: [
+        admin(),
+        policy([
+          deny("s3:*", "arn:aws:s3:::logs/*"),
+          deny("ec2:TerminateInstances", "*", { Condition: { StringNotEquals: { "aws:RequestedRegion": "eu-west-1" } } }),
+        ]),
+      ],
     });
     const get = allowedActions(r).get("s3:GetObject")!;
     assert.deepEqual([get.status, get.grantedBy, get.limitedBy], ["partial", [0], [1]]);
@@ -153,8 +191,13 @@ describe("effective permissions: resources and conditions", () => {
 
   it("leaves out Denies on some resources or under conditions of actions nothing grants", () => {
     const regions = { Condition: { StringNotEquals: { "aws:RequestedRegion": "eu-west-1" } } };
-    const r = effectivePermissions({ identity: [policy([allow("s3:GetObject"), { Effect: "Deny", NotAction: "iam:*", Resource: "*", ...regions }])] });
-    assert.deepEqual(r.services.map((s) => s.prefix), ["s3"]);
+    const r = effectivePermissions({
+      identity: [policy([allow("s3:GetObject"), { Effect: "Deny", NotAction: "iam:*", Resource: "*", ...regions }])],
+    });
+    assert.deepEqual(
+      r.services.map((s) => s.prefix),
+      ["s3"],
+    );
     assert.deepEqual([r.allowed, r.conditional, r.denied, r.blocked], [1, 1, 0, 0]);
     assert.equal(r.statements[1].actionCount, r.total - actionsOf("iam").length);
   });
@@ -164,7 +207,10 @@ describe("effective permissions: boundary and SCPs", () => {
   it("a permissions boundary limits to what both allow, and grants nothing itself", () => {
     const boundary = policy(allow("s3:*"), "s3-only");
     const r = effectivePermissions({ identity: [admin()], boundary });
-    assert.deepEqual(r.services.filter((s) => s.allowed > 0).map((s) => s.prefix), ["s3"]);
+    assert.deepEqual(
+      r.services.filter((s) => s.allowed > 0).map((s) => s.prefix),
+      ["s3"],
+    );
     assert.equal(r.allowed, actionsOf("s3").length);
     assert.equal(r.blocked, r.total - r.allowed, "everything else is granted but blocked by the boundary");
     const iam = service(r, "iam")!;
@@ -190,16 +236,31 @@ describe("effective permissions: boundary and SCPs", () => {
     const full = policy(allow("*"), "FullAWSAccess");
     const scps = [[full], [policy(allow(["s3:*", "ec2:*"]))], [policy(allow(["s3:*", "iam:*"])), policy(deny("s3:DeleteBucket"))]];
     const r = effectivePermissions({ identity: [admin()], scps });
-    assert.deepEqual(r.services.filter((s) => s.allowed > 0).map((s) => s.prefix), ["s3"]);
+    assert.deepEqual(
+      r.services.filter((s) => s.allowed > 0).map((s) => s.prefix),
+      ["s3"],
+    );
     const blocked = new Map(r.services.flatMap((s) => s.levels.flatMap((l) => l.blockedActions)).map((a) => [a.action, a.blockedBy]));
     assert.deepEqual(blocked.get("ec2:RunInstances"), [{ layer: "scp", level: 2 }]);
     assert.deepEqual(blocked.get("iam:CreateUser"), [{ layer: "scp", level: 1 }]);
-    assert.deepEqual(blocked.get("lambda:InvokeFunction"), [{ layer: "scp", level: 1 }, { layer: "scp", level: 2 }]);
+    assert.deepEqual(blocked.get("lambda:InvokeFunction"), [
+      { layer: "scp", level: 1 },
+      { layer: "scp", level: 2 },
+    ]);
     assert.equal(blocked.has("s3:DeleteBucket"), false, "denied outright, not blocked");
     assert.equal(allowedActions(r).has("s3:DeleteBucket"), false);
     assert.equal(r.allowed, actionsOf("s3").length - 1);
     assert.deepEqual(allowedActions(r).get("s3:GetObject")!.grantedBy, [0, 1, 2, 3]);
-    assert.deepEqual(r.statements.map((s) => [s.layer, s.level]), [["identity", undefined], ["scp", 0], ["scp", 1], ["scp", 2], ["scp", 2]]);
+    assert.deepEqual(
+      r.statements.map((s) => [s.layer, s.level]),
+      [
+        ["identity", undefined],
+        ["scp", 0],
+        ["scp", 1],
+        ["scp", 2],
+        ["scp", 2],
+      ],
+    );
     assert.deepEqual(deniedActions(r).get("s3:DeleteBucket")!.deniedBy, [4]);
     const empty = effectivePermissions({ identity: [admin()], scps: [[full], []] });
     assert.equal(empty.allowed, 0, "a level with no policy allows nothing");
@@ -239,9 +300,22 @@ describe("effective permissions: statements and unrecognized actions", () => {
     assert.deepEqual(
       { ...read, span: undefined },
       {
-        policyId: "user/alice/inline/S3", policyName: "S3 (inline, user alice)", sourceType: "user", layer: "identity", sid: "Read", index: 0,
-        effect: "Allow", span: undefined, start: { line: 4, column: 5 }, end: { line: 4, column: 79 }, resources: ["*"], notResource: false,
-        notAction: false, conditionKeys: [], status: "full", actionCount: expandActions("s3:Get*").length,
+        policyId: "user/alice/inline/S3",
+        policyName: "S3 (inline, user alice)",
+        sourceType: "user",
+        layer: "identity",
+        sid: "Read",
+        index: 0,
+        effect: "Allow",
+        span: undefined,
+        start: { line: 4, column: 5 },
+        end: { line: 4, column: 79 },
+        resources: ["*"],
+        notResource: false,
+        notAction: false,
+        conditionKeys: [],
+        status: "full",
+        actionCount: expandActions("s3:Get*").length,
       },
     );
     assert.equal(text.slice(read.span.start, read.span.end), '{ "Sid": "Read", "Effect": "Allow", "Action": "s3:Get*", "Resource": "*" }');
@@ -250,15 +324,24 @@ describe("effective permissions: statements and unrecognized actions", () => {
     assert.deepEqual(allowedActions(r).get("s3:GetObject")!.limitedBy, [1]);
     const principal = { arn: "arn:aws:iam::111122223333:user/alice", account: "111122223333", kind: "user" as const };
     const simulated = evaluate({
-      request: { action: "s3:GetObject", resource: "arn:aws:s3:::secret/k", principal, context: {} }, identity: [compilePolicy(p)],
+      request: { action: "s3:GetObject", resource: "arn:aws:s3:::secret/k", principal, context: {} },
+      identity: [compilePolicy(p)],
     });
     const { policyId, index, span, start, end } = simulated.matched[0];
-    assert.deepEqual({ policyId, index, span, start, end }, { policyId: secret.policyId, index: secret.index, span: secret.span, start: secret.start, end: secret.end });
+    assert.deepEqual(
+      { policyId, index, span, start, end },
+      { policyId: secret.policyId, index: secret.index, span: secret.span, start: secret.start, end: secret.end },
+    );
   });
 
   it("reports Action and NotAction values that match no catalogue action, per statement", () => {
     const r = effectivePermissions({
-      identity: [policy([allow(["s3:GetObject", "nosuchservice:Get*", "iam:NoSuchAction"]), { Effect: "Deny", NotAction: ["iam:Nope*", "*:Nothing?"], Resource: "*" }])],
+      identity: [
+        policy([
+          allow(["s3:GetObject", "nosuchservice:Get*", "iam:NoSuchAction"]),
+          { Effect: "Deny", NotAction: ["iam:Nope*", "*:Nothing?"], Resource: "*" },
+        ]),
+      ],
     });
     assert.deepEqual(r.unrecognized, [
       { pattern: "nosuchservice:Get*", reason: "service", statement: 0 },

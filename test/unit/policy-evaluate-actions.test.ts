@@ -20,9 +20,16 @@ function grouped(patterns: string[], action: string, linearUpTo?: number) {
 
 const service = fc.constantFrom("iam", "IAM", "s3", "S3", "sts", "sqs", "", "a");
 const name = fc.string({ unit: fc.constantFrom("a", "B", "3", ":", "g", "E", "t"), maxLength: 6 });
-const wild = (s: fc.Arbitrary<string>) => s.chain((t) => fc.array(fc.constantFrom("*", "?", "s", ":"), { maxLength: 2 }).chain((ws) =>
-  fc.array(fc.nat(t.length), { minLength: ws.length, maxLength: ws.length }).map((at) =>
-    ws.reduce((out, w, i) => out.slice(0, at[i]) + w + out.slice(at[i]), t))));
+const wild = (s: fc.Arbitrary<string>) =>
+  s.chain((t) =>
+    fc
+      .array(fc.constantFrom("*", "?", "s", ":"), { maxLength: 2 })
+      .chain((ws) =>
+        fc
+          .array(fc.nat(t.length), { minLength: ws.length, maxLength: ws.length })
+          .map((at) => ws.reduce((out, w, i) => out.slice(0, at[i]) + w + out.slice(at[i]), t)),
+      ),
+  );
 /** Patterns as policies write them, mutated so that wildcards land in the service part, the action part, or both. */
 const pattern = fc.oneof(
   fc.tuple(service, name).map(([s, n]) => `${s}:${n}`),
@@ -50,16 +57,28 @@ const near = (ps: string[]) =>
 
 describe("Action patterns grouped by service prefix", () => {
   it("match exactly as trying every pattern does: case, *, ?, wildcards in the service part, no colon", () => {
-    fc.assert(fc.property(fc.array(pattern, { maxLength: 12 }), action, (ps, a) => {
-      const expected = naive(ps, a);
-      assert.equal(grouped(ps, a, 0), expected, `${JSON.stringify(ps)} ~ ${a}`);
-      assert.equal(grouped(ps, a), expected, `${JSON.stringify(ps)} ~ ${a} (short lists in turn)`);
-    }), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(fc.array(pattern, { maxLength: 12 }), action, (ps, a) => {
+        const expected = naive(ps, a);
+        assert.equal(grouped(ps, a, 0), expected, `${JSON.stringify(ps)} ~ ${a}`);
+        assert.equal(grouped(ps, a), expected, `${JSON.stringify(ps)} ~ ${a} (short lists in turn)`);
+      }),
+      { numRuns: 20_000 },
+    );
     // Only literal service parts, so that every answer comes from the prefix's names and wildcard patterns.
-    const own = fc.array(fc.tuple(service, wild(name)).map(([s, n]) => `${s}:${n}`), { minLength: 1, maxLength: 12 });
-    fc.assert(fc.property(own.chain((ps) => fc.tuple(fc.constant(ps), fc.oneof(action, near(ps)))), ([ps, a]) => {
-      assert.equal(grouped(ps, a, 0), naive(ps, a), `${JSON.stringify(ps)} ~ ${a}`);
-    }), { numRuns: 20_000 });
+    const own = fc.array(
+      fc.tuple(service, wild(name)).map(([s, n]) => `${s}:${n}`),
+      { minLength: 1, maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(
+        own.chain((ps) => fc.tuple(fc.constant(ps), fc.oneof(action, near(ps)))),
+        ([ps, a]) => {
+          assert.equal(grouped(ps, a, 0), naive(ps, a), `${JSON.stringify(ps)} ~ ${a}`);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
   });
 
   it("cross-service wildcards reach every service; literal prefixes only their own", () => {
@@ -111,21 +130,32 @@ describe("Action patterns grouped by service prefix", () => {
 
   it("leave decisions and matched statements as they were, for Action and NotAction", () => {
     const statement = fc.record({
-      effect: fc.constantFrom("Allow", "Deny"), not: fc.boolean(), patterns: fc.array(pattern, { minLength: 1, maxLength: 16 }),
+      effect: fc.constantFrom("Allow", "Deny"),
+      not: fc.boolean(),
+      patterns: fc.array(pattern, { minLength: 1, maxLength: 16 }),
     });
-    fc.assert(fc.property(fc.array(statement, { minLength: 1, maxLength: 5 }), action, (statements, a) => {
-      const p = policy(statements.map((s) => ({ Effect: s.effect, [s.not ? "NotAction" : "Action"]: s.patterns, Resource: "*" })));
-      const applies = statements.map((s) => naive(s.patterns, a) !== s.not);
-      const denies = statements.flatMap((s, i) => (applies[i] && s.effect === "Deny" ? [i] : []));
-      const allows = statements.flatMap((s, i) => (applies[i] && s.effect === "Allow" ? [i] : []));
-      const result = run({ action: a, resource: "*" }, { identity: [p] });
-      assert.equal(result.decision, denies.length ? "explicitDeny" : allows.length ? "allowed" : "implicitDeny");
-      assert.deepEqual(result.matched.map((m) => m.index), denies.length ? denies : allows);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.array(statement, { minLength: 1, maxLength: 5 }), action, (statements, a) => {
+        const p = policy(statements.map((s) => ({ Effect: s.effect, [s.not ? "NotAction" : "Action"]: s.patterns, Resource: "*" })));
+        const applies = statements.map((s) => naive(s.patterns, a) !== s.not);
+        const denies = statements.flatMap((s, i) => (applies[i] && s.effect === "Deny" ? [i] : []));
+        const allows = statements.flatMap((s, i) => (applies[i] && s.effect === "Allow" ? [i] : []));
+        const result = run({ action: a, resource: "*" }, { identity: [p] });
+        assert.equal(result.decision, denies.length ? "explicitDeny" : allows.length ? "allowed" : "implicitDeny");
+        assert.deepEqual(
+          result.matched.map((m) => m.index),
+          denies.length ? denies : allows,
+        );
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("NotAction with grouped patterns in a Deny spares only the listed actions", () => {
-    const p = policy([{ Effect: "Allow", Action: "*", Resource: "*" }, deny(undefined, "*", { NotAction: ["iam:Get*", "sts:GetCallerIdentity", "*:List*"] })]);
+    const p = policy([
+      { Effect: "Allow", Action: "*", Resource: "*" },
+      deny(undefined, "*", { NotAction: ["iam:Get*", "sts:GetCallerIdentity", "*:List*"] }),
+    ]);
     const decide = (a: string) => run({ action: a, resource: "*" }, { identity: [p] }).decision;
     assert.equal(decide("iam:GetUser"), "allowed");
     assert.equal(decide("STS:getcalleridentity"), "allowed");

@@ -21,8 +21,17 @@ describe("String condition operators", () => {
   });
 
   it("StringEqualsIgnoreCase and StringNotEqualsIgnoreCase ignore case", () => {
-    assert.equal(ok({ StringEqualsIgnoreCase: { "aws:PrincipalTag/job-category": "iamuser-admin" } }, { "aws:PrincipalTag/job-category": "IAMUser-ADMIN" }), true);
-    assert.equal(ok({ StringEqualsIgnoreCase: { "aws:PrincipalTag/job-category": "iamuser-admin" } }, { "aws:PrincipalTag/job-category": "admin" }), false);
+    assert.equal(
+      ok(
+        { StringEqualsIgnoreCase: { "aws:PrincipalTag/job-category": "iamuser-admin" } },
+        { "aws:PrincipalTag/job-category": "IAMUser-ADMIN" },
+      ),
+      true,
+    );
+    assert.equal(
+      ok({ StringEqualsIgnoreCase: { "aws:PrincipalTag/job-category": "iamuser-admin" } }, { "aws:PrincipalTag/job-category": "admin" }),
+      false,
+    );
     assert.equal(ok({ StringNotEqualsIgnoreCase: { "aws:PrincipalTag/x": "ABC" } }, { "aws:PrincipalTag/x": "abc" }), false);
     assert.equal(ok({ StringNotEqualsIgnoreCase: { "aws:PrincipalTag/x": "ABC" } }, { "aws:PrincipalTag/x": "abd" }), true);
   });
@@ -73,7 +82,10 @@ describe("Numeric condition operators", () => {
 
 describe("Date condition operators", () => {
   it("DateGreaterThan and DateLessThan bound aws:CurrentTime (ISO 8601)", () => {
-    const c = { DateGreaterThan: { "aws:CurrentTime": "2020-04-01T00:00:00Z" }, DateLessThan: { "aws:CurrentTime": "2020-06-30T23:59:59Z" } };
+    const c = {
+      DateGreaterThan: { "aws:CurrentTime": "2020-04-01T00:00:00Z" },
+      DateLessThan: { "aws:CurrentTime": "2020-06-30T23:59:59Z" },
+    };
     assert.equal(ok(c, { "aws:CurrentTime": "2020-05-15T12:00:00Z" }), true);
     assert.equal(ok(c, { "aws:CurrentTime": "2020-07-01T00:00:00Z" }), false);
     assert.equal(ok(c, { "aws:CurrentTime": "2020-03-31T23:59:59Z" }), false);
@@ -88,9 +100,15 @@ describe("Date condition operators", () => {
   });
 
   it("DateNotEquals, DateGreaterThanEquals and unreadable dates", () => {
-    assert.equal(ok({ DateNotEquals: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } }, { "aws:CurrentTime": "2020-01-01T00:00:00.000Z" }), false);
+    assert.equal(
+      ok({ DateNotEquals: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } }, { "aws:CurrentTime": "2020-01-01T00:00:00.000Z" }),
+      false,
+    );
     assert.equal(ok({ DateNotEquals: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } }, {}), true);
-    assert.equal(ok({ DateGreaterThanEquals: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } }, { "aws:CurrentTime": "2020-01-01T00:00:00Z" }), true);
+    assert.equal(
+      ok({ DateGreaterThanEquals: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } }, { "aws:CurrentTime": "2020-01-01T00:00:00Z" }),
+      true,
+    );
     assert.equal(ok({ DateGreaterThan: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } }, { "aws:CurrentTime": "yesterday" }), false);
   });
 });
@@ -153,17 +171,51 @@ describe("ARN condition operators", () => {
     const c = { ArnLike: { "aws:SourceArn": "arn:aws:cloudtrail:*:111122223333:trail/*" } };
     assert.equal(ok(c, { "aws:SourceArn": "arn:aws:cloudtrail:us-east-2:111122223333:trail/my-trail" }), true);
     assert.equal(ok(c, { "aws:SourceArn": "arn:aws:cloudtrail:us-east-2:444455556666:trail/my-trail" }), false);
-    assert.equal(ok(c, { "aws:SourceArn": "arn:aws:cloudtrail:us-east-2:x:111122223333:trail/t" }), false, "the region * does not cross a colon");
+    assert.equal(
+      ok(c, { "aws:SourceArn": "arn:aws:cloudtrail:us-east-2:x:111122223333:trail/t" }),
+      false,
+      "the region * does not cross a colon",
+    );
     assert.equal(ok(c, { "aws:SourceArn": "ARN:aws:cloudtrail:us-east-2:111122223333:trail/t" }), false, "case-sensitive");
   });
 
   it("ArnEquals also takes wildcards; ArnNotEquals and ArnNotLike are negated", () => {
-    assert.equal(ok({ ArnEquals: { "aws:SourceArn": "arn:aws:sns:us-east-1:111122223333:topic-?" } }, { "aws:SourceArn": "arn:aws:sns:us-east-1:111122223333:topic-a" }), true);
-    assert.equal(ok({ ArnEquals: { "aws:SourceArn": "arn:aws:sns:us-east-1:111122223333:t" } }, { "aws:SourceArn": "arn:aws:sns:us-east-1:111122223333:u" }), false);
-    assert.equal(ok({ ArnNotEquals: { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/Admin" } }, { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/Dev" }), true);
-    assert.equal(ok({ ArnNotEquals: { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/Admin" } }, { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/Admin" }), false);
+    assert.equal(
+      ok(
+        { ArnEquals: { "aws:SourceArn": "arn:aws:sns:us-east-1:111122223333:topic-?" } },
+        { "aws:SourceArn": "arn:aws:sns:us-east-1:111122223333:topic-a" },
+      ),
+      true,
+    );
+    assert.equal(
+      ok(
+        { ArnEquals: { "aws:SourceArn": "arn:aws:sns:us-east-1:111122223333:t" } },
+        { "aws:SourceArn": "arn:aws:sns:us-east-1:111122223333:u" },
+      ),
+      false,
+    );
+    assert.equal(
+      ok(
+        { ArnNotEquals: { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/Admin" } },
+        { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/Dev" },
+      ),
+      true,
+    );
+    assert.equal(
+      ok(
+        { ArnNotEquals: { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/Admin" } },
+        { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/Admin" },
+      ),
+      false,
+    );
     assert.equal(ok({ ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/Admin*" } }, {}), true);
-    assert.equal(ok({ ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/Admin*" } }, { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/AdminX" }), false);
+    assert.equal(
+      ok(
+        { ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/Admin*" } },
+        { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/AdminX" },
+      ),
+      false,
+    );
   });
 });
 
@@ -221,8 +273,17 @@ describe("ForAllValues and ForAnyValue", () => {
   });
 
   it("a multivalued key under a single-valued operator matches when any value does (negated: when none does)", () => {
-    assert.equal(ok({ StringEquals: { "aws:CalledVia": "athena.amazonaws.com" } }, { "aws:CalledVia": ["athena.amazonaws.com", "s3.amazonaws.com"] }), true);
-    assert.equal(ok({ StringNotEquals: { "aws:CalledVia": "athena.amazonaws.com" } }, { "aws:CalledVia": ["athena.amazonaws.com", "s3.amazonaws.com"] }), false);
+    assert.equal(
+      ok({ StringEquals: { "aws:CalledVia": "athena.amazonaws.com" } }, { "aws:CalledVia": ["athena.amazonaws.com", "s3.amazonaws.com"] }),
+      true,
+    );
+    assert.equal(
+      ok(
+        { StringNotEquals: { "aws:CalledVia": "athena.amazonaws.com" } },
+        { "aws:CalledVia": ["athena.amazonaws.com", "s3.amazonaws.com"] },
+      ),
+      false,
+    );
   });
 });
 
@@ -249,14 +310,23 @@ describe("Several operators, keys and values", () => {
   it("an unknown operator never matches, whatever its name", () => {
     assert.equal(ok({ StringMatches: { "aws:SourceVpc": "vpc-1" } }, { "aws:SourceVpc": "vpc-1" }), false);
     assert.equal(ok({ toString: { "aws:SourceVpc": "vpc-1" } }, { "aws:SourceVpc": "vpc-1" }), false);
-    assert.equal(ok({ StringEquals: { "aws:SourceVpc": "${constructor}" } }, { "aws:SourceVpc": "${constructor}", constructor: "x" }), false);
+    assert.equal(
+      ok({ StringEquals: { "aws:SourceVpc": "${constructor}" } }, { "aws:SourceVpc": "${constructor}", constructor: "x" }),
+      false,
+    );
     assert.equal(ok({ StringEquals: { "aws:SourceVpc": "${constructor}" } }, { "aws:SourceVpc": "x", constructor: "x" }), true);
   });
 
   it("records missing keys once, as first spelled, but not for ...IfExists or Null", () => {
     const p = policy([
       allow("s3:*", "*", { Condition: { StringEquals: { "aws:PrincipalTag/Team": "a", "aws:SourceVpc": "v" } } }),
-      allow("s3:*", "*", { Condition: { StringEquals: { "aws:principaltag/team": "b" }, StringEqualsIfExists: { "aws:RequestTag/x": "y" }, Null: { "aws:TokenIssueTime": "false" } } }),
+      allow("s3:*", "*", {
+        Condition: {
+          StringEquals: { "aws:principaltag/team": "b" },
+          StringEqualsIfExists: { "aws:RequestTag/x": "y" },
+          Null: { "aws:TokenIssueTime": "false" },
+        },
+      }),
     ]);
     const r = run({}, { identity: [p] });
     assert.equal(r.decision, "implicitDeny");

@@ -9,7 +9,10 @@ const decision = (p: ReturnType<typeof policy>, action: string, resource = "*", 
 // IAM User Guide, "IAM JSON policy elements: Action" and "NotAction".
 describe("Action and NotAction", () => {
   it("match case-insensitively with * and ? (AllowGetList / DenyReports example)", () => {
-    const p = policy([{ Sid: "AllowGetList", ...allow(["iam:Get*", "iam:List*"]) }, { Sid: "DenyReports", ...deny("iam:*Report") }]);
+    const p = policy([
+      { Sid: "AllowGetList", ...allow(["iam:Get*", "iam:List*"]) },
+      { Sid: "DenyReports", ...deny("iam:*Report") },
+    ]);
     assert.equal(decision(p, "iam:GetUser"), "allowed");
     assert.equal(decision(p, "IAM:listusers"), "allowed");
     assert.equal(decision(p, "iam:CreatePolicy"), "implicitDeny");
@@ -44,8 +47,16 @@ describe("Action and NotAction", () => {
 describe("Resource and NotResource", () => {
   it("matches amzn-s3-demo-bucket/*/test/* as the documentation lists", () => {
     const p = policy(allow("s3:*", "arn:aws:s3:::amzn-s3-demo-bucket/*/test/*"));
-    for (const key of ["1/test/object.jpg", "1/2/test/object.jpg", "1/2/test/3/object.jpg", "1/2/3/test/4/object.jpg",
-      "1///test///object.jpg", "1/test/.jpg", "/test/object.jpg", "1/test/"]) {
+    for (const key of [
+      "1/test/object.jpg",
+      "1/2/test/object.jpg",
+      "1/2/test/3/object.jpg",
+      "1/2/3/test/4/object.jpg",
+      "1///test///object.jpg",
+      "1/test/.jpg",
+      "/test/object.jpg",
+      "1/test/",
+    ]) {
       assert.equal(decision(p, "s3:GetObject", `arn:aws:s3:::amzn-s3-demo-bucket/${key}`), "allowed", key);
     }
     for (const key of ["1-test/object.jpg", "test/object.jpg", "1/2/test.jpg"]) {
@@ -78,7 +89,10 @@ describe("Resource and NotResource", () => {
   });
 
   it("NotResource matches every resource except those listed", () => {
-    const p = policy([allow("s3:*"), { Effect: "Deny", Action: "s3:*", NotResource: ["arn:aws:s3:::HRBucket/Payroll", "arn:aws:s3:::HRBucket/Payroll/*"] }]);
+    const p = policy([
+      allow("s3:*"),
+      { Effect: "Deny", Action: "s3:*", NotResource: ["arn:aws:s3:::HRBucket/Payroll", "arn:aws:s3:::HRBucket/Payroll/*"] },
+    ]);
     assert.equal(decision(p, "s3:GetObject", "arn:aws:s3:::HRBucket/Payroll/jan.csv"), "allowed");
     assert.equal(decision(p, "s3:GetObject", "arn:aws:s3:::HRBucket/Other"), "explicitDeny");
   });
@@ -94,7 +108,11 @@ describe("Policy variables", () => {
     const p = policy(allow("iam:*AccessKey*", ["arn:aws:iam::*:user/${aws:username}"]));
     assert.equal(decision(p, "iam:CreateAccessKey", `arn:aws:iam::${ACCOUNT}:user/bob`, { "aws:username": "bob" }), "allowed");
     assert.equal(decision(p, "iam:CreateAccessKey", `arn:aws:iam::${ACCOUNT}:user/carol`, { "aws:username": "bob" }), "implicitDeny");
-    assert.equal(decision(p, "iam:CreateAccessKey", `arn:aws:iam::${ACCOUNT}:user/bob`, { "AWS:UserName": "bob" }), "allowed", "key names any case");
+    assert.equal(
+      decision(p, "iam:CreateAccessKey", `arn:aws:iam::${ACCOUNT}:user/bob`, { "AWS:UserName": "bob" }),
+      "allowed",
+      "key names any case",
+    );
   });
 
   it("a variable with no value matches no resource, in Resource and NotResource alike", () => {
@@ -112,7 +130,10 @@ describe("Policy variables", () => {
     const p = policy(allow("s3:*", "arn:aws:s3:::amzn-s3-demo-bucket-${aws:PrincipalTag/team, 'company-wide'}"));
     assert.equal(decision(p, "s3:ListBucket", "arn:aws:s3:::amzn-s3-demo-bucket-yellow", { "aws:PrincipalTag/team": "yellow" }), "allowed");
     assert.equal(decision(p, "s3:ListBucket", "arn:aws:s3:::amzn-s3-demo-bucket-company-wide"), "allowed");
-    assert.equal(decision(p, "s3:ListBucket", "arn:aws:s3:::amzn-s3-demo-bucket-company-wide", { "aws:PrincipalTag/team": "yellow" }), "implicitDeny");
+    assert.equal(
+      decision(p, "s3:ListBucket", "arn:aws:s3:::amzn-s3-demo-bucket-company-wide", { "aws:PrincipalTag/team": "yellow" }),
+      "implicitDeny",
+    );
     const r = run({ action: "s3:ListBucket", resource: "arn:aws:s3:::amzn-s3-demo-bucket-company-wide" }, { identity: [p] });
     assert.deepEqual(r.missingContextValues, [], "a default means the key is not required");
   });
@@ -130,19 +151,35 @@ describe("Policy variables", () => {
     for (const version of ["2008-10-17", null]) {
       const p = policy(allow("s3:*", "arn:aws:s3:::bucket/${aws:username}"), version);
       assert.equal(decision(p, "s3:GetObject", "arn:aws:s3:::bucket/bob", { "aws:username": "bob" }), "implicitDeny", String(version));
-      assert.equal(decision(p, "s3:GetObject", "arn:aws:s3:::bucket/${aws:username}", { "aws:username": "bob" }), "allowed", String(version));
+      assert.equal(
+        decision(p, "s3:GetObject", "arn:aws:s3:::bucket/${aws:username}", { "aws:username": "bob" }),
+        "allowed",
+        String(version),
+      );
     }
   });
 
   it("in Condition values: StringNotEquals s3:ExistingObjectTag/Team ${aws:PrincipalTag/Team} denies untagged principals", () => {
-    const p = policy([allow("s3:GetObject", "arn:aws:s3:::amzn-s3-demo-bucket/*"),
-      deny("s3:GetObject", "arn:aws:s3:::amzn-s3-demo-bucket/*", { Condition: { StringNotEquals: { "s3:ExistingObjectTag/Team": "${aws:PrincipalTag/Team}" } } })]);
+    const p = policy([
+      allow("s3:GetObject", "arn:aws:s3:::amzn-s3-demo-bucket/*"),
+      deny("s3:GetObject", "arn:aws:s3:::amzn-s3-demo-bucket/*", {
+        Condition: { StringNotEquals: { "s3:ExistingObjectTag/Team": "${aws:PrincipalTag/Team}" } },
+      }),
+    ]);
     const key = "arn:aws:s3:::amzn-s3-demo-bucket/doc";
     assert.equal(decision(p, "s3:GetObject", key, { "s3:ExistingObjectTag/Team": "red", "aws:PrincipalTag/Team": "red" }), "allowed");
     assert.equal(decision(p, "s3:GetObject", key, { "s3:ExistingObjectTag/Team": "red", "aws:PrincipalTag/Team": "blue" }), "explicitDeny");
-    assert.equal(decision(p, "s3:GetObject", key, { "s3:ExistingObjectTag/Team": "red" }), "explicitDeny", "no value: StringNotEquals matches");
+    assert.equal(
+      decision(p, "s3:GetObject", key, { "s3:ExistingObjectTag/Team": "red" }),
+      "explicitDeny",
+      "no value: StringNotEquals matches",
+    );
     const q = policy(allow("*", "*", { Condition: { StringEquals: { "aws:ResourceTag/owner": "${aws:username}" } } }));
-    assert.equal(decision(q, "ec2:StopInstances", "*", { "aws:ResourceTag/owner": "bob" }), "implicitDeny", "no value: StringEquals does not match");
+    assert.equal(
+      decision(q, "ec2:StopInstances", "*", { "aws:ResourceTag/owner": "bob" }),
+      "implicitDeny",
+      "no value: StringEquals does not match",
+    );
   });
 
   it("a multivalued key is not a variable", () => {
@@ -154,7 +191,8 @@ describe("Policy variables", () => {
 // IAM User Guide, "AWS JSON policy elements: Principal" and "NotPrincipal".
 describe("Principal and NotPrincipal (resource-based policies)", () => {
   const bucket = "arn:aws:s3:::amzn-s3-demo-bucket/k";
-  const grant = (Principal: unknown) => policy({ Effect: "Allow", Principal, Action: "s3:GetObject", Resource: "arn:aws:s3:::amzn-s3-demo-bucket/*" });
+  const grant = (Principal: unknown) =>
+    policy({ Effect: "Allow", Principal, Action: "s3:GetObject", Resource: "arn:aws:s3:::amzn-s3-demo-bucket/*" });
   const fromResource = (Principal: unknown, principal: PrincipalInfo, account = ACCOUNT) =>
     run({ principal, resource: bucket }, { resource: { policy: grant(Principal), account } }).decision;
 
@@ -173,7 +211,8 @@ describe("Principal and NotPrincipal (resource-based policies)", () => {
     assert.equal(fromResource({ AWS: ACCOUNT }, user()), "implicitDeny");
     assert.equal(fromResource({ AWS: `arn:aws:iam::${ACCOUNT}:root` }, user()), "implicitDeny");
     const withIdentity = (Principal: unknown) =>
-      run({ resource: bucket }, { identity: [policy(allow("s3:GetObject"))], resource: { policy: grant(Principal), account: OTHER } }).decision;
+      run({ resource: bucket }, { identity: [policy(allow("s3:GetObject"))], resource: { policy: grant(Principal), account: OTHER } })
+        .decision;
     assert.equal(withIdentity({ AWS: ACCOUNT }), "allowed");
     assert.equal(withIdentity({ AWS: `arn:aws:iam::${ACCOUNT}:root` }), "allowed");
     assert.equal(withIdentity({ AWS: OTHER }), "implicitDeny");
@@ -191,13 +230,22 @@ describe("Principal and NotPrincipal (resource-based policies)", () => {
 
   it("Deny with NotPrincipal spares only a principal whose session, role and account are all listed", () => {
     const audit = roleSession("cross-account-read-only-role", "cross-account-audit-app", OTHER);
-    const notPrincipal = (values: string[]) => policy([
-      { Effect: "Allow", Principal: "*", Action: "s3:*", Resource: "*" },
-      { Effect: "Deny", NotPrincipal: { AWS: values }, Action: "s3:*", Resource: ["arn:aws:s3:::BUCKETNAME", "arn:aws:s3:::BUCKETNAME/*"] },
-    ]);
+    const notPrincipal = (values: string[]) =>
+      policy([
+        { Effect: "Allow", Principal: "*", Action: "s3:*", Resource: "*" },
+        {
+          Effect: "Deny",
+          NotPrincipal: { AWS: values },
+          Action: "s3:*",
+          Resource: ["arn:aws:s3:::BUCKETNAME", "arn:aws:s3:::BUCKETNAME/*"],
+        },
+      ]);
     const all = [audit.arn, audit.roleArn!, `arn:aws:iam::${OTHER}:root`];
     const ask = (p: ReturnType<typeof policy>, who: PrincipalInfo, boundary?: ReturnType<typeof policy>) =>
-      run({ principal: who, resource: "arn:aws:s3:::BUCKETNAME/x" }, { identity: [policy(allow("s3:*"))], boundary, resource: { policy: p, account: ACCOUNT } }).decision;
+      run(
+        { principal: who, resource: "arn:aws:s3:::BUCKETNAME/x" },
+        { identity: [policy(allow("s3:*"))], boundary, resource: { policy: p, account: ACCOUNT } },
+      ).decision;
     assert.equal(ask(notPrincipal(all), audit), "allowed");
     assert.equal(ask(notPrincipal([audit.arn, audit.roleArn!]), audit), "explicitDeny", "without the account ARN");
     assert.equal(ask(notPrincipal(all), roleSession("other-role", "s", OTHER)), "explicitDeny");

@@ -5,13 +5,21 @@ export const ACCOUNT = "111122223333";
 export const OTHER = "444455556666";
 
 export const user = (name = "bob", account = ACCOUNT): PrincipalInfo => ({
-  arn: `arn:aws:iam::${account}:user/${name}`, account, kind: "user",
+  arn: `arn:aws:iam::${account}:user/${name}`,
+  account,
+  kind: "user",
 });
 export const roleSession = (role = "examplerole", session = "examplerolesessionname", account = ACCOUNT): PrincipalInfo => ({
-  arn: `arn:aws:sts::${account}:assumed-role/${role}/${session}`, account, kind: "assumed-role", roleArn: `arn:aws:iam::${account}:role/${role}`,
+  arn: `arn:aws:sts::${account}:assumed-role/${role}/${session}`,
+  account,
+  kind: "assumed-role",
+  roleArn: `arn:aws:iam::${account}:role/${role}`,
 });
 export const federatedUser = (name = "exampleuser", account = ACCOUNT): PrincipalInfo => ({
-  arn: `arn:aws:sts::${account}:federated-user/${name}`, account, kind: "federated-user", userArn: `arn:aws:iam::${account}:user/${name}`,
+  arn: `arn:aws:sts::${account}:federated-user/${name}`,
+  account,
+  kind: "federated-user",
+  userArn: `arn:aws:iam::${account}:user/${name}`,
 });
 
 let counter = 0;
@@ -32,8 +40,10 @@ export type Request = { action?: string; resource?: string; principal?: Principa
 export function run(req: Request, layers: Omit<EvaluationInput, "request" | "identity"> & { identity?: EvaluationInput["identity"] }) {
   return evaluate({
     request: {
-      action: req.action ?? "s3:GetObject", resource: req.resource ?? "arn:aws:s3:::amzn-s3-demo-bucket/key",
-      principal: req.principal ?? user(), context: req.context ?? {},
+      action: req.action ?? "s3:GetObject",
+      resource: req.resource ?? "arn:aws:s3:::amzn-s3-demo-bucket/key",
+      principal: req.principal ?? user(),
+      context: req.context ?? {},
     },
     identity: layers.identity ?? [],
     ...layers,

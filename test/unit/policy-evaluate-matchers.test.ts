@@ -32,18 +32,28 @@ function arnOracle(p: string, crossing: boolean): RegExp {
 describe("compiled matchers agree with the documented semantics", () => {
   it("globs: *, ? and literals, on whole strings and ranges", () => {
     const text = fc.string({ unit: fc.constantFrom("a", "b", "*", "?", ":"), maxLength: 8 });
-    fc.assert(fc.property(text, fc.string({ unit: fc.constantFrom("a", "b", ":"), maxLength: 10 }), (p, s) => {
-      assert.equal(matchGlob(compileGlob(p), s), globOracle(p).test(s), `${p} ~ ${s}`);
-      assert.equal(matchGlobRange(compileGlob(p), `x${s}y`, 1, s.length + 1), globOracle(p).test(s));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(text, fc.string({ unit: fc.constantFrom("a", "b", ":"), maxLength: 10 }), (p, s) => {
+        assert.equal(matchGlob(compileGlob(p), s), globOracle(p).test(s), `${p} ~ ${s}`);
+        assert.equal(matchGlobRange(compileGlob(p), `x${s}y`, 1, s.length + 1), globOracle(p).test(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("ARN patterns, for Resource (segment-ending * crosses colons) and the Arn* operators (it does not)", () => {
-    const pattern = fc.array(fc.string({ unit: fc.constantFrom("a", "b", "*", "?"), maxLength: 3 }), { minLength: 1, maxLength: 8 }).map((p) => p.join(":"));
-    const value = fc.array(fc.string({ unit: fc.constantFrom("a", "b"), maxLength: 3 }), { minLength: 1, maxLength: 8 }).map((p) => p.join(":"));
-    fc.assert(fc.property(pattern, value, fc.boolean(), (p, s, crossing) => {
-      assert.equal(matchArn(compileArnPattern(p, undefined, crossing), s), arnOracle(p, crossing).test(s), `${p} ~ ${s} (${crossing})`);
-    }), { numRuns: 5000 });
+    const pattern = fc
+      .array(fc.string({ unit: fc.constantFrom("a", "b", "*", "?"), maxLength: 3 }), { minLength: 1, maxLength: 8 })
+      .map((p) => p.join(":"));
+    const value = fc
+      .array(fc.string({ unit: fc.constantFrom("a", "b"), maxLength: 3 }), { minLength: 1, maxLength: 8 })
+      .map((p) => p.join(":"));
+    fc.assert(
+      fc.property(pattern, value, fc.boolean(), (p, s, crossing) => {
+        assert.equal(matchArn(compileArnPattern(p, undefined, crossing), s), arnOracle(p, crossing).test(s), `${p} ~ ${s} (${crossing})`);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it("ARN patterns on real ARNs", () => {
@@ -97,8 +107,20 @@ describe("results are per evaluation", () => {
       const blue = { "aws:PrincipalTag/team": "blue", "aws:username": "bob" };
       assert.equal(run({ resource: "arn:aws:s3:::b/bob/k", context: red }, { identity: [a, b] }).decision, "allowed");
       assert.equal(run({ resource: "arn:aws:s3:::b/bob/k", context: blue }, { identity: [a, b] }).decision, "implicitDeny");
-      assert.equal(run({ action: "s3:PutObject", resource: "arn:aws:s3:::b/bob/k", context: { ...red, "aws:username": "carol" } }, { identity: [a, b] }).decision, "implicitDeny");
-      assert.equal(run({ action: "s3:PutObject", resource: "arn:aws:s3:::b/carol/k", context: { ...red, "aws:username": "carol" } }, { identity: [a, b] }).decision, "allowed");
+      assert.equal(
+        run(
+          { action: "s3:PutObject", resource: "arn:aws:s3:::b/bob/k", context: { ...red, "aws:username": "carol" } },
+          { identity: [a, b] },
+        ).decision,
+        "implicitDeny",
+      );
+      assert.equal(
+        run(
+          { action: "s3:PutObject", resource: "arn:aws:s3:::b/carol/k", context: { ...red, "aws:username": "carol" } },
+          { identity: [a, b] },
+        ).decision,
+        "allowed",
+      );
     }
   });
 });

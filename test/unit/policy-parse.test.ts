@@ -15,13 +15,24 @@ describe("parseJson", () => {
     assert.equal(text.slice(a.keySpan.start, a.keySpan.end), '"a"');
     assert.equal(text.slice(a.value.span.start, a.value.span.end), '[1, "x\\u00e9", true, null]');
     assert.ok(a.value.kind === "array");
-    assert.deepEqual(a.value.items.map((i) => i.kind), ["number", "string", "boolean", "null"]);
+    assert.deepEqual(
+      a.value.items.map((i) => i.kind),
+      ["number", "string", "boolean", "null"],
+    );
     assert.ok(a.value.items[1].kind === "string" && a.value.items[1].value === "xé");
     assert.equal(text.slice(b.value.span.start, b.value.span.end), "{}");
   });
 
   it("rejects what strict JSON rejects, with the offset", () => {
-    for (const [bad, offset] of [["{'a': 1}", 1], ['{"a": 1,}', 8], ["[1 2]", 3], ['{"a": 01}', 7], ['"tab\there"', 4], ["{} x", 3], ["// c\n{}", 0]] as const) {
+    for (const [bad, offset] of [
+      ["{'a': 1}", 1],
+      ['{"a": 1,}', 8],
+      ["[1 2]", 3],
+      ['{"a": 01}', 7],
+      ['"tab\there"', 4],
+      ["{} x", 3],
+      ["// c\n{}", 0],
+    ] as const) {
       const r = parseJson(bad);
       assert.ok(!r.ok, bad);
       assert.equal(r.error.offset, offset, bad);
@@ -47,16 +58,45 @@ describe("parsePolicy", () => {
     const text = JSON.stringify({
       Version: "2012-10-17",
       Statement: [
-        { Sid: "A", Effect: "Allow", Action: "s3:GetObject", Resource: ["arn:aws:s3:::b/*"], Condition: { Bool: { "aws:SecureTransport": true } } },
-        { Effect: "Deny", Principal: { AWS: "123456789012" }, NotAction: ["iam:*"], NotResource: "*", Condition: { NumericLessThan: { "s3:max-keys": 10 } } },
+        {
+          Sid: "A",
+          Effect: "Allow",
+          Action: "s3:GetObject",
+          Resource: ["arn:aws:s3:::b/*"],
+          Condition: { Bool: { "aws:SecureTransport": true } },
+        },
+        {
+          Effect: "Deny",
+          Principal: { AWS: "123456789012" },
+          NotAction: ["iam:*"],
+          NotResource: "*",
+          Condition: { NumericLessThan: { "s3:max-keys": 10 } },
+        },
       ],
     });
     const policy = parsePolicy(text)!;
     assert.equal(policy.Version, "2012-10-17");
-    assert.deepEqual(policy.Statement.map(({ span: _span, ...s }) => s), [
-      { index: 0, Sid: "A", Effect: "Allow", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::b/*"], Condition: { Bool: { "aws:SecureTransport": ["true"] } } },
-      { index: 1, Effect: "Deny", Principal: { AWS: ["123456789012"] }, NotAction: ["iam:*"], NotResource: ["*"], Condition: { NumericLessThan: { "s3:max-keys": ["10"] } } },
-    ]);
+    assert.deepEqual(
+      policy.Statement.map(({ span: _span, ...s }) => s),
+      [
+        {
+          index: 0,
+          Sid: "A",
+          Effect: "Allow",
+          Action: ["s3:GetObject"],
+          Resource: ["arn:aws:s3:::b/*"],
+          Condition: { Bool: { "aws:SecureTransport": ["true"] } },
+        },
+        {
+          index: 1,
+          Effect: "Deny",
+          Principal: { AWS: ["123456789012"] },
+          NotAction: ["iam:*"],
+          NotResource: ["*"],
+          Condition: { NumericLessThan: { "s3:max-keys": ["10"] } },
+        },
+      ],
+    );
     const second = policy.Statement[1].span;
     assert.ok(text.slice(second.start, second.end).startsWith('{"Effect":"Deny"'));
   });
@@ -75,7 +115,11 @@ describe("parsePolicy", () => {
 describe("ARNs, wildcards and operators", () => {
   it("splits an ARN, keeping colons in the resource", () => {
     assert.deepEqual(parseArn("arn:aws:logs:us-east-1:123456789012:log-group:/x:*"), {
-      partition: "aws", service: "logs", region: "us-east-1", account: "123456789012", resource: "log-group:/x:*",
+      partition: "aws",
+      service: "logs",
+      region: "us-east-1",
+      account: "123456789012",
+      resource: "log-group:/x:*",
     });
     assert.equal(parseArn("arn:aws:s3"), undefined);
   });

@@ -17,7 +17,13 @@ const MAP_AND_BLOB = [3, "test", "MapAndBlob", 0, ["Labels", "Data", "At"], [128
 describe("Query input parsing", () => {
   it("reads lists of structures in index order, whatever order the parameters came in", () => {
     const got = read("CreateUser", "UserName=a&Tags.member.2.Key=k2&Tags.member.2.Value=v2&Tags.member.1.Key=k1&Tags.member.1.Value=v1");
-    assert.deepEqual(got, { UserName: "a", Tags: [{ Key: "k1", Value: "v1" }, { Key: "k2", Value: "v2" }] });
+    assert.deepEqual(got, {
+      UserName: "a",
+      Tags: [
+        { Key: "k1", Value: "v1" },
+        { Key: "k2", Value: "v2" },
+      ],
+    });
   });
 
   it("reads an empty list written as `Tags=` as []", () => {
@@ -42,7 +48,11 @@ describe("Query input parsing", () => {
   it("reads maps from entry.N.key / entry.N.value, blobs from base64 and ISO or epoch timestamps", () => {
     const got = readInput(
       MAP_AND_BLOB,
-      paramTree(new URLSearchParams("Labels.entry.1.key=a&Labels.entry.1.value=1&Labels.entry.2.key=__proto__&Labels.entry.2.value=2&Data=aGk%3D&At=2020-01-02T03:04:05Z")),
+      paramTree(
+        new URLSearchParams(
+          "Labels.entry.1.key=a&Labels.entry.1.value=1&Labels.entry.2.key=__proto__&Labels.entry.2.value=2&Data=aGk%3D&At=2020-01-02T03:04:05Z",
+        ),
+      ),
     );
     assert.deepEqual(Object.keys(got.Labels as object), ["a", "__proto__"]);
     assert.equal(Object.getPrototypeOf(got.Labels), Object.prototype);
@@ -54,7 +64,10 @@ describe("Query input parsing", () => {
 
   it("reads booleans and numbers strictly, naming the parameter", () => {
     assert.deepEqual(read("CreateLoginProfile", "Password=p&PasswordResetRequired=true"), { Password: "p", PasswordResetRequired: true });
-    assert.throws(() => read("CreateLoginProfile", "PasswordResetRequired=yes"), new QueryParseError("Invalid boolean value for PasswordResetRequired: yes"));
+    assert.throws(
+      () => read("CreateLoginProfile", "PasswordResetRequired=yes"),
+      new QueryParseError("Invalid boolean value for PasswordResetRequired: yes"),
+    );
     for (const bad of ["", "0x10", "1e", " 1", "Infinity", "NaN"]) {
       assert.throws(() => read("ListUsers", `MaxItems=${encodeURIComponent(bad)}`), QueryParseError, bad);
     }
@@ -77,7 +90,16 @@ describe("Query output serialisation", () => {
     const xml = writeResponse(
       "GetUser",
       output("GetUser"),
-      { User: { UserId: "AIDA", Arn: "arn", Path: "/", UserName: "a", CreateDate: new Date("2020-01-02T03:04:05.678Z"), Tags: [{ Key: "k", Value: "v" }] } },
+      {
+        User: {
+          UserId: "AIDA",
+          Arn: "arn",
+          Path: "/",
+          UserName: "a",
+          CreateDate: new Date("2020-01-02T03:04:05.678Z"),
+          Tags: [{ Key: "k", Value: "v" }],
+        },
+      },
       NS,
       "req-1",
     );
@@ -95,12 +117,18 @@ describe("Query output serialisation", () => {
     assert.match(list, /<ListUsersResult>\n {4}<Users\/>\n {4}<IsTruncated>false<\/IsTruncated>\n {2}<\/ListUsersResult>/);
     assert.doesNotMatch(list, /Marker/);
     const none = writeResponse("DeleteUser", output("DeleteUser"), undefined, NS, "r");
-    assert.equal(none, `<DeleteUserResponse xmlns="${NS}">\n  <ResponseMetadata>\n    <RequestId>r</RequestId>\n  </ResponseMetadata>\n</DeleteUserResponse>\n`);
+    assert.equal(
+      none,
+      `<DeleteUserResponse xmlns="${NS}">\n  <ResponseMetadata>\n    <RequestId>r</RequestId>\n  </ResponseMetadata>\n</DeleteUserResponse>\n`,
+    );
   });
 
   it("writes maps as entry/key/value and blobs as base64", () => {
     const summary = writeResponse("GetAccountSummary", output("GetAccountSummary"), { SummaryMap: { Users: 2, Groups: 0 } }, NS, "r");
-    assert.match(summary, /<SummaryMap>\n {6}<entry>\n {8}<key>Users<\/key>\n {8}<value>2<\/value>\n {6}<\/entry>\n {6}<entry>\n {8}<key>Groups<\/key>/);
+    assert.match(
+      summary,
+      /<SummaryMap>\n {6}<entry>\n {8}<key>Users<\/key>\n {8}<value>2<\/value>\n {6}<\/entry>\n {6}<entry>\n {8}<key>Groups<\/key>/,
+    );
     const mfa = writeResponse(
       "CreateVirtualMFADevice",
       output("CreateVirtualMFADevice"),
@@ -113,7 +141,13 @@ describe("Query output serialisation", () => {
 
   it("escapes text so the SDK's parser reads back what was written, and replaces what XML 1.0 cannot carry", () => {
     const nasty = `a<b>&c"d'e\rf\u0001g\th\ni\uFFFF`;
-    const xml = writeResponse("GetUser", output("GetUser"), { User: { UserName: nasty, Path: "/", UserId: "x", Arn: "y", CreateDate: new Date(0) } }, NS, "r");
+    const xml = writeResponse(
+      "GetUser",
+      output("GetUser"),
+      { User: { UserName: nasty, Path: "/", UserId: "x", Arn: "y", CreateDate: new Date(0) } },
+      NS,
+      "r",
+    );
     assert.match(xml, /<UserName>a&lt;b&gt;&amp;c"d'e&#xD;f\uFFFDg\th\ni\uFFFD<\/UserName>/);
     assert.equal(parseXML(xml).GetUserResponse.GetUserResult.User.UserName, `a<b>&c"d'e\rf\uFFFDg\th\ni\uFFFD`);
     assert.equal(escapeXml("plain text / ok"), "plain text / ok");

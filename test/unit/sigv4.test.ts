@@ -2,7 +2,13 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createHash, createHmac } from "node:crypto";
 import {
-  canonicalHeaderValue, canonicalRequest, parseAuthorization, signingKey, stringToSign, verifySignature, type SignedRequest,
+  canonicalHeaderValue,
+  canonicalRequest,
+  parseAuthorization,
+  signingKey,
+  stringToSign,
+  verifySignature,
+  type SignedRequest,
 } from "../../local-aws/protocol/sigv4";
 import { AwsError } from "../../local-aws/protocol/errors";
 
@@ -12,13 +18,23 @@ const AMZ_DATE = "20150830T123600Z";
 const AT = new Date("2015-08-30T12:36:00Z");
 const EMPTY_SHA = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-function request(method: string, path: string, query: string, headers: Record<string, string>, signature: string, service = "service"): SignedRequest {
+function request(
+  method: string,
+  path: string,
+  query: string,
+  headers: Record<string, string>,
+  signature: string,
+  service = "service",
+): SignedRequest {
   const signed = Object.keys(headers).sort().join(";");
   return {
     method,
     path,
     query: new URLSearchParams(query),
-    headers: { ...headers, authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/${service}/aws4_request, SignedHeaders=${signed}, Signature=${signature}` },
+    headers: {
+      ...headers,
+      authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/${service}/aws4_request, SignedHeaders=${signed}, Signature=${signature}`,
+    },
     body: Buffer.alloc(0),
   };
 }
@@ -36,7 +52,10 @@ const mismatch = (message?: string | RegExp) => (err: unknown) => {
 describe("SigV4 known answers", () => {
   const cases: [string, SignedRequest][] = [
     ["get-vanilla", request("GET", "/", "", vanilla, "5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31")],
-    ["get-vanilla-query-order-key-case", request("GET", "/", "Param2=value2&Param1=value1", vanilla, "b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500")],
+    [
+      "get-vanilla-query-order-key-case",
+      request("GET", "/", "Param2=value2&Param1=value1", vanilla, "b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500"),
+    ],
     ["get-utf8", request("GET", "/%E1%88%B4", "", vanilla, "8318018e0b0f223aa2bbf98705b62bb787dc9c0e678f255a891fd03141be5d85")],
     ["post-vanilla", request("POST", "/", "", vanilla, "5da7c1a2acd57cee7505fc6676e4e544621c30862966e37dddb68e92efbe5d6b")],
   ];
@@ -65,7 +84,13 @@ describe("SigV4 known answers", () => {
     const auth = parseAuthorization(req);
     assert.deepEqual(
       { accessKeyId: auth.accessKeyId, date: auth.date, region: auth.region, service: auth.service, signedHeaders: auth.signedHeaders },
-      { accessKeyId: "AKIDEXAMPLE", date: "20150830", region: "us-east-1", service: "iam", signedHeaders: ["content-type", "host", "x-amz-date"] },
+      {
+        accessKeyId: "AKIDEXAMPLE",
+        date: "20150830",
+        region: "us-east-1",
+        service: "iam",
+        signedHeaders: ["content-type", "host", "x-amz-date"],
+      },
     );
     const canonical = canonicalRequest(req, auth, EMPTY_SHA);
     assert.equal(
@@ -78,7 +103,10 @@ describe("SigV4 known answers", () => {
       stringToSign(auth, canonical),
       `AWS4-HMAC-SHA256\n${AMZ_DATE}\n20150830/us-east-1/iam/aws4_request\nf536975d06c0309214f805bb90ccff089219ecd68b2577efef23edd43b7e1a59`,
     );
-    assert.equal(signingKey(SECRET, "20150830", "us-east-1", "iam").toString("hex"), "c4afb1cc5771d871763a393e44b703571b55cc28424d1a5e86da6ed3c154a4b9");
+    assert.equal(
+      signingKey(SECRET, "20150830", "us-east-1", "iam").toString("hex"),
+      "c4afb1cc5771d871763a393e44b703571b55cc28424d1a5e86da6ed3c154a4b9",
+    );
     verifySignature(req, auth, SECRET, AT);
   });
 });
@@ -160,7 +188,9 @@ describe("SigV4 parsing and freshness", () => {
     const req = request("GET", "/", "", { ...vanilla, "x-amz-date": "20150831T000100Z" }, "00".repeat(32));
     assert.throws(
       () => verifySignature(req, parseAuthorization(req), SECRET, new Date("2015-08-31T00:01:00Z")),
-      mismatch("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '20150830' != '20150831', from '20150831T000100Z'."),
+      mismatch(
+        "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '20150830' != '20150831', from '20150831T000100Z'.",
+      ),
     );
   });
 
@@ -169,7 +199,9 @@ describe("SigV4 parsing and freshness", () => {
     const unsigned = request("POST", "/", "", headers, "00");
     const auth = parseAuthorization(unsigned);
     const key = signingKey(SECRET, auth.date, auth.region, auth.service);
-    const signature = createHmac("sha256", key).update(stringToSign(auth, canonicalRequest(unsigned, auth, EMPTY_SHA))).digest("hex");
+    const signature = createHmac("sha256", key)
+      .update(stringToSign(auth, canonicalRequest(unsigned, auth, EMPTY_SHA)))
+      .digest("hex");
     const honest = request("POST", "/", "", headers, signature);
     verifySignature(honest, parseAuthorization(honest), SECRET, AT);
     const lying = { ...honest, body: Buffer.from("Action=DeleteUser&UserName=alice") };

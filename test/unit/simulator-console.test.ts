@@ -6,9 +6,20 @@ import { statementRange } from "../../components/simulator/statement-range";
 import type { SimulationRow } from "../../lib/queries/simulator";
 
 const row = (over: Partial<SimulationRow>): SimulationRow => ({
-  id: "x", action: "s3:GetObject", resource: "*", decision: "implicitDeny", matchedStatements: [], missingContextValues: [], ...over,
+  id: "x",
+  action: "s3:GetObject",
+  resource: "*",
+  decision: "implicitDeny",
+  matchedStatements: [],
+  missingContextValues: [],
+  ...over,
 });
-const stmt = (id: string, type = "IAM Policy") => ({ sourcePolicyId: id, sourcePolicyType: type, start: { line: 1, column: 1 }, end: { line: 1, column: 2 } });
+const stmt = (id: string, type = "IAM Policy") => ({
+  sourcePolicyId: id,
+  sourcePolicyType: type,
+  start: { line: 1, column: 1 },
+  end: { line: 1, column: 2 },
+});
 
 describe("statementRange", () => {
   const text = '{\n  "Statement": [\n    {\n      "Effect": "Allow"\n    },\n    {\n      "Effect": "Deny"\n    }\n  ]\n}';
@@ -37,7 +48,10 @@ describe("explain", () => {
     assert.equal(explain(row({ allowedByOrganizations: false, allowedByBoundary: false })).layer, "scp");
     assert.equal(explain(row({ allowedByBoundary: false })).layer, "boundary");
     assert.equal(explain(row({})).layer, "identity");
-    assert.equal(explain(row({ decision: "explicitDeny", allowedByBoundary: false })).summary, "Explicitly denied by a Deny statement in the permissions boundary.");
+    assert.equal(
+      explain(row({ decision: "explicitDeny", allowedByBoundary: false })).summary,
+      "Explicitly denied by a Deny statement in the permissions boundary.",
+    );
   });
   it("blames a cross-account resource-based policy only when the identity-based policies allowed", () => {
     const e = explain(row({ decisionDetails: { "IAM Policy": "allowed", "Resource Policy": "implicitDeny" } }));
@@ -55,15 +69,27 @@ describe("explain", () => {
 });
 
 describe("validateDraft", () => {
-  const draft = (over: Partial<SimulationDraft>): SimulationDraft => ({ kind: "user", policies: [], actions: ["s3:GetObject"], resources: "*", context: [], ...over });
+  const draft = (over: Partial<SimulationDraft>): SimulationDraft => ({
+    kind: "user",
+    policies: [],
+    actions: ["s3:GetObject"],
+    resources: "*",
+    context: [],
+    ...over,
+  });
   it("asks for a principal, an action and ARNs, at their fields", () => {
     const errors = validateDraft(draft({ actions: [], resources: "*\nnot-an-arn" }));
     assert.equal(errors["source.arn"], "Choose a user.");
     assert.equal(errors.actions, "Choose at least one action.");
-    assert.deepEqual(errorUnder(errors, "resources"), { message: 'Enter "*" or an ARN, such as arn:aws:s3:::amzn-s3-demo-bucket/*.', index: 1 });
+    assert.deepEqual(errorUnder(errors, "resources"), {
+      message: 'Enter "*" or an ARN, such as arn:aws:s3:::amzn-s3-demo-bucket/*.',
+      index: 1,
+    });
   });
   it("checks custom policies with IAM's grammar", () => {
-    const errors = validateDraft(draft({ kind: "custom", policies: ['{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject"}]}'] }));
+    const errors = validateDraft(
+      draft({ kind: "custom", policies: ['{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject"}]}'] }),
+    );
     assert.equal(errors["source.policies.0"], "Policy statement must contain resources.");
   });
   it("types context values, and maps errors back to the rows on screen (empty rows are not sent)", () => {

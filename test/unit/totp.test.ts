@@ -8,7 +8,13 @@ const RFC_SECRET = Buffer.from("12345678901234567890");
 
 describe("TOTP for virtual MFA devices", () => {
   it("matches RFC 6238's SHA1 test vectors (last 6 digits)", () => {
-    const vectors: [number, string][] = [[59, "287082"], [1111111109, "081804"], [1111111111, "050471"], [1234567890, "005924"], [2000000000, "279037"]];
+    const vectors: [number, string][] = [
+      [59, "287082"],
+      [1111111109, "081804"],
+      [1111111111, "050471"],
+      [1234567890, "005924"],
+      [2000000000, "279037"],
+    ];
     for (const [seconds, code] of vectors) assert.equal(totpCode(RFC_SECRET, Math.floor(seconds / 30)), code);
   });
 
@@ -52,7 +58,11 @@ describe("QR code PNG", () => {
     const [side] = pngSize(png);
     const rows = inflateSync(png.subarray(41, 41 + png.readUInt32BE(33)));
     const dark = (mx: number, my: number) => rows[(my * 4 + 4 * 4) * (side + 1) + 1 + mx * 4 + 4 * 4] === 0;
-    for (const [ox, oy] of [[0, 0], [14, 0], [0, 14]]) {
+    for (const [ox, oy] of [
+      [0, 0],
+      [14, 0],
+      [0, 14],
+    ]) {
       for (let i = 0; i < 7; i++) assert.ok(dark(ox + i, oy) && dark(ox, oy + i) && dark(ox + 6, oy + i) && dark(ox + i, oy + 6));
       assert.ok(!dark(ox + 1, oy + 1) && dark(ox + 3, oy + 3));
     }

@@ -26,7 +26,12 @@ export function BoundarySection({ useBoundary, boundary, onChange }: Props) {
           ]}
         />
         {useBoundary && (
-          <PolicyPicker single title="Permissions boundary policy" selected={boundary ? [boundary] : []} onChange={(arns) => onChange(true, arns[0])} />
+          <PolicyPicker
+            single
+            title="Permissions boundary policy"
+            selected={boundary ? [boundary] : []}
+            onChange={(arns) => onChange(true, arns[0])}
+          />
         )}
       </SpaceBetween>
     </ExpandableSection>

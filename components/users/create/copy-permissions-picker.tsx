@@ -39,7 +39,11 @@ export function CopyPermissionsPicker({ selected, onChange, copied, error }: Pro
           { id: "groups", header: "Groups", cell: (u) => groupsOf(u.userName)?.join(", ") || (groupsOf(u.userName) ? "None" : "…") },
           { id: "created", header: "Created", cell: (u) => ago(u.createDate) },
         ]}
-        header={<Header description="Choose a user to copy its group memberships, attached managed policies and permissions boundary.">Copy permissions from user</Header>}
+        header={
+          <Header description="Choose a user to copy its group memberships, attached managed policies and permissions boundary.">
+            Copy permissions from user
+          </Header>
+        }
         filter={<SearchFilter value={search.text} onChange={search.setText} placeholder="Search users" ariaLabel="Filter users" />}
         pagination={<MarkerPagination pages={search.pages} nextToken={query.data?.nextToken} />}
         empty={query.error ? query.error.message : "No users to copy from."}

@@ -50,7 +50,8 @@ export function detailsErrors(d: UserDraft, policy: PasswordRules | null): Recor
 export function permissionsErrors(d: UserDraft, copied: PermissionsToCopy | undefined): string | undefined {
   if (d.permissionsOption === "copy" && !d.copyFrom) return "Choose a user to copy permissions from.";
   if (d.permissionsOption === "copy" && !copied) return "Wait for the user's permissions to load.";
-  if (d.useBoundary && d.permissionsOption !== "copy" && !d.permissionsBoundary) return "Choose a policy to use as the permissions boundary.";
+  if (d.useBoundary && d.permissionsOption !== "copy" && !d.permissionsBoundary)
+    return "Choose a policy to use as the permissions boundary.";
   return undefined;
 }
 
@@ -59,7 +60,11 @@ export type Plan = { groups: string[]; policyArns: string[]; permissionsBoundary
 /** What Create will apply: the chosen option's groups and policies, the boundary, and AWS's IAMUserChangePassword. */
 export function plan(d: UserDraft, copied: PermissionsToCopy | undefined, policy: PasswordRules | null | undefined): Plan {
   const copy = d.permissionsOption === "copy";
-  const policyArns = copy ? (copied?.attachedPolicies.map((p) => p.policyArn) ?? []) : d.permissionsOption === "policies" ? d.policyArns : [];
+  const policyArns = copy
+    ? (copied?.attachedPolicies.map((p) => p.policyArn) ?? [])
+    : d.permissionsOption === "policies"
+      ? d.policyArns
+      : [];
   return {
     groups: copy ? (copied?.groups ?? []) : d.permissionsOption === "groups" ? d.groups : [],
     policyArns,

@@ -23,7 +23,11 @@ export function GroupPicker({ selected, onChange }: { selected: string[]; onChan
       selectionType="multi"
       selectedItems={items.filter((g) => selected.includes(g.groupName))}
       onSelectionChange={(e) => onChange([...selected.filter((n) => !onPage.has(n)), ...e.detail.selectedItems.map((g) => g.groupName)])}
-      ariaLabels={{ itemSelectionLabel: (_, g) => g.groupName, allItemsSelectionLabel: () => "Select all groups", selectionGroupLabel: "Groups" }}
+      ariaLabels={{
+        itemSelectionLabel: (_, g) => g.groupName,
+        allItemsSelectionLabel: () => "Select all groups",
+        selectionGroupLabel: "Groups",
+      }}
       loading={query.isLoading}
       loadingText="Loading groups"
       columnDefinitions={[
@@ -46,7 +50,13 @@ export function GroupPicker({ selected, onChange }: { selected: string[]; onChan
       }
       filter={<SearchFilter value={search.text} onChange={search.setText} placeholder="Search groups" ariaLabel="Filter groups" />}
       pagination={<MarkerPagination pages={search.pages} nextToken={query.data?.nextToken} />}
-      empty={query.error ? query.error.message : search.filter ? "No groups match the filter." : "No groups. Create a group to add the user to it."}
+      empty={
+        query.error
+          ? query.error.message
+          : search.filter
+            ? "No groups match the filter."
+            : "No groups. Create a group to add the user to it."
+      }
     />
   );
 }

@@ -22,7 +22,8 @@ const OPTIONS: { value: PermissionsOption; label: string; description: string }[
   {
     value: "groups",
     label: "Add user to group",
-    description: "Add user to an existing group, or create a new group. We recommend using groups to manage user permissions by job function.",
+    description:
+      "Add user to an existing group, or create a new group. We recommend using groups to manage user permissions by job function.",
   },
   {
     value: "copy",
@@ -42,15 +43,25 @@ export function PermissionsStep({ draft, update, copied, copyError }: Props) {
     <SpaceBetween size="l">
       <Container
         header={
-          <Header variant="h2" description="Add user to an existing group or create a new one. Using groups is a best-practice way to manage user's permissions by job functions.">
+          <Header
+            variant="h2"
+            description="Add user to an existing group or create a new one. Using groups is a best-practice way to manage user's permissions by job functions."
+          >
             Permissions options
           </Header>
         }
       >
-        <Tiles value={option} onChange={(e) => update({ permissionsOption: e.detail.value as PermissionsOption })} items={OPTIONS} columns={3} />
+        <Tiles
+          value={option}
+          onChange={(e) => update({ permissionsOption: e.detail.value as PermissionsOption })}
+          items={OPTIONS}
+          columns={3}
+        />
       </Container>
       {option === "groups" && <GroupPicker selected={draft.groups} onChange={(groups) => update({ groups })} />}
-      {option === "copy" && <CopyPermissionsPicker selected={draft.copyFrom} onChange={(copyFrom) => update({ copyFrom })} copied={copied} error={copyError} />}
+      {option === "copy" && (
+        <CopyPermissionsPicker selected={draft.copyFrom} onChange={(copyFrom) => update({ copyFrom })} copied={copied} error={copyError} />
+      )}
       {option === "policies" && <PolicyPicker selected={draft.policyArns} onChange={(policyArns) => update({ policyArns })} />}
       {option !== "copy" && (
         <BoundarySection

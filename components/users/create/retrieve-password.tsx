@@ -33,7 +33,14 @@ export function RetrievePassword({ userName, password, signInUrl, onDone }: Prop
       </Alert>
       <Container
         header={
-          <Header variant="h2" actions={<Button href={mail} iconName="envelope">Email sign-in instructions</Button>}>
+          <Header
+            variant="h2"
+            actions={
+              <Button href={mail} iconName="envelope">
+                Email sign-in instructions
+              </Button>
+            }
+          >
             Console sign-in details
           </Header>
         }
@@ -43,11 +50,20 @@ export function RetrievePassword({ userName, password, signInUrl, onDone }: Prop
           items={[
             {
               label: "Console sign-in URL",
-              value: <CopyToClipboard variant="inline" textToCopy={signInUrl} copySuccessText="Sign-in URL copied" copyErrorText="Couldn't copy" />,
+              value: (
+                <CopyToClipboard
+                  variant="inline"
+                  textToCopy={signInUrl}
+                  copySuccessText="Sign-in URL copied"
+                  copyErrorText="Couldn't copy"
+                />
+              ),
             },
             {
               label: "User name",
-              value: <CopyToClipboard variant="inline" textToCopy={userName} copySuccessText="User name copied" copyErrorText="Couldn't copy" />,
+              value: (
+                <CopyToClipboard variant="inline" textToCopy={userName} copySuccessText="User name copied" copyErrorText="Couldn't copy" />
+              ),
             },
             {
               label: "Console password",

@@ -44,12 +44,14 @@ export function UserDetailsStep({ draft, update, errors, policy }: Props) {
           >
             Provide user access to the AWS Management Console - <i>optional</i>
           </Checkbox>
-          {draft.consoleAccess && <ConsolePasswordFields draft={draft} update={update} errorText={errors["consoleAccess.password"]} policy={policy} />}
+          {draft.consoleAccess && (
+            <ConsolePasswordFields draft={draft} update={update} errorText={errors["consoleAccess.password"]} policy={policy} />
+          )}
         </SpaceBetween>
       </Container>
       <Alert type="info">
-        If you are creating programmatic access through access keys or service-specific credentials for AWS CodeCommit or Amazon Keyspaces, you can
-        generate them after you create this IAM user.
+        If you are creating programmatic access through access keys or service-specific credentials for AWS CodeCommit or Amazon Keyspaces,
+        you can generate them after you create this IAM user.
       </Alert>
     </SpaceBetween>
   );

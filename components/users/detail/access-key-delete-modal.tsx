@@ -15,7 +15,15 @@ import { useDeleteAccessKey, useUpdateAccessKey, type AccessKeySummary } from "@
 const codeOf = (e: unknown) => (e as { code?: string }).code ?? "Error";
 
 /** As in the AWS console, an active key must be deactivated before it can be deleted; then the key ID is typed to confirm. */
-export function AccessKeyDeleteModal({ userName, accessKey: k, onClose }: { userName: string; accessKey?: AccessKeySummary; onClose: () => void }) {
+export function AccessKeyDeleteModal({
+  userName,
+  accessKey: k,
+  onClose,
+}: {
+  userName: string;
+  accessKey?: AccessKeySummary;
+  onClose: () => void;
+}) {
   const notify = useNotify();
   const remove = useDeleteAccessKey(userName);
   const deactivate = useUpdateAccessKey(userName);
@@ -32,7 +40,9 @@ export function AccessKeyDeleteModal({ userName, accessKey: k, onClose }: { user
       footer={
         <ModalFooter
           onCancel={onClose}
-          onConfirm={() => remove.mutate(id, { onSuccess: () => (notify({ type: "success", content: `Access key ${id} deleted.` }), onClose()) })}
+          onConfirm={() =>
+            remove.mutate(id, { onSuccess: () => (notify({ type: "success", content: `Access key ${id} deleted.` }), onClose()) })
+          }
           disabled={active || typed !== id}
           busy={remove.isPending}
           testId="delete-access-key-confirm"
@@ -48,7 +58,11 @@ export function AccessKeyDeleteModal({ userName, accessKey: k, onClose }: { user
             type="warning"
             header="Deactivate the access key first"
             action={
-              <Button loading={deactivate.isPending} onClick={() => deactivate.mutate({ accessKeyId: id, status: "Inactive" })} data-testid="deactivate-in-delete">
+              <Button
+                loading={deactivate.isPending}
+                onClick={() => deactivate.mutate({ accessKeyId: id, status: "Inactive" })}
+                data-testid="deactivate-in-delete"
+              >
                 Deactivate
               </Button>
             }
@@ -62,7 +76,14 @@ export function AccessKeyDeleteModal({ userName, accessKey: k, onClose }: { user
           </Alert>
         )}
         <FormField label={`To confirm deletion, enter the access key ID in the text input field.`}>
-          <Input value={typed} placeholder={id} disabled={active} onChange={(e) => setTyped(e.detail.value)} ariaLabel="Access key ID" data-testid="delete-access-key-input" />
+          <Input
+            value={typed}
+            placeholder={id}
+            disabled={active}
+            onChange={(e) => setTyped(e.detail.value)}
+            ariaLabel="Access key ID"
+            data-testid="delete-access-key-input"
+          />
         </FormField>
       </SpaceBetween>
     </Modal>

@@ -27,7 +27,10 @@ export function AccessKeys({ user }: { user: UserDetail }) {
   const setStatus = (k: AccessKeySummary, status: "Active" | "Inactive") =>
     update.mutate(
       { accessKeyId: k.accessKeyId, status },
-      { onSuccess: () => notify({ type: "success", content: `Access key ${k.accessKeyId} ${status === "Active" ? "activated" : "deactivated"}.` }) },
+      {
+        onSuccess: () =>
+          notify({ type: "success", content: `Access key ${k.accessKeyId} ${status === "Active" ? "activated" : "deactivated"}.` }),
+      },
     );
 
   return (
@@ -61,15 +64,25 @@ export function AccessKeys({ user }: { user: UserDetail }) {
         )}
         {user.accessKeys.length === 0 && (
           <Box color="text-body-secondary" textAlign="center">
-            No access keys. As a best practice, avoid using long-term credentials like access keys. Instead, use tools which provide short-term
-            credentials.
+            No access keys. As a best practice, avoid using long-term credentials like access keys. Instead, use tools which provide
+            short-term credentials.
           </Box>
         )}
         {user.accessKeys.map((k) => (
-          <AccessKeyCard key={k.accessKeyId} accessKey={k} busy={update.isPending && update.variables?.accessKeyId === k.accessKeyId} onStatus={(s) => setStatus(k, s)} onDelete={() => setDeleting(k)} />
+          <AccessKeyCard
+            key={k.accessKeyId}
+            accessKey={k}
+            busy={update.isPending && update.variables?.accessKeyId === k.accessKeyId}
+            onStatus={(s) => setStatus(k, s)}
+            onDelete={() => setDeleting(k)}
+          />
         ))}
       </SpaceBetween>
-      <AccessKeyDeleteModal userName={user.userName} accessKey={deleting && user.accessKeys.find((k) => k.accessKeyId === deleting.accessKeyId)} onClose={() => setDeleting(undefined)} />
+      <AccessKeyDeleteModal
+        userName={user.userName}
+        accessKey={deleting && user.accessKeys.find((k) => k.accessKeyId === deleting.accessKeyId)}
+        onClose={() => setDeleting(undefined)}
+      />
     </Container>
   );
 }

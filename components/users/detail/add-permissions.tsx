@@ -36,7 +36,13 @@ export function AddPermissions({ userName }: { userName: string }) {
 
   const submit = () => {
     const done = () => {
-      notify({ type: "success", content: mode === "groups" ? `${userName} added to ${groups.join(", ")}.` : `${policies.length === 1 ? "Policy" : `${policies.length} policies`} attached to ${userName}.` });
+      notify({
+        type: "success",
+        content:
+          mode === "groups"
+            ? `${userName} added to ${groups.join(", ")}.`
+            : `${policies.length === 1 ? "Policy" : `${policies.length} policies`} attached to ${userName}.`,
+      });
       router.push(back);
     };
     if (mode === "groups") addToGroups.mutate(groups, { onSuccess: done });
@@ -47,7 +53,8 @@ export function AddPermissions({ userName }: { userName: string }) {
     <Wizard
       activeStepIndex={step}
       onNavigate={(e) => {
-        if (e.detail.requestedStepIndex > step && !chosen.length) return setStepError(mode === "groups" ? "Choose at least one group." : "Choose at least one policy.");
+        if (e.detail.requestedStepIndex > step && !chosen.length)
+          return setStepError(mode === "groups" ? "Choose at least one group." : "Choose at least one policy.");
         setStepError(undefined);
         setStep(e.detail.requestedStepIndex);
       }}
@@ -69,8 +76,18 @@ export function AddPermissions({ userName }: { userName: string }) {
                   onChange={(e) => (setMode(e.detail.value as Mode), setStepError(undefined))}
                   columns={2}
                   items={[
-                    { value: "groups", label: "Add user to group", description: "Add user to an existing group, or create a new group. We recommend using groups to manage user permissions by job function." },
-                    { value: "policies", label: "Attach policies directly", description: "Attach a managed policy directly to a user. As a best practice, we recommend attaching policies to a group instead." },
+                    {
+                      value: "groups",
+                      label: "Add user to group",
+                      description:
+                        "Add user to an existing group, or create a new group. We recommend using groups to manage user permissions by job function.",
+                    },
+                    {
+                      value: "policies",
+                      label: "Attach policies directly",
+                      description:
+                        "Attach a managed policy directly to a user. As a best practice, we recommend attaching policies to a group instead.",
+                    },
                   ]}
                 />
               </Container>

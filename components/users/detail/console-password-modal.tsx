@@ -22,7 +22,11 @@ export function ConsolePasswordModal(props: { userName: string; password?: strin
       footer={
         <Box float="right">
           <SpaceBetween direction="horizontal" size="xs">
-            <Button iconName="download" data-testid="download-password-csv" onClick={() => downloadCredentialsCsv(userName, password ?? "", signInUrl)}>
+            <Button
+              iconName="download"
+              data-testid="download-password-csv"
+              onClick={() => downloadCredentialsCsv(userName, password ?? "", signInUrl)}
+            >
               Download .csv file
             </Button>
             <Button variant="primary" onClick={props.onClose}>
@@ -39,10 +43,20 @@ export function ConsolePasswordModal(props: { userName: string; password?: strin
           items={[
             {
               label: "Console sign-in URL",
-              value: <CopyToClipboard variant="inline" textToCopy={signInUrl} copySuccessText="Sign-in URL copied" copyErrorText="Couldn't copy" />,
+              value: (
+                <CopyToClipboard
+                  variant="inline"
+                  textToCopy={signInUrl}
+                  copySuccessText="Sign-in URL copied"
+                  copyErrorText="Couldn't copy"
+                />
+              ),
             },
             { label: "User name", value: userName },
-            { label: "Console password", value: password ? <SecretValue value={password} label="password" testId="console-password" /> : "-" },
+            {
+              label: "Console password",
+              value: password ? <SecretValue value={password} label="password" testId="console-password" /> : "-",
+            },
           ]}
         />
       </SpaceBetween>

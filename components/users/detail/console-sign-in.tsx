@@ -44,7 +44,15 @@ export function ConsoleSignIn({ user }: { user: UserDetail }) {
         items={[
           {
             label: "Console sign-in link",
-            value: <CopyToClipboard variant="inline" textToCopy={url} copyButtonAriaLabel="Copy sign-in link" copySuccessText="Sign-in link copied" copyErrorText="Couldn't copy" />,
+            value: (
+              <CopyToClipboard
+                variant="inline"
+                textToCopy={url}
+                copyButtonAriaLabel="Copy sign-in link"
+                copySuccessText="Sign-in link copied"
+                copyErrorText="Couldn't copy"
+              />
+            ),
           },
           {
             label: "Console password",

@@ -19,10 +19,22 @@ import { RetrieveAccessKey } from "./retrieve-access-key";
 import { userHref } from "./user-href";
 
 const USE_CASES = [
-  { value: "cli", label: "Command Line Interface (CLI)", alternative: "Use AWS CloudShell, or the AWS CLI V2 with IAM Identity Center for short-term credentials." },
+  {
+    value: "cli",
+    label: "Command Line Interface (CLI)",
+    alternative: "Use AWS CloudShell, or the AWS CLI V2 with IAM Identity Center for short-term credentials.",
+  },
   { value: "local", label: "Local code", alternative: "Use an IDE with the AWS Toolkit, which signs in with IAM Identity Center." },
-  { value: "compute", label: "Application running on an AWS compute service", alternative: "Use an IAM role attached to the compute resource (EC2 instance profile, ECS task role, Lambda execution role)." },
-  { value: "third-party", label: "Third-party service", alternative: "Use a role the third party assumes, with an external ID, instead of long-term keys." },
+  {
+    value: "compute",
+    label: "Application running on an AWS compute service",
+    alternative: "Use an IAM role attached to the compute resource (EC2 instance profile, ECS task role, Lambda execution role).",
+  },
+  {
+    value: "third-party",
+    label: "Third-party service",
+    alternative: "Use a role the third party assumes, with an external ID, instead of long-term keys.",
+  },
   { value: "outside", label: "Application running outside AWS", alternative: "Use IAM Roles Anywhere for workloads outside AWS." },
   { value: "other", label: "Other", alternative: "Prefer temporary credentials from roles wherever the tool supports them." },
 ];
@@ -43,13 +55,15 @@ export function CreateAccessKey({ userName }: { userName: string }) {
   const back = userHref(userName, "?section=security_credentials");
   const error = create.error as (Error & { code?: string }) | null;
 
-  if (created) return <RetrieveAccessKey userName={userName} accessKey={created} onDone={() => (setCreated(undefined), router.push(back))} />;
+  if (created)
+    return <RetrieveAccessKey userName={userName} accessKey={created} onDone={() => (setCreated(undefined), router.push(back))} />;
 
   return (
     <Wizard
       activeStepIndex={step}
       onNavigate={(e) => {
-        if (e.detail.requestedStepIndex > 0 && !understood) return setStepError("Confirm that you understand the recommendation before you continue.");
+        if (e.detail.requestedStepIndex > 0 && !understood)
+          return setStepError("Confirm that you understand the recommendation before you continue.");
         setStepError(undefined);
         setStep(e.detail.requestedStepIndex);
       }}
@@ -58,7 +72,9 @@ export function CreateAccessKey({ userName }: { userName: string }) {
         !descriptionError &&
         create.mutate(
           { description: description.trim() || undefined },
-          { onSuccess: (k) => (notify({ type: "success", content: `Access key ${k.accessKeyId} created for ${userName}.` }), setCreated(k)) },
+          {
+            onSuccess: (k) => (notify({ type: "success", content: `Access key ${k.accessKeyId} created for ${userName}.` }), setCreated(k)),
+          },
         )
       }
       isLoadingNextStep={create.isPending}
@@ -67,17 +83,27 @@ export function CreateAccessKey({ userName }: { userName: string }) {
       steps={[
         {
           title: "Access key best practices & alternatives",
-          description: "Avoid using long-term credentials like access keys to improve your security. Consider the alternatives for your use case.",
+          description:
+            "Avoid using long-term credentials like access keys to improve your security. Consider the alternatives for your use case.",
           errorText: stepError,
           content: (
             <SpaceBetween size="l">
               <Container header={<Header variant="h2">Use case</Header>}>
-                <Tiles value={useCase} onChange={(e) => setUseCase(e.detail.value)} columns={2} items={USE_CASES.map(({ value, label }) => ({ value, label }))} />
+                <Tiles
+                  value={useCase}
+                  onChange={(e) => setUseCase(e.detail.value)}
+                  columns={2}
+                  items={USE_CASES.map(({ value, label }) => ({ value, label }))}
+                />
               </Container>
               <Alert type="info" header="Alternative recommended">
                 {USE_CASES.find((u) => u.value === useCase)?.alternative}
               </Alert>
-              <Checkbox checked={understood} onChange={(e) => (setUnderstood(e.detail.checked), setStepError(undefined))} data-testid="access-key-understood">
+              <Checkbox
+                checked={understood}
+                onChange={(e) => (setUnderstood(e.detail.checked), setStepError(undefined))}
+                data-testid="access-key-understood"
+              >
                 I understand the above recommendation and want to proceed to create an access key.
               </Checkbox>
             </SpaceBetween>
@@ -96,7 +122,12 @@ export function CreateAccessKey({ userName }: { userName: string }) {
                 constraintText="Maximum 256 characters. Allowed characters are letters, numbers, spaces representable in UTF-8, and: _ . : / = + - @"
                 errorText={descriptionError}
               >
-                <Input value={description} onChange={(e) => (setDescription(e.detail.value), create.reset())} ariaLabel="Description tag value" data-testid="access-key-description" />
+                <Input
+                  value={description}
+                  onChange={(e) => (setDescription(e.detail.value), create.reset())}
+                  ariaLabel="Description tag value"
+                  data-testid="access-key-description"
+                />
               </FormField>
             </Container>
           ),

@@ -41,8 +41,12 @@ export function CreateInlinePolicy({ userName, policyName }: { userName: string;
     if (existing.data) setDocument(existing.data.document);
   }, [existing.data]);
 
-  const taken = !policyName && permissions.data?.policies.some((p) => p.type === "Customer inline" && p.via === "Attached directly" && p.policyName === name);
-  const nameError = policyNameSchema.safeParse(name).error?.issues[0]?.message ?? (taken ? `The user already has an inline policy named ${name}.` : undefined);
+  const taken =
+    !policyName &&
+    permissions.data?.policies.some((p) => p.type === "Customer inline" && p.via === "Attached directly" && p.policyName === name);
+  const nameError =
+    policyNameSchema.safeParse(name).error?.issues[0]?.message ??
+    (taken ? `The user already has an inline policy named ${name}.` : undefined);
 
   const submit = () => {
     setTouched(true);
@@ -59,7 +63,12 @@ export function CreateInlinePolicy({ userName, policyName }: { userName: string;
   };
 
   if (policyName && existing.isLoading) return <Spinner size="large" />;
-  if (policyName && existing.error) return <Alert type="error" header="Couldn't load the inline policy">{existing.error.message}</Alert>;
+  if (policyName && existing.error)
+    return (
+      <Alert type="error" header="Couldn't load the inline policy">
+        {existing.error.message}
+      </Alert>
+    );
 
   return (
     <Wizard
@@ -74,9 +83,7 @@ export function CreateInlinePolicy({ userName, policyName }: { userName: string;
         {
           title: "Specify permissions",
           description: "Add permissions by writing the policy document in JSON. It is checked against IAM's policy grammar as you type.",
-          content: (
-            <PolicyEditorContainer value={document} onChange={(v) => (setDocument(v), put.reset())} />
-          ),
+          content: <PolicyEditorContainer value={document} onChange={(v) => (setDocument(v), put.reset())} />,
         },
         {
           title: "Review and create",

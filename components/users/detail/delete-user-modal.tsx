@@ -66,7 +66,8 @@ export function DeleteUserModal({ user, visible, onClose }: { user: UserDetail; 
     >
       <SpaceBetween size="s">
         <Box>
-          Delete <b>{name}</b> permanently? This can&apos;t be undone. The user&apos;s last activity was: <b>{lastActivity ? ago(lastActivity) : "Never"}</b>.
+          Delete <b>{name}</b> permanently? This can&apos;t be undone. The user&apos;s last activity was:{" "}
+          <b>{lastActivity ? ago(lastActivity) : "Never"}</b>.
         </Box>
         {deps.length > 0 && (
           <Box data-testid="delete-user-dependencies">

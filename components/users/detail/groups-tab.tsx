@@ -46,7 +46,11 @@ export function GroupsTab({ userName }: { userName: string }) {
 
   return (
     <SpaceBetween size="m">
-      {removeError && <Alert type="error" header="Couldn't remove the user from a group">{removeError}</Alert>}
+      {removeError && (
+        <Alert type="error" header="Couldn't remove the user from a group">
+          {removeError}
+        </Alert>
+      )}
       <Table
         items={groups}
         trackBy="groupName"
@@ -75,7 +79,12 @@ export function GroupsTab({ userName }: { userName: string }) {
             description="A user group is a collection of IAM users. Users in a group get the group's permissions."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={!selected.length} loading={remove.isPending} onClick={() => void removeSelected()} data-testid="remove-from-groups">
+                <Button
+                  disabled={!selected.length}
+                  loading={remove.isPending}
+                  onClick={() => void removeSelected()}
+                  data-testid="remove-from-groups"
+                >
                   Remove
                 </Button>
                 <Button variant="primary" onClick={() => (add.reset(), setChoice([]), setAdding(true))} data-testid="add-to-groups-open">
@@ -97,7 +106,11 @@ export function GroupsTab({ userName }: { userName: string }) {
         footer={
           <ModalFooter
             onCancel={() => setAdding(false)}
-            onConfirm={() => add.mutate(choice, { onSuccess: () => (notify({ type: "success", content: `${userName} added to ${choice.join(", ")}.` }), setAdding(false)) })}
+            onConfirm={() =>
+              add.mutate(choice, {
+                onSuccess: () => (notify({ type: "success", content: `${userName} added to ${choice.join(", ")}.` }), setAdding(false)),
+              })
+            }
             disabled={!choice.length}
             busy={add.isPending}
             testId="add-to-groups"
@@ -107,7 +120,11 @@ export function GroupsTab({ userName }: { userName: string }) {
         }
       >
         <SpaceBetween size="m">
-          {add.error && <Alert type="error" header={codeOf(add.error)}>{add.error.message}</Alert>}
+          {add.error && (
+            <Alert type="error" header={codeOf(add.error)}>
+              {add.error.message}
+            </Alert>
+          )}
           {adding && <GroupsPicker selected={choice} onChange={setChoice} memberOf={groups.map((g) => g.groupName)} />}
         </SpaceBetween>
       </Modal>

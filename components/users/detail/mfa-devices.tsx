@@ -76,7 +76,11 @@ export function MfaDevices({ user }: { user: UserDetail }) {
             onCancel={close}
             onConfirm={() =>
               remove.mutate(device.serialNumber, {
-                onSuccess: () => (notify({ type: "success", content: `MFA device removed from ${user.userName}.` }), setSelected([]), close()),
+                onSuccess: () => (
+                  notify({ type: "success", content: `MFA device removed from ${user.userName}.` }),
+                  setSelected([]),
+                  close()
+                ),
               })
             }
             busy={remove.isPending}
@@ -88,10 +92,14 @@ export function MfaDevices({ user }: { user: UserDetail }) {
       >
         <SpaceBetween size="m">
           <Box>
-            Remove <b>{device?.serialNumber}</b> from <b>{user.userName}</b>? The device is deactivated and, for a virtual device, deleted. The user
-            then signs in without it.
+            Remove <b>{device?.serialNumber}</b> from <b>{user.userName}</b>? The device is deactivated and, for a virtual device, deleted.
+            The user then signs in without it.
           </Box>
-          {remove.error && <Alert type="error" header={(remove.error as { code?: string }).code ?? "Error"}>{remove.error.message}</Alert>}
+          {remove.error && (
+            <Alert type="error" header={(remove.error as { code?: string }).code ?? "Error"}>
+              {remove.error.message}
+            </Alert>
+          )}
         </SpaceBetween>
       </Modal>
     </>

@@ -68,7 +68,10 @@ export function PermissionsBoundary({ user }: { user: UserDetail }) {
           <ModalFooter
             onCancel={close}
             onConfirm={() =>
-              choice[0] && put.mutate(choice[0], { onSuccess: () => (notify({ type: "success", content: `Permissions boundary set for ${user.userName}.` }), close()) })
+              choice[0] &&
+              put.mutate(choice[0], {
+                onSuccess: () => (notify({ type: "success", content: `Permissions boundary set for ${user.userName}.` }), close()),
+              })
             }
             busy={put.isPending}
             testId="set-boundary"
@@ -78,7 +81,11 @@ export function PermissionsBoundary({ user }: { user: UserDetail }) {
         }
       >
         <SpaceBetween size="m">
-          {put.error && <Alert type="error" header={codeOf(put.error)}>{put.error.message}</Alert>}
+          {put.error && (
+            <Alert type="error" header={codeOf(put.error)}>
+              {put.error.message}
+            </Alert>
+          )}
           {mode === "set" && <PolicyPicker single title="Permissions boundary policy" selected={choice} onChange={setChoice} />}
         </SpaceBetween>
       </Modal>
@@ -89,7 +96,11 @@ export function PermissionsBoundary({ user }: { user: UserDetail }) {
         footer={
           <ModalFooter
             onCancel={close}
-            onConfirm={() => remove.mutate(undefined, { onSuccess: () => (notify({ type: "success", content: `Permissions boundary removed from ${user.userName}.` }), close()) })}
+            onConfirm={() =>
+              remove.mutate(undefined, {
+                onSuccess: () => (notify({ type: "success", content: `Permissions boundary removed from ${user.userName}.` }), close()),
+              })
+            }
             busy={remove.isPending}
             testId="remove-boundary"
           >
@@ -99,10 +110,14 @@ export function PermissionsBoundary({ user }: { user: UserDetail }) {
       >
         <SpaceBetween size="m">
           <Box>
-            Remove <b>{arn && policyNameOf(arn)}</b> as the permissions boundary of <b>{user.userName}</b>? The user&apos;s permissions are then limited only by its
-            policies.
+            Remove <b>{arn && policyNameOf(arn)}</b> as the permissions boundary of <b>{user.userName}</b>? The user&apos;s permissions are
+            then limited only by its policies.
           </Box>
-          {remove.error && <Alert type="error" header={codeOf(remove.error)}>{remove.error.message}</Alert>}
+          {remove.error && (
+            <Alert type="error" header={codeOf(remove.error)}>
+              {remove.error.message}
+            </Alert>
+          )}
         </SpaceBetween>
       </Modal>
     </Container>

@@ -70,7 +70,12 @@ export function PermissionsPoliciesTable({ userName }: { userName: string }) {
             description="Permissions are defined by policies attached to the user directly or through groups."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh policies" loading={query.isFetching && !query.isLoading} onClick={() => void query.refetch()} />
+                <Button
+                  iconName="refresh"
+                  ariaLabel="Refresh policies"
+                  loading={query.isFetching && !query.isLoading}
+                  onClick={() => void query.refetch()}
+                />
                 <Button
                   disabled={!removable}
                   disabledReason={selected.length ? "Policies attached through a group are removed from the group." : undefined}
@@ -98,10 +103,21 @@ export function PermissionsPoliciesTable({ userName }: { userName: string }) {
         filter={
           <SpaceBetween direction="horizontal" size="xs">
             <SearchFilter value={filterText} onChange={setFilterText} placeholder="Search policies" ariaLabel="Filter policies" />
-            <Select selectedOption={type} options={TYPES} onChange={(e) => setType(TYPES.find((t) => t.value === e.detail.selectedOption.value) ?? TYPES[0])} ariaLabel="Filter by type" />
+            <Select
+              selectedOption={type}
+              options={TYPES}
+              onChange={(e) => setType(TYPES.find((t) => t.value === e.detail.selectedOption.value) ?? TYPES[0])}
+              ariaLabel="Filter by type"
+            />
           </SpaceBetween>
         }
-        empty={query.error ? query.error.message : all.length ? "No policies match the filter." : "No permissions policies. Add permissions to give this user access."}
+        empty={
+          query.error
+            ? query.error.message
+            : all.length
+              ? "No policies match the filter."
+              : "No permissions policies. Add permissions to give this user access."
+        }
       />
       <PolicyDocumentModal userName={userName} policy={viewing} onClose={() => setViewing(undefined)} />
       <RemovePoliciesModal userName={userName} policies={removing ? selected : []} onClose={() => (setRemoving(false), setSelected([]))} />

@@ -32,7 +32,9 @@ export function PolicyDocumentModal({ userName, policy, onClose }: { userName: s
           <SpaceBetween direction="horizontal" size="xs">
             {policy?.policyArn && <Button onClick={() => router.push(policyHref(policy.policyArn!))}>View policy</Button>}
             {editable && (
-              <Button onClick={() => router.push(userHref(userName, `/create-inline-policy?policyName=${encodeURIComponent(policy.policyName)}`))}>
+              <Button
+                onClick={() => router.push(userHref(userName, `/create-inline-policy?policyName=${encodeURIComponent(policy.policyName)}`))}
+              >
                 Edit
               </Button>
             )}
@@ -54,9 +56,16 @@ export function PolicyDocumentModal({ userName, policy, onClose }: { userName: s
             ]}
           />
           {doc.isLoading && <Spinner />}
-          {doc.error && <Alert type="error" header="Couldn't load the policy">{doc.error.message}</Alert>}
+          {doc.error && (
+            <Alert type="error" header="Couldn't load the policy">
+              {doc.error.message}
+            </Alert>
+          )}
           {doc.data && (
-            <pre data-testid="policy-document" style={{ margin: 0, padding: 12, maxHeight: 420, overflow: "auto", background: "#f4f4f4", borderRadius: 8, fontSize: 12 }}>
+            <pre
+              data-testid="policy-document"
+              style={{ margin: 0, padding: 12, maxHeight: 420, overflow: "auto", background: "#f4f4f4", borderRadius: 8, fontSize: 12 }}
+            >
               {doc.data.document}
             </pre>
           )}

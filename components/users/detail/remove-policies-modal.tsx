@@ -11,7 +11,15 @@ import { useDeleteUserPolicy, useDetachUserPolicy } from "@/lib/queries/user-det
 import type { PermissionPolicy } from "@/lib/server/services/user-permissions";
 
 /** Remove policies attached directly: DetachUserPolicy for managed ones, DeleteUserPolicy for inline ones. */
-export function RemovePoliciesModal({ userName, policies, onClose }: { userName: string; policies: PermissionPolicy[]; onClose: () => void }) {
+export function RemovePoliciesModal({
+  userName,
+  policies,
+  onClose,
+}: {
+  userName: string;
+  policies: PermissionPolicy[];
+  onClose: () => void;
+}) {
   const notify = useNotify();
   const detach = useDetachUserPolicy(userName);
   const deleteInline = useDeleteUserPolicy(userName);
@@ -33,7 +41,11 @@ export function RemovePoliciesModal({ userName, policies, onClose }: { userName:
     setBusy(false);
     setFailures(failed);
     const removed = policies.length - failed.length;
-    if (removed) notify({ type: "success", content: `${removed === 1 && policies.length === 1 ? `Policy ${policies[0].policyName}` : `${removed} policies`} removed from ${userName}.` });
+    if (removed)
+      notify({
+        type: "success",
+        content: `${removed === 1 && policies.length === 1 ? `Policy ${policies[0].policyName}` : `${removed} policies`} removed from ${userName}.`,
+      });
     if (!failed.length) onClose();
   };
 

@@ -18,8 +18,8 @@ export function RetrieveAccessKey({ userName, accessKey, onDone }: { userName: s
     <SpaceBetween size="l">
       <Header variant="h1">Retrieve access keys</Header>
       <Alert type="warning" header="Save the secret access key now" data-testid="secret-once">
-        This is the only time that the secret access key can be viewed or downloaded. You cannot recover it later. However, you can create a new
-        access key any time.
+        This is the only time that the secret access key can be viewed or downloaded. You cannot recover it later. However, you can create a
+        new access key any time.
       </Alert>
       <Container header={<Header variant="h2">Access key</Header>}>
         <KeyValuePairs
@@ -29,11 +29,20 @@ export function RetrieveAccessKey({ userName, accessKey, onDone }: { userName: s
               label: "Access key",
               value: (
                 <span data-testid="new-access-key-id">
-                  <CopyToClipboard variant="inline" textToCopy={accessKey.accessKeyId} copyButtonAriaLabel="Copy access key" copySuccessText="Access key copied" copyErrorText="Couldn't copy" />
+                  <CopyToClipboard
+                    variant="inline"
+                    textToCopy={accessKey.accessKeyId}
+                    copyButtonAriaLabel="Copy access key"
+                    copySuccessText="Access key copied"
+                    copyErrorText="Couldn't copy"
+                  />
                 </span>
               ),
             },
-            { label: "Secret access key", value: <SecretValue value={accessKey.secretAccessKey} label="secret access key" testId="new-secret-access-key" /> },
+            {
+              label: "Secret access key",
+              value: <SecretValue value={accessKey.secretAccessKey} label="secret access key" testId="new-secret-access-key" />,
+            },
           ]}
         />
       </Container>
@@ -50,7 +59,13 @@ export function RetrieveAccessKey({ userName, accessKey, onDone }: { userName: s
           <Button
             iconName="download"
             data-testid="download-access-key-csv"
-            onClick={() => downloadCsv(`${userName}_accessKeys.csv`, ["Access key ID", "Secret access key"], [[accessKey.accessKeyId, accessKey.secretAccessKey]])}
+            onClick={() =>
+              downloadCsv(
+                `${userName}_accessKeys.csv`,
+                ["Access key ID", "Secret access key"],
+                [[accessKey.accessKeyId, accessKey.secretAccessKey]],
+              )
+            }
           >
             Download .csv file
           </Button>

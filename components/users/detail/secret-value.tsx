@@ -14,7 +14,11 @@ export function SecretValue({ value, label, testId }: { value: string; label: st
       <CopyToClipboard
         variant="inline"
         textToCopy={value}
-        textToDisplay={<Box variant="code" data-testid={testId}>{shown ? value : "*".repeat(16)}</Box>}
+        textToDisplay={
+          <Box variant="code" data-testid={testId}>
+            {shown ? value : "*".repeat(16)}
+          </Box>
+        }
         copyButtonAriaLabel={`Copy ${label}`}
         copySuccessText={`${label} copied`}
         copyErrorText={`${label} failed to copy`}

@@ -55,7 +55,10 @@ export function TagsTab({ user }: { user: UserDetail }) {
         footer={
           <ModalFooter
             onCancel={close}
-            onConfirm={() => draft && update.mutate(draft, { onSuccess: () => (notify({ type: "success", content: `Tags saved for ${user.userName}.` }), close()) })}
+            onConfirm={() =>
+              draft &&
+              update.mutate(draft, { onSuccess: () => (notify({ type: "success", content: `Tags saved for ${user.userName}.` }), close()) })
+            }
             disabled={!valid}
             busy={update.isPending}
             testId="save-tags"
@@ -65,7 +68,11 @@ export function TagsTab({ user }: { user: UserDetail }) {
         }
       >
         <SpaceBetween size="m">
-          {update.error && <Alert type="error" header={(update.error as { code?: string }).code ?? "Error"}>{update.error.message}</Alert>}
+          {update.error && (
+            <Alert type="error" header={(update.error as { code?: string }).code ?? "Error"}>
+              {update.error.message}
+            </Alert>
+          )}
           {draft && <TagsEditor tags={draft} onChange={setDraft} />}
         </SpaceBetween>
       </Modal>

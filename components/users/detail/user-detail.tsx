@@ -64,11 +64,19 @@ export function UserDetailPage({ userName }: { userName: string }) {
         onChange={(e) => router.replace(`${pathname}?section=${e.detail.activeTabId}`, { scroll: false })}
         tabs={[
           { id: "permissions", label: "Permissions", content: <PermissionsTab user={detail} /> },
-          { id: "effective_permissions", label: "Effective permissions", content: <EffectivePermissionsTab principal={{ type: "user", name: detail.userName }} /> },
+          {
+            id: "effective_permissions",
+            label: "Effective permissions",
+            content: <EffectivePermissionsTab principal={{ type: "user", name: detail.userName }} />,
+          },
           { id: "groups", label: "Groups", content: <GroupsTab userName={detail.userName} /> },
           { id: "tags", label: `Tags (${detail.tags.length})`, content: <TagsTab user={detail} /> },
           { id: "security_credentials", label: "Security credentials", content: <SecurityCredentialsTab user={detail} /> },
-          { id: "access_advisor", label: "Access Advisor", content: <AccessAdvisorTab description={ADVISOR} unavailable="Access Advisor is not available for this account" /> },
+          {
+            id: "access_advisor",
+            label: "Access Advisor",
+            content: <AccessAdvisorTab description={ADVISOR} unavailable="Access Advisor is not available for this account" />,
+          },
         ]}
       />
       <DeleteUserModal user={detail} visible={deleting} onClose={() => setDeleting(false)} />

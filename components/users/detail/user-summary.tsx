@@ -58,7 +58,10 @@ export function UserSummary({ user }: { user: UserDetail }) {
           { label: "Console access", value: consoleAccess(user) },
           { label: "Access key 1", value: keySlot(0) },
           { label: "Created", value: dateTime(user.createDate) },
-          { label: "Last console sign-in", value: user.loginProfile || user.passwordLastUsed ? dateTimeOrNever(user.passwordLastUsed) : "-" },
+          {
+            label: "Last console sign-in",
+            value: user.loginProfile || user.passwordLastUsed ? dateTimeOrNever(user.passwordLastUsed) : "-",
+          },
           { label: "Access key 2", value: keySlot(1) },
         ]}
       />

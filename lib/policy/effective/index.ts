@@ -4,9 +4,7 @@ import { actionIndex } from "./action-index";
 import * as ranks from "./statements";
 import { prepareStatements, type PreparedStatement } from "./statements";
 import { STATUS, summarize } from "./summary";
-import type {
-  EffectivePermissions, EffectivePermissionsInput, EffectiveStatement, RequiredLayer, UnrecognizedAction,
-} from "./types";
+import type { EffectivePermissions, EffectivePermissionsInput, EffectiveStatement, RequiredLayer, UnrecognizedAction } from "./types";
 
 export type * from "./types";
 
@@ -74,7 +72,9 @@ export function effectivePermissions(input: EffectivePermissionsInput): Effectiv
     const d = denied[i];
     if (d !== NONE) allowed[i] = d === FULL ? NONE : Math.min(allowed[i], d);
   }
-  const gates: RequiredLayer[] = layers.slice(1).map(({ layer, level }) => (layer === "scp" ? { layer, level: level! } : { layer: "boundary" }));
+  const gates: RequiredLayer[] = layers
+    .slice(1)
+    .map(({ layer, level }) => (layer === "scp" ? { layer, level: level! } : { layer: "boundary" }));
   return {
     ...summarize({ identity, allowed, missing, denied, placed, gates }),
     statements,
@@ -89,8 +89,19 @@ function widen(ranks: Uint8Array, actions: Int32Array, rank: number) {
 
 function reference(policy: PolicyInput, p: PreparedStatement, layer: PolicyLayer, level: number | undefined): EffectiveStatement {
   const out: EffectiveStatement = {
-    policyId: policy.id, policyName: policy.name, layer, index: p.index, effect: p.effect, span: p.span, start: p.start, end: p.end,
-    notResource: p.notResource, notAction: p.notAction, conditionKeys: p.conditionKeys, status: STATUS[p.rank], actionCount: p.actions.length,
+    policyId: policy.id,
+    policyName: policy.name,
+    layer,
+    index: p.index,
+    effect: p.effect,
+    span: p.span,
+    start: p.start,
+    end: p.end,
+    notResource: p.notResource,
+    notAction: p.notAction,
+    conditionKeys: p.conditionKeys,
+    status: STATUS[p.rank],
+    actionCount: p.actions.length,
   };
   if (policy.sourceType !== undefined) out.sourceType = policy.sourceType;
   if (level !== undefined) out.level = level;

@@ -61,9 +61,17 @@ function prepare(s: Statement, text: string): PreparedStatement | undefined {
   // As the evaluation engine reads them: an empty Resource list matches nothing, an empty NotResource everything.
   const none = !notResource && resources !== undefined && resources.length === 0;
   const out: PreparedStatement = {
-    index: s.index, effect: s.Effect, span: s.span, start: positionAt(text, s.span.start), end: positionAt(text, s.span.end),
-    actions: none ? new Int32Array(0) : union(sets, notAction), notAction, rank: rank(resources, notResource, conditionKeys.length > 0),
-    notResource, conditionKeys, unrecognized,
+    index: s.index,
+    effect: s.Effect,
+    span: s.span,
+    start: positionAt(text, s.span.start),
+    end: positionAt(text, s.span.end),
+    actions: none ? new Int32Array(0) : union(sets, notAction),
+    notAction,
+    rank: rank(resources, notResource, conditionKeys.length > 0),
+    notResource,
+    conditionKeys,
+    unrecognized,
   };
   if (resources) out.resources = resources;
   if (s.Sid !== undefined) out.sid = s.Sid;

@@ -9,7 +9,9 @@ const { CONDITIONAL, FULL, NONE, PARTIAL } = ranks;
 
 /** EffectiveStatus by rank (an array: indexed in the per-action loops). */
 export const STATUS: readonly EffectiveStatus[] = Object.assign<EffectiveStatus[], object>([], {
-  [CONDITIONAL]: "conditional", [PARTIAL]: "partial", [FULL]: "full",
+  [CONDITIONAL]: "conditional",
+  [PARTIAL]: "partial",
+  [FULL]: "full",
 });
 
 /** Per action (by catalogue index): ranks from the identity-based policies, after every layer, and of the widest Deny. */
@@ -24,8 +26,18 @@ export type Ranks = {
 };
 
 const levelOf = (level: number): AccessLevelPermissions => ({
-  level: ACCESS_LEVELS[level], access: "None", total: 0, allowed: 0, full: 0, partial: 0, conditional: 0, blocked: 0, denied: 0,
-  allowedActions: [], blockedActions: [], deniedActions: [],
+  level: ACCESS_LEVELS[level],
+  access: "None",
+  total: 0,
+  allowed: 0,
+  full: 0,
+  partial: 0,
+  conditional: 0,
+  blocked: 0,
+  denied: 0,
+  allowedActions: [],
+  blockedActions: [],
+  deniedActions: [],
 });
 const counts = (): PermissionCounts => ({ total: 0, allowed: 0, full: 0, partial: 0, conditional: 0, blocked: 0, denied: 0 });
 
@@ -63,7 +75,13 @@ export function summarize({ identity, allowed, denied, missing, placed, gates }:
       l.total++;
       const rank = allowed[a];
       if (rank !== NONE) {
-        l.allowedActions.push({ action: names[a], name: shortNames[a], status: STATUS[rank], grantedBy: grants.of(a), limitedBy: denies.of(a) });
+        l.allowedActions.push({
+          action: names[a],
+          name: shortNames[a],
+          status: STATUS[rank],
+          grantedBy: grants.of(a),
+          limitedBy: denies.of(a),
+        });
         l.allowed++;
         if (rank === FULL) l.full++;
         else if (rank === PARTIAL) l.partial++;

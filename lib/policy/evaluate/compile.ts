@@ -77,10 +77,17 @@ function compileStatement(s: Statement, text: string, variables: boolean): Compi
   const resources = s.Resource ?? s.NotResource;
   const principal = s.Principal ?? s.NotPrincipal;
   const out: CompiledStatement = {
-    index: s.index, effect: s.Effect, span: s.span, start: positionAt(text, s.span.start), end: positionAt(text, s.span.end),
-    actions: actions && compileActions(actions), notAction: !s.Action && !!s.NotAction,
-    resources: resources?.map((r) => resourceEntry(r, variables)), notResource: !s.Resource && !!s.NotResource,
-    principal: principal && compilePrincipal(principal), notPrincipal: !s.Principal && !!s.NotPrincipal,
+    index: s.index,
+    effect: s.Effect,
+    span: s.span,
+    start: positionAt(text, s.span.start),
+    end: positionAt(text, s.span.end),
+    actions: actions && compileActions(actions),
+    notAction: !s.Action && !!s.NotAction,
+    resources: resources?.map((r) => resourceEntry(r, variables)),
+    notResource: !s.Resource && !!s.NotResource,
+    principal: principal && compilePrincipal(principal),
+    notPrincipal: !s.Principal && !!s.NotPrincipal,
   };
   if (s.Sid !== undefined) out.sid = s.Sid;
   if (s.Condition && Object.keys(s.Condition).length) out.conditions = compileConditions(s.Condition, variables);

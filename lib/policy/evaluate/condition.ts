@@ -31,18 +31,32 @@ export type CompiledCondition = {
 };
 
 const BASES: Record<string, [Kind, Cmp, boolean]> = {
-  StringEquals: ["string", "eq", false], StringNotEquals: ["string", "eq", true],
-  StringEqualsIgnoreCase: ["ignoreCase", "eq", false], StringNotEqualsIgnoreCase: ["ignoreCase", "eq", true],
-  StringLike: ["like", "eq", false], StringNotLike: ["like", "eq", true],
-  NumericEquals: ["numeric", "eq", false], NumericNotEquals: ["numeric", "eq", true],
-  NumericLessThan: ["numeric", "lt", false], NumericLessThanEquals: ["numeric", "le", false],
-  NumericGreaterThan: ["numeric", "gt", false], NumericGreaterThanEquals: ["numeric", "ge", false],
-  DateEquals: ["date", "eq", false], DateNotEquals: ["date", "eq", true],
-  DateLessThan: ["date", "lt", false], DateLessThanEquals: ["date", "le", false],
-  DateGreaterThan: ["date", "gt", false], DateGreaterThanEquals: ["date", "ge", false],
-  Bool: ["bool", "eq", false], BinaryEquals: ["binary", "eq", false],
-  IpAddress: ["ip", "eq", false], NotIpAddress: ["ip", "eq", true],
-  ArnEquals: ["arn", "eq", false], ArnLike: ["arn", "eq", false], ArnNotEquals: ["arn", "eq", true], ArnNotLike: ["arn", "eq", true],
+  StringEquals: ["string", "eq", false],
+  StringNotEquals: ["string", "eq", true],
+  StringEqualsIgnoreCase: ["ignoreCase", "eq", false],
+  StringNotEqualsIgnoreCase: ["ignoreCase", "eq", true],
+  StringLike: ["like", "eq", false],
+  StringNotLike: ["like", "eq", true],
+  NumericEquals: ["numeric", "eq", false],
+  NumericNotEquals: ["numeric", "eq", true],
+  NumericLessThan: ["numeric", "lt", false],
+  NumericLessThanEquals: ["numeric", "le", false],
+  NumericGreaterThan: ["numeric", "gt", false],
+  NumericGreaterThanEquals: ["numeric", "ge", false],
+  DateEquals: ["date", "eq", false],
+  DateNotEquals: ["date", "eq", true],
+  DateLessThan: ["date", "lt", false],
+  DateLessThanEquals: ["date", "le", false],
+  DateGreaterThan: ["date", "gt", false],
+  DateGreaterThanEquals: ["date", "ge", false],
+  Bool: ["bool", "eq", false],
+  BinaryEquals: ["binary", "eq", false],
+  IpAddress: ["ip", "eq", false],
+  NotIpAddress: ["ip", "eq", true],
+  ArnEquals: ["arn", "eq", false],
+  ArnLike: ["arn", "eq", false],
+  ArnNotEquals: ["arn", "eq", true],
+  ArnNotLike: ["arn", "eq", true],
   Null: ["null", "eq", false],
 };
 
@@ -53,7 +67,9 @@ export function compileConditions(block: ConditionBlock, variables: boolean): Co
   const out: CompiledCondition[] = [];
   for (const [operator, keys] of Object.entries(block)) {
     const op = parseOperator(operator);
-    const [kind, cmp, negated]: [Kind | undefined, Cmp, boolean] = Object.hasOwn(BASES, op.base) ? BASES[op.base] : [undefined, "eq", false];
+    const [kind, cmp, negated]: [Kind | undefined, Cmp, boolean] = Object.hasOwn(BASES, op.base)
+      ? BASES[op.base]
+      : [undefined, "eq", false];
     for (const [key, values] of Object.entries(keys)) {
       const id = JSON.stringify([operator, key, values, variables]);
       const known = interned.get(id);
@@ -67,8 +83,19 @@ export function compileConditions(block: ConditionBlock, variables: boolean): Co
       });
       const templated = operands.some((o) => o.template);
       const c: CompiledCondition = {
-        operator, key, lower: key.toLowerCase(), kind, cmp, negated, set: op.set, ifExists: op.ifExists, operands,
-        parsedOperands: operands.map((o) => o.parsed), templated, epoch: -1, result: false,
+        operator,
+        key,
+        lower: key.toLowerCase(),
+        kind,
+        cmp,
+        negated,
+        set: op.set,
+        ifExists: op.ifExists,
+        operands,
+        parsedOperands: operands.map((o) => o.parsed),
+        templated,
+        epoch: -1,
+        result: false,
       };
       if (interned.size >= MAX_INTERNED) interned.clear();
       interned.set(id, c);

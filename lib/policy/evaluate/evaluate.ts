@@ -2,9 +2,7 @@ import { internal } from "./compile";
 import { GRANT } from "./principal";
 import { newState, type EvalState } from "./state";
 import { statementApplies } from "./statement";
-import type {
-  CompiledPolicy, Decision, EvaluationInput, EvaluationResult, LayerResult, MatchedStatement, PolicyLayer,
-} from "./types";
+import type { CompiledPolicy, Decision, EvaluationInput, EvaluationResult, LayerResult, MatchedStatement, PolicyLayer } from "./types";
 
 const { NONE, PARENT, SELF } = GRANT;
 const EMPTY: MatchedStatement[] = [];
@@ -57,8 +55,12 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
 
 /** The layers whose Allow decides (RESOURCE | IDENTITY | LIMITS), or the layer that failed to allow. */
 function allowPath(
-  input: EvaluationInput, grant: number, resource: LayerResult | undefined, identity: LayerResult,
-  boundary: LayerResult | undefined, session: LayerResult | undefined,
+  input: EvaluationInput,
+  grant: number,
+  resource: LayerResult | undefined,
+  identity: LayerResult,
+  boundary: LayerResult | undefined,
+  session: LayerResult | undefined,
 ): number | PolicyLayer {
   const who = input.request.principal;
   // Services and anonymous callers have no policies of their own: the resource-based policy alone decides.
@@ -119,7 +121,14 @@ function reported(policy: CompiledPolicy, index: number, slot: number, layer: Po
   const s = data.statements[index];
   const input = policy.input;
   const m: MatchedStatement = {
-    policyId: input.id, policyName: input.name, layer, index: s.index, effect: s.effect, span: s.span, start: s.start, end: s.end,
+    policyId: input.id,
+    policyName: input.name,
+    layer,
+    index: s.index,
+    effect: s.effect,
+    span: s.span,
+    start: s.start,
+    end: s.end,
   };
   if (input.sourceType !== undefined) m.sourceType = input.sourceType;
   if (level !== undefined) m.level = level;
@@ -132,7 +141,11 @@ function join(a: MatchedStatement[], b: MatchedStatement[]): MatchedStatement[] 
 }
 
 function result(
-  decision: Decision, deniedBy: PolicyLayer | undefined, matched: MatchedStatement[], layers: LayerResult[], missing: string[],
+  decision: Decision,
+  deniedBy: PolicyLayer | undefined,
+  matched: MatchedStatement[],
+  layers: LayerResult[],
+  missing: string[],
 ): EvaluationResult {
   const out: EvaluationResult = { decision, matched: matched === EMPTY ? [] : matched, layers, missingContextValues: missing };
   if (deniedBy) out.deniedBy = deniedBy;

@@ -72,7 +72,10 @@ export async function getCredentialReportFindings({ principal }: { principal: Pr
     const rows = parseCsv(new TextDecoder().decode(report.Content)).filter((r) => r.user !== "<root_account>");
     const now = Date.now();
     const findings = rows.flatMap((r) => keyFindings(r, now));
-    const activeKeys = rows.reduce((n, r) => n + (r.access_key_1_active === "true" ? 1 : 0) + (r.access_key_2_active === "true" ? 1 : 0), 0);
+    const activeKeys = rows.reduce(
+      (n, r) => n + (r.access_key_1_active === "true" ? 1 : 0) + (r.access_key_2_active === "true" ? 1 : 0),
+      0,
+    );
     return {
       generatedTime: (report.GeneratedTime ?? new Date()).toISOString(),
       usersInReport: rows.length,

@@ -1,6 +1,9 @@
 import "server-only";
 import {
-  ChangePasswordCommand, DeleteAccountPasswordPolicyCommand, GetAccountPasswordPolicyCommand, UpdateAccountPasswordPolicyCommand,
+  ChangePasswordCommand,
+  DeleteAccountPasswordPolicyCommand,
+  GetAccountPasswordPolicyCommand,
+  UpdateAccountPasswordPolicyCommand,
 } from "@aws-sdk/client-iam";
 import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
@@ -48,7 +51,13 @@ export async function getAccountPasswordPolicy({ principal }: { principal: Princ
 }
 
 /** UpdateAccountPasswordPolicy replaces the whole policy: every member is sent. */
-export async function updateAccountPasswordPolicy({ principal, input }: { principal: Principal; input: PasswordPolicyInput }): Promise<void> {
+export async function updateAccountPasswordPolicy({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: PasswordPolicyInput;
+}): Promise<void> {
   try {
     await iamClient(principal).send(
       new UpdateAccountPasswordPolicyCommand({

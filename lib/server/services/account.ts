@@ -1,5 +1,10 @@
 import "server-only";
-import { CreateAccountAliasCommand, DeleteAccountAliasCommand, GetAccountSummaryCommand, ListAccountAliasesCommand } from "@aws-sdk/client-iam";
+import {
+  CreateAccountAliasCommand,
+  DeleteAccountAliasCommand,
+  GetAccountSummaryCommand,
+  ListAccountAliasesCommand,
+} from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { iamClient, stsClient } from "../aws-clients";
 import { fromSdkError } from "../errors";

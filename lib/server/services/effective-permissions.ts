@@ -54,10 +54,18 @@ export type EffectiveServiceDetail = {
 type Input = Entity & { service?: string };
 
 const counts = (c: Counts): Counts => ({
-  total: c.total, allowed: c.allowed, full: c.full, partial: c.partial, conditional: c.conditional, blocked: c.blocked, denied: c.denied,
+  total: c.total,
+  allowed: c.allowed,
+  full: c.full,
+  partial: c.partial,
+  conditional: c.conditional,
+  blocked: c.blocked,
+  denied: c.denied,
 });
-const layerName = (l: { layer: string; level?: number }) => (l.layer === "boundary" ? "permissions boundary" : `SCPs at level ${(l.level ?? 0) + 1}`);
-const via = (p: PolicySource) => (p.layer === "boundary" ? "Permissions boundary" : p.attachedTo.type === "group" ? `Group ${p.attachedTo.name}` : "Attached directly");
+const layerName = (l: { layer: string; level?: number }) =>
+  l.layer === "boundary" ? "permissions boundary" : `SCPs at level ${(l.level ?? 0) + 1}`;
+const via = (p: PolicySource) =>
+  p.layer === "boundary" ? "Permissions boundary" : p.attachedTo.type === "group" ? `Group ${p.attachedTo.name}` : "Attached directly";
 
 /** One ID per policy source: the same managed policy may be both attached and the boundary. */
 const sourceId = (p: PolicySource) => `${p.layer}|${p.sourcePolicyId}`;
@@ -72,7 +80,10 @@ async function compute(principal: Principal, entity: Entity): Promise<{ sources:
   }
   const input = (p: PolicySource): PolicyInput => ({ id: sourceId(p), name: p.policyName, text: p.document });
   const boundary = sources.find((p) => p.layer === "boundary");
-  const result = effectivePermissions({ identity: sources.filter((p) => p.layer === "identity").map(input), ...(boundary ? { boundary: input(boundary) } : {}) });
+  const result = effectivePermissions({
+    identity: sources.filter((p) => p.layer === "identity").map(input),
+    ...(boundary ? { boundary: input(boundary) } : {}),
+  });
   return { sources, result };
 }
 
@@ -88,7 +99,11 @@ export async function getEffectivePermissions({ principal, input }: { principal:
       levels: s.levels.map((l) => ({ level: l.level, access: l.access, ...counts(l) })),
     })),
     policies: sources.map((p) => ({ id: sourceId(p), policyName: p.policyName, type: p.type, via: via(p), layer: p.layer })),
-    unrecognized: result.unrecognized.map((u) => ({ pattern: u.pattern, reason: u.reason, policyName: result.statements[u.statement].policyName })),
+    unrecognized: result.unrecognized.map((u) => ({
+      pattern: u.pattern,
+      reason: u.reason,
+      policyName: result.statements[u.statement].policyName,
+    })),
     catalogueVersion: result.catalogueVersion,
   };
 }
@@ -103,13 +118,25 @@ function dedent(text: string): string {
 function statementRef(s: EffectiveStatement, texts: Map<string, string>): EffectiveStatementRef {
   const text = texts.get(s.policyId) ?? "";
   return {
-    policyName: s.policyName, layer: s.layer, sid: s.sid, index: s.index, effect: s.effect, status: s.status,
-    lines: [s.start.line, s.end.line], text: dedent(text.slice(s.span.start, s.span.end)),
+    policyName: s.policyName,
+    layer: s.layer,
+    sid: s.sid,
+    index: s.index,
+    effect: s.effect,
+    status: s.status,
+    lines: [s.start.line, s.end.line],
+    text: dedent(text.slice(s.span.start, s.span.end)),
   };
 }
 
 /** One service's actions per access level, each with the statements that grant or limit it. */
-export async function getEffectiveServicePermissions({ principal, input }: { principal: Principal; input: Required<Input> }): Promise<EffectiveServiceDetail> {
+export async function getEffectiveServicePermissions({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: Required<Input>;
+}): Promise<EffectiveServiceDetail> {
   const { sources, result } = await compute(principal, input);
   const service = result.services.find((s) => s.prefix === input.service.toLowerCase());
   if (!service) throw new ServiceError("NotFound", `The policies allow and deny no ${input.service} action.`, 404);
@@ -117,9 +144,28 @@ export async function getEffectiveServicePermissions({ principal, input }: { pri
   const used = new Set<number>();
   const levels = service.levels.map((l) => {
     const actions: EffectiveActionRow[] = [
-      ...l.allowedActions.map((a) => ({ action: a.action, name: a.name, status: a.status, grantedBy: a.grantedBy, limitedBy: a.limitedBy })),
-      ...l.blockedActions.map((b) => ({ action: b.action, name: b.name, status: "blocked" as const, grantedBy: b.grantedBy, limitedBy: [], blockedBy: b.blockedBy.map(layerName) })),
-      ...l.deniedActions.map((d) => ({ action: d.action, name: d.name, status: "denied" as const, grantedBy: d.grantedBy, limitedBy: d.deniedBy })),
+      ...l.allowedActions.map((a) => ({
+        action: a.action,
+        name: a.name,
+        status: a.status,
+        grantedBy: a.grantedBy,
+        limitedBy: a.limitedBy,
+      })),
+      ...l.blockedActions.map((b) => ({
+        action: b.action,
+        name: b.name,
+        status: "blocked" as const,
+        grantedBy: b.grantedBy,
+        limitedBy: [],
+        blockedBy: b.blockedBy.map(layerName),
+      })),
+      ...l.deniedActions.map((d) => ({
+        action: d.action,
+        name: d.name,
+        status: "denied" as const,
+        grantedBy: d.grantedBy,
+        limitedBy: d.deniedBy,
+      })),
     ].sort((a, b) => a.name.localeCompare(b.name));
     for (const a of actions) [...a.grantedBy, ...a.limitedBy].forEach((i) => used.add(i));
     return { level: l.level, access: l.access, ...counts(l), actions };

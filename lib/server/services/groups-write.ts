@@ -1,7 +1,14 @@
 import "server-only";
 import {
-  AddUserToGroupCommand, AttachGroupPolicyCommand, CreateGroupCommand, DeleteGroupCommand, DeleteGroupPolicyCommand, DetachGroupPolicyCommand,
-  PutGroupPolicyCommand, RemoveUserFromGroupCommand, type IAMClient,
+  AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
+  CreateGroupCommand,
+  DeleteGroupCommand,
+  DeleteGroupPolicyCommand,
+  DetachGroupPolicyCommand,
+  PutGroupPolicyCommand,
+  RemoveUserFromGroupCommand,
+  type IAMClient,
 } from "@aws-sdk/client-iam";
 import type { z } from "zod";
 import type { createGroupSchema, groupPolicyArnsSchema, groupUserNamesSchema, inlinePolicySchema } from "@/lib/schemas/groups";
@@ -69,11 +76,17 @@ export async function createGroup({ principal, input }: Ctx<z.infer<typeof creat
   if (!users.failed.length && !policies.failed.length) return group;
 
   const undo = await Promise.all([removeUsers(iam, GroupName, users.done), detach(iam, GroupName, policies.done)]);
-  const undone = undo.every((u) => !u.failed.length) && (await iam.send(new DeleteGroupCommand({ GroupName })).then(() => true, () => false));
+  const undone =
+    undo.every((u) => !u.failed.length) &&
+    (await iam.send(new DeleteGroupCommand({ GroupName })).then(
+      () => true,
+      () => false,
+    ));
   const error = users.failed.length
     ? stepError(users.failed, "userNames", (u) => `Couldn't add user ${u}`)
     : stepError(policies.failed, "policyArns", (a) => `Couldn't attach ${a}`);
-  if (!undone) error.fieldErrors!.rollback = `The group ${GroupName} was created but could not be fully removed again. Delete it from the User groups page.`;
+  if (!undone)
+    error.fieldErrors!.rollback = `The group ${GroupName} was created but could not be fully removed again. Delete it from the User groups page.`;
   throw error;
 }
 
@@ -83,11 +96,21 @@ export async function deleteGroup({ principal, input }: Ctx<{ groupName: string 
   const GroupName = input.groupName;
   try {
     const [members, permissions] = await Promise.all([groupMembers(iam, GroupName), groupPermissions(iam, GroupName)]);
-    const users = await removeUsers(iam, GroupName, members.map((u) => u.UserName!));
+    const users = await removeUsers(
+      iam,
+      GroupName,
+      members.map((u) => u.UserName!),
+    );
     if (users.failed.length) throw stepError(users.failed, "userNames", (u) => `Couldn't remove user ${u}`);
-    const attached = await detach(iam, GroupName, permissions.attachedPolicies.map((p) => p.policyArn));
+    const attached = await detach(
+      iam,
+      GroupName,
+      permissions.attachedPolicies.map((p) => p.policyArn),
+    );
     if (attached.failed.length) throw stepError(attached.failed, "policyArns", (a) => `Couldn't detach ${a}`);
-    const inline = await settle(permissions.inlinePolicyNames, (PolicyName) => iam.send(new DeleteGroupPolicyCommand({ GroupName, PolicyName })));
+    const inline = await settle(permissions.inlinePolicyNames, (PolicyName) =>
+      iam.send(new DeleteGroupPolicyCommand({ GroupName, PolicyName })),
+    );
     if (inline.failed.length) throw stepError(inline.failed, "inlinePolicyNames", (n) => `Couldn't delete inline policy ${n}`);
     await iam.send(new DeleteGroupCommand({ GroupName }));
     return { groupName: GroupName };
@@ -101,7 +124,11 @@ export async function addUsersToGroup({ principal, input }: Ctx<z.infer<typeof g
   const iam = iamClient(principal);
   try {
     const members = new Set((await groupMembers(iam, input.groupName)).map((u) => u.UserName!.toLowerCase()));
-    const added = await addUsers(iam, input.groupName, input.userNames.filter((u) => !members.has(u.toLowerCase())));
+    const added = await addUsers(
+      iam,
+      input.groupName,
+      input.userNames.filter((u) => !members.has(u.toLowerCase())),
+    );
     if (!added.failed.length) return { added: added.done };
     await removeUsers(iam, input.groupName, added.done);
     throw stepError(added.failed, "userNames", (u) => `Couldn't add user ${u}`);
@@ -121,7 +148,11 @@ export async function attachGroupPolicies({ principal, input }: Ctx<z.infer<type
   const iam = iamClient(principal);
   try {
     const current = new Set((await groupPermissions(iam, input.groupName)).attachedPolicies.map((p) => p.policyArn));
-    const attached = await attach(iam, input.groupName, input.policyArns.filter((a) => !current.has(a)));
+    const attached = await attach(
+      iam,
+      input.groupName,
+      input.policyArns.filter((a) => !current.has(a)),
+    );
     if (!attached.failed.length) return { attached: attached.done };
     await detach(iam, input.groupName, attached.done);
     throw stepError(attached.failed, "policyArns", (a) => `Couldn't attach ${a}`);

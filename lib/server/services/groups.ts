@@ -1,7 +1,13 @@
 import "server-only";
 import {
-  GetGroupCommand, GetGroupPolicyCommand, ListAttachedGroupPoliciesCommand, ListGroupPoliciesCommand, ListGroupsCommand, type Group,
-  type IAMClient, type User,
+  GetGroupCommand,
+  GetGroupPolicyCommand,
+  ListAttachedGroupPoliciesCommand,
+  ListGroupPoliciesCommand,
+  ListGroupsCommand,
+  type Group,
+  type IAMClient,
+  type User,
 } from "@aws-sdk/client-iam";
 import type { z } from "zod";
 import type { pageQuerySchema } from "@/lib/schemas/iam";
@@ -27,7 +33,13 @@ export const toGroupSummary = (g: Group): GroupSummary => ({
   createDate: g.CreateDate!.toISOString(),
 });
 
-export async function listGroups({ principal, input }: { principal: Principal; input: z.infer<typeof pageQuerySchema> }): Promise<Page<GroupSummary>> {
+export async function listGroups({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: z.infer<typeof pageQuerySchema>;
+}): Promise<Page<GroupSummary>> {
   const iam = iamClient(principal);
   try {
     return await markerPage({
@@ -104,7 +116,10 @@ export async function getGroup({ principal, input }: Ctx<{ groupName: string }>)
 }
 
 /** The group's users, one page, filtered by name or ARN on the server when asked. */
-export async function listGroupUsers({ principal, input }: Ctx<z.infer<typeof pageQuerySchema> & { groupName: string }>): Promise<Page<UserSummary>> {
+export async function listGroupUsers({
+  principal,
+  input,
+}: Ctx<z.infer<typeof pageQuerySchema> & { groupName: string }>): Promise<Page<UserSummary>> {
   const iam = iamClient(principal);
   const { groupName, ...page } = input;
   try {

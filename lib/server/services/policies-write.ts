@@ -8,7 +8,13 @@ import type { Principal } from "../principal";
 import { checkPolicyArn, toPolicySummary, type PolicySummary } from "./policies";
 
 /** CreatePolicy: IAM judges the document (MalformedPolicyDocument), the name (EntityAlreadyExists) and the quota. */
-export async function createPolicy({ principal, input }: { principal: Principal; input: z.infer<typeof createPolicySchema> }): Promise<PolicySummary> {
+export async function createPolicy({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: z.infer<typeof createPolicySchema>;
+}): Promise<PolicySummary> {
   try {
     const r = await iamClient(principal).send(
       new CreatePolicyCommand({
@@ -36,7 +42,15 @@ export async function deletePolicy({ principal, policyArn }: { principal: Princi
 }
 
 /** Makes the policy's tags exactly `tags`: untags removed keys, then tags the rest (TagPolicy overwrites values). */
-export async function updatePolicyTags({ principal, policyArn, input }: { principal: Principal; policyArn: string; input: z.infer<typeof policyTagsSchema> }) {
+export async function updatePolicyTags({
+  principal,
+  policyArn,
+  input,
+}: {
+  principal: Principal;
+  policyArn: string;
+  input: z.infer<typeof policyTagsSchema>;
+}) {
   const arn = checkPolicyArn(policyArn);
   const iam = iamClient(principal);
   try {

@@ -53,12 +53,25 @@ const notUsed = (p: Policy) => !p.AttachmentCount && !p.PermissionsBoundaryUsage
  * One page of managed policies. IAM filters by scope, path and usage itself; the name search and "Not used"
  * (which ListPolicies cannot filter) are applied on the server while scanning, as markerPage does.
  */
-export async function listPolicies({ principal, input }: { principal: Principal; input: z.infer<typeof policyListQuerySchema> }): Promise<Page<PolicySummary>> {
+export async function listPolicies({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: z.infer<typeof policyListQuerySchema>;
+}): Promise<Page<PolicySummary>> {
   const iam = iamClient(principal);
   const usage = input.usage === "NotUsed" ? undefined : input.usage;
   const fetch = async (Marker: string | undefined, MaxItems: number) => {
     const r = await iam.send(
-      new ListPoliciesCommand({ Scope: input.scope, OnlyAttached: input.onlyAttached, PolicyUsageFilter: usage, PathPrefix: input.pathPrefix, Marker, MaxItems }),
+      new ListPoliciesCommand({
+        Scope: input.scope,
+        OnlyAttached: input.onlyAttached,
+        PolicyUsageFilter: usage,
+        PathPrefix: input.pathPrefix,
+        Marker,
+        MaxItems,
+      }),
     );
     const items = r.Policies ?? [];
     return { items: input.usage === "NotUsed" ? items.filter(notUsed) : items, marker: r.IsTruncated ? r.Marker : undefined };
@@ -90,7 +103,13 @@ export async function getPolicy({ principal, policyArn }: { principal: Principal
 }
 
 /** ListPolicies leaves out descriptions (as AWS does); the table reads them for its visible page only. */
-export async function listPolicyDescriptions({ principal, input }: { principal: Principal; input: z.infer<typeof policyDescriptionsQuerySchema> }): Promise<Record<string, string>> {
+export async function listPolicyDescriptions({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: z.infer<typeof policyDescriptionsQuerySchema>;
+}): Promise<Record<string, string>> {
   const iam = iamClient(principal);
   try {
     const found = await Promise.all(

@@ -1,8 +1,15 @@
 import "server-only";
 import {
-  AttachGroupPolicyCommand, AttachRolePolicyCommand, AttachUserPolicyCommand, DeleteRolePermissionsBoundaryCommand,
-  DeleteUserPermissionsBoundaryCommand, DetachGroupPolicyCommand, DetachRolePolicyCommand, DetachUserPolicyCommand,
-  ListEntitiesForPolicyCommand, type IAMClient,
+  AttachGroupPolicyCommand,
+  AttachRolePolicyCommand,
+  AttachUserPolicyCommand,
+  DeleteRolePermissionsBoundaryCommand,
+  DeleteUserPermissionsBoundaryCommand,
+  DetachGroupPolicyCommand,
+  DetachRolePolicyCommand,
+  DetachUserPolicyCommand,
+  ListEntitiesForPolicyCommand,
+  type IAMClient,
 } from "@aws-sdk/client-iam";
 import type { z } from "zod";
 import type { detachPolicySchema, policyEntitiesQuerySchema, policyEntitySchema, PolicyEntityType } from "@/lib/schemas/policies";
@@ -23,10 +30,17 @@ type Usage = PolicyEntity["attachedAs"];
 type Ctx = { principal: Principal; policyArn: string };
 
 async function entitiesPage(iam: IAMClient, arn: string, usage: Usage, marker: string | undefined, maxItems: number) {
-  const r = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arn, PolicyUsageFilter: usage, Marker: marker, MaxItems: maxItems }));
+  const r = await iam.send(
+    new ListEntitiesForPolicyCommand({ PolicyArn: arn, PolicyUsageFilter: usage, Marker: marker, MaxItems: maxItems }),
+  );
   const items: PolicyEntity[] = [
     ...(r.PolicyUsers ?? []).map((u) => ({ entityType: "User" as const, entityName: u.UserName!, entityId: u.UserId!, attachedAs: usage })),
-    ...(r.PolicyGroups ?? []).map((g) => ({ entityType: "Group" as const, entityName: g.GroupName!, entityId: g.GroupId!, attachedAs: usage })),
+    ...(r.PolicyGroups ?? []).map((g) => ({
+      entityType: "Group" as const,
+      entityName: g.GroupName!,
+      entityId: g.GroupId!,
+      attachedAs: usage,
+    })),
     ...(r.PolicyRoles ?? []).map((x) => ({ entityType: "Role" as const, entityName: x.RoleName!, entityId: x.RoleId!, attachedAs: usage })),
   ];
   return { items, marker: r.IsTruncated ? r.Marker : undefined };
@@ -36,7 +50,11 @@ async function entitiesPage(iam: IAMClient, arn: string, usage: Usage, marker: s
  * The users, groups and roles using the policy: as a permissions policy first, then as a permissions boundary,
  * as one Marker-paged list. The token is `P:<marker>` or `B:<marker>` (the phase and IAM's own marker).
  */
-export async function listEntitiesForPolicy({ principal, policyArn, input }: Ctx & { input: z.infer<typeof policyEntitiesQuerySchema> }): Promise<Page<PolicyEntity>> {
+export async function listEntitiesForPolicy({
+  principal,
+  policyArn,
+  input,
+}: Ctx & { input: z.infer<typeof policyEntitiesQuerySchema> }): Promise<Page<PolicyEntity>> {
   const arn = checkPolicyArn(policyArn);
   const iam = iamClient(principal);
   const token = input.pageToken ?? "P:";

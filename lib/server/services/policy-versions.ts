@@ -1,6 +1,10 @@
 import "server-only";
 import {
-  CreatePolicyVersionCommand, DeletePolicyVersionCommand, GetPolicyVersionCommand, ListPolicyVersionsCommand, SetDefaultPolicyVersionCommand,
+  CreatePolicyVersionCommand,
+  DeletePolicyVersionCommand,
+  GetPolicyVersionCommand,
+  ListPolicyVersionsCommand,
+  SetDefaultPolicyVersionCommand,
   type PolicyVersion as SdkPolicyVersion,
 } from "@aws-sdk/client-iam";
 import type { z } from "zod";
@@ -40,7 +44,9 @@ export async function listPolicyVersions({ principal, policyArn }: Ctx): Promise
 
 export async function getPolicyVersion({ principal, policyArn, versionId }: Ctx & { versionId: string }): Promise<PolicyVersion> {
   try {
-    const r = await iamClient(principal).send(new GetPolicyVersionCommand({ PolicyArn: checkPolicyArn(policyArn), VersionId: checkVersionId(versionId) }));
+    const r = await iamClient(principal).send(
+      new GetPolicyVersionCommand({ PolicyArn: checkPolicyArn(policyArn), VersionId: checkVersionId(versionId) }),
+    );
     return toVersion(r.PolicyVersion!);
   } catch (err) {
     throw fromSdkError(err);
@@ -48,12 +54,18 @@ export async function getPolicyVersion({ principal, policyArn, versionId }: Ctx 
 }
 
 /** CreatePolicyVersion; at the 5-version quota the console first deletes the version the user agreed to remove. */
-export async function createPolicyVersion({ principal, policyArn, input }: Ctx & { input: z.infer<typeof createPolicyVersionSchema> }): Promise<PolicyVersion> {
+export async function createPolicyVersion({
+  principal,
+  policyArn,
+  input,
+}: Ctx & { input: z.infer<typeof createPolicyVersionSchema> }): Promise<PolicyVersion> {
   const arn = checkPolicyArn(policyArn);
   const iam = iamClient(principal);
   try {
     if (input.deleteVersionId) await iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: input.deleteVersionId }));
-    const r = await iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: input.policyDocument, SetAsDefault: input.setAsDefault }));
+    const r = await iam.send(
+      new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: input.policyDocument, SetAsDefault: input.setAsDefault }),
+    );
     return toVersion(r.PolicyVersion!);
   } catch (err) {
     throw fromSdkError(err);
@@ -62,15 +74,23 @@ export async function createPolicyVersion({ principal, policyArn, input }: Ctx &
 
 export async function deletePolicyVersion({ principal, policyArn, versionId }: Ctx & { versionId: string }): Promise<void> {
   try {
-    await iamClient(principal).send(new DeletePolicyVersionCommand({ PolicyArn: checkPolicyArn(policyArn), VersionId: checkVersionId(versionId) }));
+    await iamClient(principal).send(
+      new DeletePolicyVersionCommand({ PolicyArn: checkPolicyArn(policyArn), VersionId: checkVersionId(versionId) }),
+    );
   } catch (err) {
     throw fromSdkError(err);
   }
 }
 
-export async function setDefaultPolicyVersion({ principal, policyArn, input }: Ctx & { input: z.infer<typeof setDefaultPolicyVersionSchema> }): Promise<void> {
+export async function setDefaultPolicyVersion({
+  principal,
+  policyArn,
+  input,
+}: Ctx & { input: z.infer<typeof setDefaultPolicyVersionSchema> }): Promise<void> {
   try {
-    await iamClient(principal).send(new SetDefaultPolicyVersionCommand({ PolicyArn: checkPolicyArn(policyArn), VersionId: input.versionId }));
+    await iamClient(principal).send(
+      new SetDefaultPolicyVersionCommand({ PolicyArn: checkPolicyArn(policyArn), VersionId: input.versionId }),
+    );
   } catch (err) {
     throw fromSdkError(err);
   }

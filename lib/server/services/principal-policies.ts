@@ -1,8 +1,20 @@
 import "server-only";
 import {
-  GetGroupPolicyCommand, GetPolicyCommand, GetPolicyVersionCommand, GetRoleCommand, GetRolePolicyCommand, GetUserCommand, GetUserPolicyCommand,
-  ListAttachedGroupPoliciesCommand, ListAttachedRolePoliciesCommand, ListAttachedUserPoliciesCommand, ListGroupPoliciesCommand,
-  ListGroupsForUserCommand, ListRolePoliciesCommand, ListUserPoliciesCommand, type IAMClient,
+  GetGroupPolicyCommand,
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  GetUserCommand,
+  GetUserPolicyCommand,
+  ListAttachedGroupPoliciesCommand,
+  ListAttachedRolePoliciesCommand,
+  ListAttachedUserPoliciesCommand,
+  ListGroupPoliciesCommand,
+  ListGroupsForUserCommand,
+  ListRolePoliciesCommand,
+  ListUserPoliciesCommand,
+  type IAMClient,
 } from "@aws-sdk/client-iam";
 import { ServiceError } from "../errors";
 import { listAll } from "./user-detail";
@@ -29,7 +41,8 @@ export type PolicySource = {
 /** `arn:aws:iam::123456789012:user/path/name` → { type: "user", name }. */
 export function entityFromArn(arn: string): Entity {
   const m = /^arn:aws[\w-]*:iam::\d{12}:(user|group|role)\/(?:[^/]*\/)*([^/]+)$/.exec(arn);
-  if (!m) throw new ServiceError("ValidationError", "Choose an IAM user, group or role.", 422, { arn: "Choose an IAM user, group or role." });
+  if (!m)
+    throw new ServiceError("ValidationError", "Choose an IAM user, group or role.", 422, { arn: "Choose an IAM user, group or role." });
   return { type: m[1] as EntityType, name: m[2] };
 }
 
@@ -84,8 +97,10 @@ async function entityPolicies(iam: IAMClient, entity: Entity): Promise<PolicySou
 }
 
 async function boundaryArn(iam: IAMClient, entity: Entity): Promise<string | undefined> {
-  if (entity.type === "user") return (await iam.send(new GetUserCommand({ UserName: entity.name }))).User?.PermissionsBoundary?.PermissionsBoundaryArn;
-  if (entity.type === "role") return (await iam.send(new GetRoleCommand({ RoleName: entity.name }))).Role?.PermissionsBoundary?.PermissionsBoundaryArn;
+  if (entity.type === "user")
+    return (await iam.send(new GetUserCommand({ UserName: entity.name }))).User?.PermissionsBoundary?.PermissionsBoundaryArn;
+  if (entity.type === "role")
+    return (await iam.send(new GetRoleCommand({ RoleName: entity.name }))).Role?.PermissionsBoundary?.PermissionsBoundaryArn;
   return undefined;
 }
 
@@ -97,7 +112,9 @@ async function boundaryArn(iam: IAMClient, entity: Entity): Promise<string | und
 export async function gatherPrincipalPolicies(iam: IAMClient, entity: Entity): Promise<PolicySource[]> {
   const groups =
     entity.type === "user"
-      ? await listAll((m) => iam.send(new ListGroupsForUserCommand({ UserName: entity.name, Marker: m })).then((r) => ({ ...r, items: r.Groups })))
+      ? await listAll((m) =>
+          iam.send(new ListGroupsForUserCommand({ UserName: entity.name, Marker: m })).then((r) => ({ ...r, items: r.Groups })),
+        )
       : [];
   const [own, viaGroups, boundary] = await Promise.all([
     entityPolicies(iam, entity),
@@ -108,7 +125,12 @@ export async function gatherPrincipalPolicies(iam: IAMClient, entity: Entity): P
   if (boundary) {
     const name = boundary.split("/").pop()!;
     out.push({
-      sourcePolicyId: name, policyName: name, policyArn: boundary, type: managedType(boundary), attachedTo: entity, layer: "boundary",
+      sourcePolicyId: name,
+      policyName: name,
+      policyArn: boundary,
+      type: managedType(boundary),
+      attachedTo: entity,
+      layer: "boundary",
       document: await managedDocument(iam, boundary),
     });
   }

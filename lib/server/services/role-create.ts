@@ -1,7 +1,13 @@
 import "server-only";
 import {
-  AddRoleToInstanceProfileCommand, AttachRolePolicyCommand, CreateInstanceProfileCommand, CreateRoleCommand, DeleteInstanceProfileCommand,
-  DeleteRoleCommand, DetachRolePolicyCommand, RemoveRoleFromInstanceProfileCommand,
+  AddRoleToInstanceProfileCommand,
+  AttachRolePolicyCommand,
+  CreateInstanceProfileCommand,
+  CreateRoleCommand,
+  DeleteInstanceProfileCommand,
+  DeleteRoleCommand,
+  DetachRolePolicyCommand,
+  RemoveRoleFromInstanceProfileCommand,
 } from "@aws-sdk/client-iam";
 import type { z } from "zod";
 import type { createRoleSchema } from "@/lib/schemas/roles";
@@ -16,7 +22,13 @@ export type CreatedRole = RoleSummary & { instanceProfileArn?: string };
  * What the console's "Create role" does: CreateRole, AttachRolePolicy for each policy and, for EC2, an instance
  * profile of the same name holding the role. A failure undoes the steps already done, so nothing is half-written.
  */
-export async function createRole({ principal, input }: { principal: Principal; input: z.infer<typeof createRoleSchema> }): Promise<CreatedRole> {
+export async function createRole({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: z.infer<typeof createRoleSchema>;
+}): Promise<CreatedRole> {
   const iam = iamClient(principal);
   const RoleName = input.roleName;
   const undo: (() => Promise<unknown>)[] = [];

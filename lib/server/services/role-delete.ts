@@ -1,6 +1,10 @@
 import "server-only";
 import {
-  DeleteInstanceProfileCommand, DeleteRoleCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, RemoveRoleFromInstanceProfileCommand,
+  DeleteInstanceProfileCommand,
+  DeleteRoleCommand,
+  DeleteRolePolicyCommand,
+  DetachRolePolicyCommand,
+  RemoveRoleFromInstanceProfileCommand,
 } from "@aws-sdk/client-iam";
 import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
@@ -22,7 +26,13 @@ export type DeletedRole = {
 export async function deleteRole({ principal, params }: { principal: Principal; params: { roleName: string } }): Promise<DeletedRole> {
   const iam = iamClient(principal);
   const RoleName = params.roleName;
-  const out: DeletedRole = { roleName: RoleName, removedFromInstanceProfiles: [], deletedInstanceProfiles: [], detachedPolicies: [], deletedInlinePolicies: [] };
+  const out: DeletedRole = {
+    roleName: RoleName,
+    removedFromInstanceProfiles: [],
+    deletedInstanceProfiles: [],
+    detachedPolicies: [],
+    deletedInlinePolicies: [],
+  };
   try {
     for (const profile of await instanceProfilesForRole(iam, RoleName)) {
       const InstanceProfileName = profile.InstanceProfileName!;

@@ -61,7 +61,13 @@ export async function getRole({ principal, params }: { principal: Principal; par
 }
 
 /** The Roles table's "Last activity" column: ListRoles omits RoleLastUsed, so each visible row asks GetRole. */
-export async function getRoleLastUsed({ principal, params }: { principal: Principal; params: { roleName: string } }): Promise<RoleLastUsed> {
+export async function getRoleLastUsed({
+  principal,
+  params,
+}: {
+  principal: Principal;
+  params: { roleName: string };
+}): Promise<RoleLastUsed> {
   try {
     const r = await iamClient(principal).send(new GetRoleCommand({ RoleName: params.roleName }));
     const last = r.Role?.RoleLastUsed?.LastUsedDate;

@@ -1,6 +1,10 @@
 import "server-only";
 import {
-  ListAttachedRolePoliciesCommand, ListInstanceProfilesForRoleCommand, ListRolePoliciesCommand, type IAMClient, type InstanceProfile,
+  ListAttachedRolePoliciesCommand,
+  ListInstanceProfilesForRoleCommand,
+  ListRolePoliciesCommand,
+  type IAMClient,
+  type InstanceProfile,
 } from "@aws-sdk/client-iam";
 
 async function all<T>(page: (marker: string | undefined) => Promise<{ items: T[]; marker?: string }>): Promise<T[]> {

@@ -1,10 +1,21 @@
 import "server-only";
 import {
-  AttachRolePolicyCommand, DeleteRolePermissionsBoundaryCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, GetRolePolicyCommand,
-  PutRolePermissionsBoundaryCommand, PutRolePolicyCommand,
+  AttachRolePolicyCommand,
+  DeleteRolePermissionsBoundaryCommand,
+  DeleteRolePolicyCommand,
+  DetachRolePolicyCommand,
+  GetRolePolicyCommand,
+  PutRolePermissionsBoundaryCommand,
+  PutRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import type { z } from "zod";
-import type { inlinePolicyNameSchema, inlinePolicySchema, permissionsBoundarySchema, policyArnSchema, policyArnsSchema } from "@/lib/schemas/roles";
+import type {
+  inlinePolicyNameSchema,
+  inlinePolicySchema,
+  permissionsBoundarySchema,
+  policyArnSchema,
+  policyArnsSchema,
+} from "@/lib/schemas/roles";
 import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
@@ -52,7 +63,11 @@ export const attachRolePolicies = ({ principal, params, input }: RoleParams & { 
   });
 
 export const detachRolePolicy = ({ principal, params, input }: RoleParams & { input: z.infer<typeof policyArnSchema> }) =>
-  run(() => iamClient(principal).send(new DetachRolePolicyCommand({ RoleName: params.roleName, PolicyArn: input.policyArn })).then(() => ({ ok: true })));
+  run(() =>
+    iamClient(principal)
+      .send(new DetachRolePolicyCommand({ RoleName: params.roleName, PolicyArn: input.policyArn }))
+      .then(() => ({ ok: true })),
+  );
 
 export const putRolePolicy = ({ principal, params, input }: RoleParams & { input: z.infer<typeof inlinePolicySchema> }) =>
   run(() =>
@@ -62,9 +77,17 @@ export const putRolePolicy = ({ principal, params, input }: RoleParams & { input
   );
 
 export const deleteRolePolicy = ({ principal, params, input }: RoleParams & { input: z.infer<typeof inlinePolicyNameSchema> }) =>
-  run(() => iamClient(principal).send(new DeleteRolePolicyCommand({ RoleName: params.roleName, PolicyName: input.policyName })).then(() => ({ ok: true })));
+  run(() =>
+    iamClient(principal)
+      .send(new DeleteRolePolicyCommand({ RoleName: params.roleName, PolicyName: input.policyName }))
+      .then(() => ({ ok: true })),
+  );
 
-export const putRolePermissionsBoundary = ({ principal, params, input }: RoleParams & { input: z.infer<typeof permissionsBoundarySchema> }) =>
+export const putRolePermissionsBoundary = ({
+  principal,
+  params,
+  input,
+}: RoleParams & { input: z.infer<typeof permissionsBoundarySchema> }) =>
   run(() =>
     iamClient(principal)
       .send(new PutRolePermissionsBoundaryCommand({ RoleName: params.roleName, PermissionsBoundary: input.permissionsBoundary }))
@@ -72,4 +95,8 @@ export const putRolePermissionsBoundary = ({ principal, params, input }: RolePar
   );
 
 export const deleteRolePermissionsBoundary = ({ principal, params }: RoleParams) =>
-  run(() => iamClient(principal).send(new DeleteRolePermissionsBoundaryCommand({ RoleName: params.roleName })).then(() => ({ ok: true })));
+  run(() =>
+    iamClient(principal)
+      .send(new DeleteRolePermissionsBoundaryCommand({ RoleName: params.roleName }))
+      .then(() => ({ ok: true })),
+  );

@@ -7,7 +7,15 @@ import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
 
 /** "Edit trust policy": UpdateAssumeRolePolicy, with AWS's MalformedPolicyDocument returned verbatim. */
-export async function updateAssumeRolePolicy({ principal, params, input }: { principal: Principal; params: { roleName: string }; input: z.infer<typeof trustPolicySchema> }) {
+export async function updateAssumeRolePolicy({
+  principal,
+  params,
+  input,
+}: {
+  principal: Principal;
+  params: { roleName: string };
+  input: z.infer<typeof trustPolicySchema>;
+}) {
   try {
     await iamClient(principal).send(new UpdateAssumeRolePolicyCommand({ RoleName: params.roleName, PolicyDocument: input.policyDocument }));
     return { ok: true };

@@ -51,7 +51,13 @@ export const toRoleSummary = (r: Role): RoleSummary => ({
   trustedEntities: trustedEntities(r.AssumeRolePolicyDocument),
 });
 
-export async function listRoles({ principal, input }: { principal: Principal; input: z.infer<typeof pageQuerySchema> }): Promise<Page<RoleSummary>> {
+export async function listRoles({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: z.infer<typeof pageQuerySchema>;
+}): Promise<Page<RoleSummary>> {
   const iam = iamClient(principal);
   try {
     return await markerPage({

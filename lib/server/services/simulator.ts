@@ -1,7 +1,11 @@
 import "server-only";
 import {
-  GetContextKeysForCustomPolicyCommand, GetContextKeysForPrincipalPolicyCommand, SimulateCustomPolicyCommand, SimulatePrincipalPolicyCommand,
-  type EvaluationResult, type Statement,
+  GetContextKeysForCustomPolicyCommand,
+  GetContextKeysForPrincipalPolicyCommand,
+  SimulateCustomPolicyCommand,
+  SimulatePrincipalPolicyCommand,
+  type EvaluationResult,
+  type Statement,
 } from "@aws-sdk/client-iam";
 import { expandActions, lookupConditionKey } from "@/lib/policy/catalogue";
 import type { ContextKeyType, ContextKeysQuery, SimulationSource } from "@/lib/schemas/simulator";
@@ -47,7 +51,10 @@ function expand(patterns: string[]): { actions: string[]; expanded: Simulation["
   patterns.forEach((pattern, i) => {
     if (!/[*?]/.test(pattern)) return void actions.add(pattern);
     const names = expandActions(pattern);
-    if (!names.length) throw new ServiceError("ValidationError", `${pattern} matches no action.`, 422, { [`actions.${i}`]: `${pattern} matches no action.` });
+    if (!names.length)
+      throw new ServiceError("ValidationError", `${pattern} matches no action.`, 422, {
+        [`actions.${i}`]: `${pattern} matches no action.`,
+      });
     names.forEach((n) => actions.add(n));
     expanded.push({ pattern, count: names.length });
   });
@@ -60,7 +67,12 @@ function expand(patterns: string[]): { actions: string[]; expanded: Simulation["
 
 const position = (p: { Line?: number; Column?: number } | undefined): Position => ({ line: p?.Line ?? 1, column: p?.Column ?? 1 });
 const statements = (list: Statement[] | undefined): MatchedStatement[] =>
-  (list ?? []).map((s) => ({ sourcePolicyId: s.SourcePolicyId ?? "", sourcePolicyType: s.SourcePolicyType ?? "", start: position(s.StartPosition), end: position(s.EndPosition) }));
+  (list ?? []).map((s) => ({
+    sourcePolicyId: s.SourcePolicyId ?? "",
+    sourcePolicyType: s.SourcePolicyType ?? "",
+    start: position(s.StartPosition),
+    end: position(s.EndPosition),
+  }));
 
 function rows(r: EvaluationResult): SimulationRow[] {
   const action = r.EvalActionName!;
@@ -70,22 +82,34 @@ function rows(r: EvaluationResult): SimulationRow[] {
   };
   const specific = r.ResourceSpecificResults ?? [];
   if (!specific.length) {
-    return [{
-      ...common, id: `${action}|${r.EvalResourceName ?? "*"}`, resource: r.EvalResourceName ?? "*", decision: r.EvalDecision as Decision,
-      matchedStatements: statements(r.MatchedStatements), missingContextValues: r.MissingContextValues ?? [],
-      allowedByBoundary: r.PermissionsBoundaryDecisionDetail?.AllowedByPermissionsBoundary,
-      decisionDetails: r.EvalDecisionDetails as SimulationRow["decisionDetails"],
-    }];
+    return [
+      {
+        ...common,
+        id: `${action}|${r.EvalResourceName ?? "*"}`,
+        resource: r.EvalResourceName ?? "*",
+        decision: r.EvalDecision as Decision,
+        matchedStatements: statements(r.MatchedStatements),
+        missingContextValues: r.MissingContextValues ?? [],
+        allowedByBoundary: r.PermissionsBoundaryDecisionDetail?.AllowedByPermissionsBoundary,
+        decisionDetails: r.EvalDecisionDetails as SimulationRow["decisionDetails"],
+      },
+    ];
   }
   return specific.map((s) => ({
-    ...common, id: `${action}|${s.EvalResourceName}`, resource: s.EvalResourceName!, decision: s.EvalResourceDecision as Decision,
-    matchedStatements: statements(s.MatchedStatements), missingContextValues: s.MissingContextValues ?? [],
+    ...common,
+    id: `${action}|${s.EvalResourceName}`,
+    resource: s.EvalResourceName!,
+    decision: s.EvalResourceDecision as Decision,
+    matchedStatements: statements(s.MatchedStatements),
+    missingContextValues: s.MissingContextValues ?? [],
     allowedByBoundary: s.PermissionsBoundaryDecisionDetail?.AllowedByPermissionsBoundary,
     decisionDetails: s.EvalDecisionDetails as SimulationRow["decisionDetails"],
   }));
 }
 
-async function allResults(send: (marker: string | undefined) => Promise<{ EvaluationResults?: EvaluationResult[]; IsTruncated?: boolean; Marker?: string }>) {
+async function allResults(
+  send: (marker: string | undefined) => Promise<{ EvaluationResults?: EvaluationResult[]; IsTruncated?: boolean; Marker?: string }>,
+) {
   const out: EvaluationResult[] = [];
   let marker: string | undefined;
   do {
@@ -99,9 +123,12 @@ async function allResults(send: (marker: string | undefined) => Promise<{ Evalua
 /** AWS's words for a bad document or value, placed at the field they are about. */
 function atField(err: unknown, source: SimulationSource): ServiceError {
   const e = fromSdkError(err);
-  if (e.code === "MalformedPolicyDocument") return new ServiceError(e.code, e.message, e.status, { [source.kind === "custom" ? "source.policies" : "boundary"]: e.message });
-  if (e.code === "NoSuchEntity" && source.kind === "principal") return new ServiceError(e.code, e.message, e.status, { "source.arn": e.message });
-  if (e.code === "InvalidInput" && /resource/i.test(e.message)) return new ServiceError(e.code, e.message, e.status, { resources: e.message });
+  if (e.code === "MalformedPolicyDocument")
+    return new ServiceError(e.code, e.message, e.status, { [source.kind === "custom" ? "source.policies" : "boundary"]: e.message });
+  if (e.code === "NoSuchEntity" && source.kind === "principal")
+    return new ServiceError(e.code, e.message, e.status, { "source.arn": e.message });
+  if (e.code === "InvalidInput" && /resource/i.test(e.message))
+    return new ServiceError(e.code, e.message, e.status, { resources: e.message });
   if (e.code === "InvalidInput" && /context/i.test(e.message)) return new ServiceError(e.code, e.message, e.status, { context: e.message });
   return e;
 }
@@ -130,9 +157,20 @@ export async function runSimulation({ principal, input }: Ctx<Input>): Promise<S
 }
 
 const SIMULATOR_TYPE: Record<string, ContextKeyType> = {
-  String: "string", ArrayOfString: "stringList", ARN: "string", ArrayOfARN: "stringList", Bool: "boolean", ArrayOfBool: "booleanList",
-  Numeric: "numeric", ArrayOfNumeric: "numericList", Date: "date", ArrayOfDate: "dateList", IPAddress: "ip", ArrayOfIPAddress: "ipList",
-  Binary: "binary", ArrayOfBinary: "binaryList",
+  String: "string",
+  ArrayOfString: "stringList",
+  ARN: "string",
+  ArrayOfARN: "stringList",
+  Bool: "boolean",
+  ArrayOfBool: "booleanList",
+  Numeric: "numeric",
+  ArrayOfNumeric: "numericList",
+  Date: "date",
+  ArrayOfDate: "dateList",
+  IPAddress: "ip",
+  ArrayOfIPAddress: "ipList",
+  Binary: "binary",
+  ArrayOfBinary: "binaryList",
 };
 
 /** GetContextKeysFor{Principal,Custom}Policy, each key with the type the Service Authorization Reference gives it. */
@@ -143,9 +181,17 @@ export async function getContextKeys({ principal, input }: Ctx<ContextKeysQuery>
   try {
     const r =
       source.kind === "principal"
-        ? await iam.send(new GetContextKeysForPrincipalPolicyCommand({ PolicySourceArn: source.arn, ...(extra.length ? { PolicyInputList: extra } : {}) }))
+        ? await iam.send(
+            new GetContextKeysForPrincipalPolicyCommand({
+              PolicySourceArn: source.arn,
+              ...(extra.length ? { PolicyInputList: extra } : {}),
+            }),
+          )
         : await iam.send(new GetContextKeysForCustomPolicyCommand({ PolicyInputList: [...source.policies, ...extra] }));
-    return (r.ContextKeyNames ?? []).map((name) => ({ name, type: SIMULATOR_TYPE[lookupConditionKey(name)?.type ?? "String"] ?? "string" }));
+    return (r.ContextKeyNames ?? []).map((name) => ({
+      name,
+      type: SIMULATOR_TYPE[lookupConditionKey(name)?.type ?? "String"] ?? "string",
+    }));
   } catch (err) {
     throw atField(err, source);
   }

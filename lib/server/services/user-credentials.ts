@@ -1,8 +1,19 @@
 import "server-only";
 import {
-  AttachUserPolicyCommand, CreateAccessKeyCommand, CreateLoginProfileCommand, CreateVirtualMFADeviceCommand, DeactivateMFADeviceCommand, DeleteAccessKeyCommand,
-  DeleteLoginProfileCommand, DeleteVirtualMFADeviceCommand, EnableMFADeviceCommand, TagUserCommand,
-  UntagUserCommand, UpdateAccessKeyCommand, UpdateLoginProfileCommand, type IAMClient,
+  AttachUserPolicyCommand,
+  CreateAccessKeyCommand,
+  CreateLoginProfileCommand,
+  CreateVirtualMFADeviceCommand,
+  DeactivateMFADeviceCommand,
+  DeleteAccessKeyCommand,
+  DeleteLoginProfileCommand,
+  DeleteVirtualMFADeviceCommand,
+  EnableMFADeviceCommand,
+  TagUserCommand,
+  UntagUserCommand,
+  UpdateAccessKeyCommand,
+  UpdateLoginProfileCommand,
+  type IAMClient,
 } from "@aws-sdk/client-iam";
 import { CHANGE_PASSWORD_POLICY_ARN } from "@/lib/schemas/users";
 import type { EnableConsoleAccessInput, EnableMfaDeviceInput, UpdateConsoleAccessInput } from "@/lib/schemas/user-detail";
@@ -23,11 +34,16 @@ export type NewVirtualMfaDevice = { serialNumber: string; base32StringSeed: stri
  * attaches IAMUserChangePassword when a reset is required but the account policy doesn't let users change their own.
  * An unreadable policy (e.g. AccessDenied) falls back to AWS's default rules; AWS has the last word.
  */
-async function setLoginProfile(iam: IAMClient, input: UpdateConsoleAccessInput & { userName: string }, create: boolean): Promise<ConsolePassword> {
+async function setLoginProfile(
+  iam: IAMClient,
+  input: UpdateConsoleAccessInput & { userName: string },
+  create: boolean,
+): Promise<ConsolePassword> {
   const UserName = input.userName;
   const PasswordResetRequired = !!input.passwordResetRequired;
   const policy = await readAccountPasswordPolicy(iam).catch(() => null);
-  const password = input.passwordType === "existing" ? undefined : input.passwordType === "custom" ? input.password : generatePassword(policy);
+  const password =
+    input.passwordType === "existing" ? undefined : input.passwordType === "custom" ? input.password : generatePassword(policy);
   if (create) await iam.send(new CreateLoginProfileCommand({ UserName, Password: password, PasswordResetRequired }));
   else await iam.send(new UpdateLoginProfileCommand({ UserName, Password: password, PasswordResetRequired }));
   if (PasswordResetRequired && !policy?.allowUsersToChangePassword) {
@@ -67,7 +83,8 @@ export async function createAccessKey({ principal, input }: Ctx<{ description?: 
   const iam = iamClient(principal);
   try {
     const { AccessKey: k } = await iam.send(new CreateAccessKeyCommand({ UserName: input.userName }));
-    if (input.description) await iam.send(new TagUserCommand({ UserName: input.userName, Tags: [{ Key: k!.AccessKeyId!, Value: input.description }] }));
+    if (input.description)
+      await iam.send(new TagUserCommand({ UserName: input.userName, Tags: [{ Key: k!.AccessKeyId!, Value: input.description }] }));
     return { accessKeyId: k!.AccessKeyId!, secretAccessKey: k!.SecretAccessKey!, createDate: k!.CreateDate!.toISOString() };
   } catch (err) {
     throw fromSdkError(err);
@@ -76,7 +93,9 @@ export async function createAccessKey({ principal, input }: Ctx<{ description?: 
 
 export async function updateAccessKey({ principal, input }: Ctx<{ accessKeyId: string; status: "Active" | "Inactive" }>) {
   try {
-    await iamClient(principal).send(new UpdateAccessKeyCommand({ UserName: input.userName, AccessKeyId: input.accessKeyId, Status: input.status }));
+    await iamClient(principal).send(
+      new UpdateAccessKeyCommand({ UserName: input.userName, AccessKeyId: input.accessKeyId, Status: input.status }),
+    );
   } catch (err) {
     throw fromSdkError(err);
   }
@@ -94,9 +113,17 @@ export async function deleteAccessKey({ principal, input }: Ctx<{ accessKeyId: s
 }
 
 /** Step one of assigning a virtual MFA device: the device with its seed and QR code, shown to this browser once. */
-export async function createVirtualMfaDevice({ principal, input }: { principal: Principal; input: { deviceName: string } }): Promise<NewVirtualMfaDevice> {
+export async function createVirtualMfaDevice({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: { deviceName: string };
+}): Promise<NewVirtualMfaDevice> {
   try {
-    const { VirtualMFADevice: d } = await iamClient(principal).send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: input.deviceName }));
+    const { VirtualMFADevice: d } = await iamClient(principal).send(
+      new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: input.deviceName }),
+    );
     return {
       serialNumber: d!.SerialNumber!,
       base32StringSeed: Buffer.from(d!.Base32StringSeed!).toString("utf8"),

@@ -1,8 +1,18 @@
 import "server-only";
 import {
-  AddUserToGroupCommand, GetAccessKeyLastUsedCommand, GetLoginProfileCommand, GetUserCommand, ListAccessKeysCommand,
-  ListAttachedGroupPoliciesCommand, ListGroupsForUserCommand, ListMFADevicesCommand, ListUserTagsCommand, RemoveUserFromGroupCommand,
-  TagUserCommand, UntagUserCommand, type IAMClient,
+  AddUserToGroupCommand,
+  GetAccessKeyLastUsedCommand,
+  GetLoginProfileCommand,
+  GetUserCommand,
+  ListAccessKeysCommand,
+  ListAttachedGroupPoliciesCommand,
+  ListGroupsForUserCommand,
+  ListMFADevicesCommand,
+  ListUserTagsCommand,
+  RemoveUserFromGroupCommand,
+  TagUserCommand,
+  UntagUserCommand,
+  type IAMClient,
 } from "@aws-sdk/client-iam";
 import type { z } from "zod";
 import type { addUserToGroupsSchema, updateUserTagsSchema } from "@/lib/schemas/user-detail";
@@ -43,7 +53,9 @@ const missing = (e: { name?: string }) => (e.name === "NoSuchEntityException" ? 
 export const nameParam = (value: string | undefined) => decodeURIComponent(value ?? "");
 
 /** Follows an IAM list's Marker to the end (per-user lists are short: at most a few dozen entries). */
-export async function listAll<T>(fetch: (marker?: string) => Promise<{ items?: T[]; IsTruncated?: boolean; Marker?: string }>): Promise<T[]> {
+export async function listAll<T>(
+  fetch: (marker?: string) => Promise<{ items?: T[]; IsTruncated?: boolean; Marker?: string }>,
+): Promise<T[]> {
   const out: T[] = [];
   let marker: string | undefined;
   do {
@@ -95,7 +107,10 @@ export async function getUserDetail({ principal, input }: { principal: Principal
       permissionsBoundaryArn: u!.PermissionsBoundary?.PermissionsBoundaryArn,
       tags: cleanTags,
       loginProfile: profile?.LoginProfile
-        ? { createDate: profile.LoginProfile.CreateDate!.toISOString(), passwordResetRequired: !!profile.LoginProfile.PasswordResetRequired }
+        ? {
+            createDate: profile.LoginProfile.CreateDate!.toISOString(),
+            passwordResetRequired: !!profile.LoginProfile.PasswordResetRequired,
+          }
         : null,
       accessKeys: await accessKeys(iam, UserName, cleanTags),
       mfaDevices: (mfa.MFADevices ?? []).map((d) => ({
@@ -110,7 +125,13 @@ export async function getUserDetail({ principal, input }: { principal: Principal
 }
 
 /** The Groups tab: the user's groups with the managed policies each one attaches. */
-export async function listGroupsForUser({ principal, input }: { principal: Principal; input: { userName: string } }): Promise<UserGroupMembership[]> {
+export async function listGroupsForUser({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: { userName: string };
+}): Promise<UserGroupMembership[]> {
   const iam = iamClient(principal);
   try {
     const groups = await listAll((Marker) =>
@@ -119,9 +140,16 @@ export async function listGroupsForUser({ principal, input }: { principal: Princ
     return await Promise.all(
       groups.map(async (g) => {
         const attached = await listAll((Marker) =>
-          iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: g.GroupName!, Marker })).then((r) => ({ ...r, items: r.AttachedPolicies })),
+          iam
+            .send(new ListAttachedGroupPoliciesCommand({ GroupName: g.GroupName!, Marker }))
+            .then((r) => ({ ...r, items: r.AttachedPolicies })),
         );
-        return { groupName: g.GroupName!, arn: g.Arn!, createDate: g.CreateDate!.toISOString(), attachedPolicies: attached.map((p) => p.PolicyName!) };
+        return {
+          groupName: g.GroupName!,
+          arn: g.Arn!,
+          createDate: g.CreateDate!.toISOString(),
+          attachedPolicies: attached.map((p) => p.PolicyName!),
+        };
       }),
     );
   } catch (err) {
@@ -130,7 +158,13 @@ export async function listGroupsForUser({ principal, input }: { principal: Princ
 }
 
 /** Adds the user to each group in turn; AWS's error for the first group that fails is reported with its name. */
-export async function addUserToGroups({ principal, input }: { principal: Principal; input: z.infer<typeof addUserToGroupsSchema> & { userName: string } }) {
+export async function addUserToGroups({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: z.infer<typeof addUserToGroupsSchema> & { userName: string };
+}) {
   const iam = iamClient(principal);
   const added: string[] = [];
   for (const GroupName of input.groupNames) {
@@ -154,11 +188,19 @@ export async function removeUserFromGroup({ principal, input }: { principal: Pri
 }
 
 /** Replaces the user's tags: UntagUser for the keys that went away, TagUser for the new and changed ones. */
-export async function updateUserTags({ principal, input }: { principal: Principal; input: z.infer<typeof updateUserTagsSchema> & { userName: string } }) {
+export async function updateUserTags({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: z.infer<typeof updateUserTagsSchema> & { userName: string };
+}) {
   const iam = iamClient(principal);
   const UserName = input.userName;
   try {
-    const current = await listAll((Marker) => iam.send(new ListUserTagsCommand({ UserName, Marker })).then((r) => ({ ...r, items: r.Tags })));
+    const current = await listAll((Marker) =>
+      iam.send(new ListUserTagsCommand({ UserName, Marker })).then((r) => ({ ...r, items: r.Tags })),
+    );
     const next = new Map(input.tags.map((t) => [t.Key, t.Value]));
     const removed = current.map((t) => t.Key!).filter((k) => !next.has(k));
     const changed = input.tags.filter((t) => !current.some((c) => c.Key === t.Key && (c.Value ?? "") === t.Value));

@@ -1,8 +1,20 @@
 import "server-only";
 import {
-  AttachUserPolicyCommand, DeleteUserPermissionsBoundaryCommand, DeleteUserPolicyCommand, DetachUserPolicyCommand, GetGroupPolicyCommand,
-  GetPolicyCommand, GetPolicyVersionCommand, GetUserPolicyCommand, ListAttachedGroupPoliciesCommand, ListAttachedUserPoliciesCommand,
-  ListGroupPoliciesCommand, ListGroupsForUserCommand, ListUserPoliciesCommand, PutUserPermissionsBoundaryCommand, PutUserPolicyCommand,
+  AttachUserPolicyCommand,
+  DeleteUserPermissionsBoundaryCommand,
+  DeleteUserPolicyCommand,
+  DetachUserPolicyCommand,
+  GetGroupPolicyCommand,
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  GetUserPolicyCommand,
+  ListAttachedGroupPoliciesCommand,
+  ListAttachedUserPoliciesCommand,
+  ListGroupPoliciesCommand,
+  ListGroupsForUserCommand,
+  ListUserPoliciesCommand,
+  PutUserPermissionsBoundaryCommand,
+  PutUserPolicyCommand,
 } from "@aws-sdk/client-iam";
 import type { z } from "zod";
 import type { attachUserPoliciesSchema, PolicyDocumentQuery, PutUserPolicyInput } from "@/lib/schemas/user-detail";
@@ -33,19 +45,30 @@ export async function listUserPermissions({ principal, input }: Ctx<object>): Pr
   const UserName = input.userName;
   try {
     const [attached, inline, groups] = await Promise.all([
-      listAll((Marker) => iam.send(new ListAttachedUserPoliciesCommand({ UserName, Marker })).then((r) => ({ ...r, items: r.AttachedPolicies }))),
+      listAll((Marker) =>
+        iam.send(new ListAttachedUserPoliciesCommand({ UserName, Marker })).then((r) => ({ ...r, items: r.AttachedPolicies })),
+      ),
       listAll((Marker) => iam.send(new ListUserPoliciesCommand({ UserName, Marker })).then((r) => ({ ...r, items: r.PolicyNames }))),
       listAll((Marker) => iam.send(new ListGroupsForUserCommand({ UserName, Marker })).then((r) => ({ ...r, items: r.Groups }))),
     ]);
     const viaGroups = await Promise.all(
       groups.map(async ({ GroupName }) => {
         const [gAttached, gInline] = await Promise.all([
-          listAll((Marker) => iam.send(new ListAttachedGroupPoliciesCommand({ GroupName, Marker })).then((r) => ({ ...r, items: r.AttachedPolicies }))),
+          listAll((Marker) =>
+            iam.send(new ListAttachedGroupPoliciesCommand({ GroupName, Marker })).then((r) => ({ ...r, items: r.AttachedPolicies })),
+          ),
           listAll((Marker) => iam.send(new ListGroupPoliciesCommand({ GroupName, Marker })).then((r) => ({ ...r, items: r.PolicyNames }))),
         ]);
         const via = `Group ${GroupName}`;
         return [
-          ...gAttached.map((p) => ({ id: `${via}|${p.PolicyArn}`, policyName: p.PolicyName!, policyArn: p.PolicyArn!, type: managedType(p.PolicyArn!), via, groupName: GroupName })),
+          ...gAttached.map((p) => ({
+            id: `${via}|${p.PolicyArn}`,
+            policyName: p.PolicyName!,
+            policyArn: p.PolicyArn!,
+            type: managedType(p.PolicyArn!),
+            via,
+            groupName: GroupName,
+          })),
           ...gInline.map((n) => ({ id: `${via}|inline|${n}`, policyName: n, type: "Customer inline" as const, via, groupName: GroupName })),
         ];
       }),
@@ -53,7 +76,13 @@ export async function listUserPermissions({ principal, input }: Ctx<object>): Pr
     const direct = "Attached directly";
     return {
       policies: [
-        ...attached.map((p) => ({ id: `direct|${p.PolicyArn}`, policyName: p.PolicyName!, policyArn: p.PolicyArn!, type: managedType(p.PolicyArn!), via: direct })),
+        ...attached.map((p) => ({
+          id: `direct|${p.PolicyArn}`,
+          policyName: p.PolicyName!,
+          policyArn: p.PolicyArn!,
+          type: managedType(p.PolicyArn!),
+          via: direct,
+        })),
         ...inline.map((n) => ({ id: `direct|inline|${n}`, policyName: n, type: "Customer inline" as const, via: direct })),
         ...viaGroups.flat(),
       ],
@@ -137,7 +166,9 @@ export async function getPermissionPolicyDocument({ principal, input }: Ctx<Poli
 
 export async function putUserPermissionsBoundary({ principal, input }: Ctx<{ policyArn: string }>) {
   try {
-    await iamClient(principal).send(new PutUserPermissionsBoundaryCommand({ UserName: input.userName, PermissionsBoundary: input.policyArn }));
+    await iamClient(principal).send(
+      new PutUserPermissionsBoundaryCommand({ UserName: input.userName, PermissionsBoundary: input.policyArn }),
+    );
   } catch (err) {
     throw fromSdkError(err);
   }

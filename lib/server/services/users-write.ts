@@ -1,9 +1,23 @@
 import "server-only";
 import {
-  AddUserToGroupCommand, AttachUserPolicyCommand, CreateLoginProfileCommand, CreateUserCommand, DeactivateMFADeviceCommand,
-  DeleteAccessKeyCommand, DeleteLoginProfileCommand, DeleteUserCommand, DeleteUserPolicyCommand, DeleteVirtualMFADeviceCommand,
-  DetachUserPolicyCommand, ListAccessKeysCommand, ListAttachedUserPoliciesCommand, ListGroupsForUserCommand, ListMFADevicesCommand,
-  ListUserPoliciesCommand, RemoveUserFromGroupCommand, type IAMClient,
+  AddUserToGroupCommand,
+  AttachUserPolicyCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  DeactivateMFADeviceCommand,
+  DeleteAccessKeyCommand,
+  DeleteLoginProfileCommand,
+  DeleteUserCommand,
+  DeleteUserPolicyCommand,
+  DeleteVirtualMFADeviceCommand,
+  DetachUserPolicyCommand,
+  ListAccessKeysCommand,
+  ListAttachedUserPoliciesCommand,
+  ListGroupsForUserCommand,
+  ListMFADevicesCommand,
+  ListUserPoliciesCommand,
+  RemoveUserFromGroupCommand,
+  type IAMClient,
 } from "@aws-sdk/client-iam";
 import type { z } from "zod";
 import { CHANGE_PASSWORD_POLICY_ARN, type createUserSchema } from "@/lib/schemas/users";
@@ -30,7 +44,13 @@ const FIELD_OF: Record<string, string> = { EntityAlreadyExists: "userName", Pass
  * AttachUserPolicy for each choice. If a later call fails, everything already created is undone in reverse, so
  * nothing is left half-written, and AWS's error is returned as AWS worded it.
  */
-export async function createUser({ principal, input }: { principal: Principal; input: z.infer<typeof createUserSchema> }): Promise<CreatedUser> {
+export async function createUser({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: z.infer<typeof createUserSchema>;
+}): Promise<CreatedUser> {
   const iam = iamClient(principal);
   const UserName = input.userName;
   const access = input.consoleAccess;
@@ -90,17 +110,29 @@ async function rollBack(undo: Undo[]): Promise<string | undefined> {
   return failure;
 }
 
-const page = <T>(items: T[] | undefined, r: { Marker?: string; IsTruncated?: boolean }) => ({ items, marker: r.Marker, truncated: r.IsTruncated });
+const page = <T>(items: T[] | undefined, r: { Marker?: string; IsTruncated?: boolean }) => ({
+  items,
+  marker: r.Marker,
+  truncated: r.IsTruncated,
+});
 
 /**
  * The AWS console's "Delete user": it removes what DeleteUser would refuse with a DeleteConflict first (login profile,
  * access keys, MFA devices, inline and attached policies, group memberships), then the user. Stops at AWS's first error.
  */
-export async function deleteUser({ principal, input }: { principal: Principal; input: { userName: string } }): Promise<{ userName: string }> {
+export async function deleteUser({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: { userName: string };
+}): Promise<{ userName: string }> {
   const iam = iamClient(principal);
   const UserName = input.userName;
   try {
-    await iam.send(new DeleteLoginProfileCommand({ UserName })).catch((e) => (e.name === "NoSuchEntityException" ? undefined : Promise.reject(e)));
+    await iam
+      .send(new DeleteLoginProfileCommand({ UserName }))
+      .catch((e) => (e.name === "NoSuchEntityException" ? undefined : Promise.reject(e)));
     await removeEach(iam, UserName);
     await iam.send(new DeleteUserCommand({ UserName }));
     return { userName: UserName };
@@ -110,7 +142,9 @@ export async function deleteUser({ principal, input }: { principal: Principal; i
 }
 
 async function removeEach(iam: IAMClient, UserName: string): Promise<void> {
-  const keys = await allPages((Marker) => iam.send(new ListAccessKeysCommand({ UserName, Marker })).then((r) => page(r.AccessKeyMetadata, r)));
+  const keys = await allPages((Marker) =>
+    iam.send(new ListAccessKeysCommand({ UserName, Marker })).then((r) => page(r.AccessKeyMetadata, r)),
+  );
   for (const k of keys) await iam.send(new DeleteAccessKeyCommand({ UserName, AccessKeyId: k.AccessKeyId! }));
 
   const devices = await allPages((Marker) => iam.send(new ListMFADevicesCommand({ UserName, Marker })).then((r) => page(r.MFADevices, r)));
@@ -120,10 +154,14 @@ async function removeEach(iam: IAMClient, UserName: string): Promise<void> {
     if (d.SerialNumber!.startsWith("arn:")) await iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: d.SerialNumber! }));
   }
 
-  const inline = await allPages((Marker) => iam.send(new ListUserPoliciesCommand({ UserName, Marker })).then((r) => page(r.PolicyNames, r)));
+  const inline = await allPages((Marker) =>
+    iam.send(new ListUserPoliciesCommand({ UserName, Marker })).then((r) => page(r.PolicyNames, r)),
+  );
   for (const PolicyName of inline) await iam.send(new DeleteUserPolicyCommand({ UserName, PolicyName }));
 
-  const attached = await allPages((Marker) => iam.send(new ListAttachedUserPoliciesCommand({ UserName, Marker })).then((r) => page(r.AttachedPolicies, r)));
+  const attached = await allPages((Marker) =>
+    iam.send(new ListAttachedUserPoliciesCommand({ UserName, Marker })).then((r) => page(r.AttachedPolicies, r)),
+  );
   for (const p of attached) await iam.send(new DetachUserPolicyCommand({ UserName, PolicyArn: p.PolicyArn! }));
 
   const groups = await allPages((Marker) => iam.send(new ListGroupsForUserCommand({ UserName, Marker })).then((r) => page(r.Groups, r)));

@@ -1,7 +1,13 @@
 import "server-only";
 import {
-  GetAccessKeyLastUsedCommand, GetLoginProfileCommand, GetUserCommand, ListAccessKeysCommand, ListAttachedUserPoliciesCommand,
-  ListGroupsForUserCommand, ListUsersCommand, type User,
+  GetAccessKeyLastUsedCommand,
+  GetLoginProfileCommand,
+  GetUserCommand,
+  ListAccessKeysCommand,
+  ListAttachedUserPoliciesCommand,
+  ListGroupsForUserCommand,
+  ListUsersCommand,
+  type User,
 } from "@aws-sdk/client-iam";
 import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
@@ -35,7 +41,13 @@ export const toUserSummary = (u: User): UserSummary => ({
 });
 
 /** One page of users, filtered by name or ARN on the server when asked. */
-export async function listUsers({ principal, input }: { principal: Principal; input: z.infer<typeof pageQuerySchema> }): Promise<Page<UserSummary>> {
+export async function listUsers({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: z.infer<typeof pageQuerySchema>;
+}): Promise<Page<UserSummary>> {
   const iam = iamClient(principal);
   try {
     return await markerPage({
@@ -53,14 +65,22 @@ export async function listUsers({ principal, input }: { principal: Principal; in
 }
 
 /** The Users table's per-row columns (groups, password and key ages, last activity), for the visible page only. */
-export async function listUserActivity({ principal, input }: { principal: Principal; input: { userNames: string[] } }): Promise<UserActivity[]> {
+export async function listUserActivity({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: { userNames: string[] };
+}): Promise<UserActivity[]> {
   const iam = iamClient(principal);
   try {
     return await Promise.all(
       input.userNames.map(async (userName) => {
         const [groups, profile, keys] = await Promise.all([
           iam.send(new ListGroupsForUserCommand({ UserName: userName })),
-          iam.send(new GetLoginProfileCommand({ UserName: userName })).catch((e) => (e.name === "NoSuchEntityException" ? undefined : Promise.reject(e))),
+          iam
+            .send(new GetLoginProfileCommand({ UserName: userName }))
+            .catch((e) => (e.name === "NoSuchEntityException" ? undefined : Promise.reject(e))),
           iam.send(new ListAccessKeysCommand({ UserName: userName })),
         ]);
         const active = (keys.AccessKeyMetadata ?? []).filter((k) => k.Status === "Active");
@@ -83,7 +103,9 @@ export async function listUserActivity({ principal, input }: { principal: Princi
 }
 
 /** Every item of a Marker-paged IAM list, for the few per-user lists that are short but may still be paged. */
-export async function allPages<T>(fetch: (marker: string | undefined) => Promise<{ items?: T[]; marker?: string; truncated?: boolean }>): Promise<T[]> {
+export async function allPages<T>(
+  fetch: (marker: string | undefined) => Promise<{ items?: T[]; marker?: string; truncated?: boolean }>,
+): Promise<T[]> {
   const out: T[] = [];
   let marker: string | undefined;
   do {
@@ -102,15 +124,27 @@ export type PermissionsToCopy = {
 };
 
 /** What "Copy permissions" copies from a user, as the AWS console: groups, attached managed policies, boundary. */
-export async function getPermissionsToCopy({ principal, input }: { principal: Principal; input: { userName: string } }): Promise<PermissionsToCopy> {
+export async function getPermissionsToCopy({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: { userName: string };
+}): Promise<PermissionsToCopy> {
   const iam = iamClient(principal);
   const UserName = input.userName;
   try {
     const [user, groups, attached] = await Promise.all([
       iam.send(new GetUserCommand({ UserName })),
-      allPages((Marker) => iam.send(new ListGroupsForUserCommand({ UserName, Marker })).then((r) => ({ items: r.Groups, marker: r.Marker, truncated: r.IsTruncated }))),
       allPages((Marker) =>
-        iam.send(new ListAttachedUserPoliciesCommand({ UserName, Marker })).then((r) => ({ items: r.AttachedPolicies, marker: r.Marker, truncated: r.IsTruncated })),
+        iam
+          .send(new ListGroupsForUserCommand({ UserName, Marker }))
+          .then((r) => ({ items: r.Groups, marker: r.Marker, truncated: r.IsTruncated })),
+      ),
+      allPages((Marker) =>
+        iam
+          .send(new ListAttachedUserPoliciesCommand({ UserName, Marker }))
+          .then((r) => ({ items: r.AttachedPolicies, marker: r.Marker, truncated: r.IsTruncated })),
       ),
     ]);
     return {

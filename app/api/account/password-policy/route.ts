@@ -1,7 +1,9 @@
 import { route } from "@/lib/server/route";
 import { passwordPolicySchema } from "@/lib/schemas/account";
 import {
-  deleteAccountPasswordPolicy, getAccountPasswordPolicy, updateAccountPasswordPolicy,
+  deleteAccountPasswordPolicy,
+  getAccountPasswordPolicy,
+  updateAccountPasswordPolicy,
 } from "@/lib/server/services/account-password-policy";
 
 export const GET = route(null, ({ principal }) => getAccountPasswordPolicy({ principal }));

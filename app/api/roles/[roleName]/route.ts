@@ -6,5 +6,7 @@ import { updateRole } from "@/lib/server/services/roles-write";
 import { roleParams } from "./params";
 
 export const GET = route(null, ({ principal, params }) => getRole({ principal, params: roleParams(params) }));
-export const PATCH = route(updateRoleSchema, ({ principal, params, input }) => updateRole({ principal, params: roleParams(params), input }));
+export const PATCH = route(updateRoleSchema, ({ principal, params, input }) =>
+  updateRole({ principal, params: roleParams(params), input }),
+);
 export const DELETE = route(null, ({ principal, params }) => deleteRole({ principal, params: roleParams(params) }));

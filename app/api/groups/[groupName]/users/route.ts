@@ -4,7 +4,9 @@ import { groupUserNamesSchema } from "@/lib/schemas/groups";
 import { listGroupUsers } from "@/lib/server/services/groups";
 import { addUsersToGroup, removeUsersFromGroup } from "@/lib/server/services/groups-write";
 
-export const GET = route(pageQuerySchema, ({ principal, input, params }) => listGroupUsers({ principal, input: { ...input, groupName: params.groupName } }));
+export const GET = route(pageQuerySchema, ({ principal, input, params }) =>
+  listGroupUsers({ principal, input: { ...input, groupName: params.groupName } }),
+);
 
 export const POST = route(groupUserNamesSchema, ({ principal, input, params }) =>
   addUsersToGroup({ principal, input: { ...input, groupName: params.groupName } }),

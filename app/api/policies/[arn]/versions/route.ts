@@ -4,4 +4,6 @@ import { createPolicyVersion, listPolicyVersions } from "@/lib/server/services/p
 
 export const GET = route(null, ({ principal, params }) => listPolicyVersions({ principal, policyArn: params.arn }));
 
-export const POST = route(createPolicyVersionSchema, ({ principal, params, input }) => createPolicyVersion({ principal, policyArn: params.arn, input }));
+export const POST = route(createPolicyVersionSchema, ({ principal, params, input }) =>
+  createPolicyVersion({ principal, policyArn: params.arn, input }),
+);

@@ -11,4 +11,6 @@ export const PATCH = route(updateConsoleAccessSchema, ({ principal, input, param
   updateLoginProfile({ principal, input: { ...input, userName: nameParam(params.name) } }),
 );
 
-export const DELETE = route(null, ({ principal, params }) => deleteLoginProfile({ principal, input: { userName: nameParam(params.name) } }));
+export const DELETE = route(null, ({ principal, params }) =>
+  deleteLoginProfile({ principal, input: { userName: nameParam(params.name) } }),
+);

@@ -7,4 +7,6 @@ export const PUT = route(permissionsBoundarySchema, ({ principal, input, params 
   putUserPermissionsBoundary({ principal, input: { ...input, userName: nameParam(params.name) } }),
 );
 
-export const DELETE = route(null, ({ principal, params }) => deleteUserPermissionsBoundary({ principal, input: { userName: nameParam(params.name) } }));
+export const DELETE = route(null, ({ principal, params }) =>
+  deleteUserPermissionsBoundary({ principal, input: { userName: nameParam(params.name) } }),
+);

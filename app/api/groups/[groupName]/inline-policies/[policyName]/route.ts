@@ -5,7 +5,9 @@ import { deleteGroupPolicy, putGroupPolicy } from "@/lib/server/services/groups-
 
 const documentSchema = inlinePolicySchema.pick({ policyDocument: true });
 
-export const GET = route(null, ({ principal, params }) => getGroupPolicy({ principal, input: { groupName: params.groupName, policyName: params.policyName } }));
+export const GET = route(null, ({ principal, params }) =>
+  getGroupPolicy({ principal, input: { groupName: params.groupName, policyName: params.policyName } }),
+);
 
 export const PUT = route(documentSchema, ({ principal, input, params }) =>
   putGroupPolicy({ principal, input: { ...input, groupName: params.groupName, policyName: params.policyName } }),

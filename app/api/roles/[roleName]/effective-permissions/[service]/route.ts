@@ -3,5 +3,8 @@ import { getEffectiveServicePermissions } from "@/lib/server/services/effective-
 import { roleParams } from "../../params";
 
 export const GET = route(null, ({ principal, params }) =>
-  getEffectiveServicePermissions({ principal, input: { type: "role", name: roleParams(params).roleName, service: decodeURIComponent(params.service) } }),
+  getEffectiveServicePermissions({
+    principal,
+    input: { type: "role", name: roleParams(params).roleName, service: decodeURIComponent(params.service) },
+  }),
 );

@@ -3,5 +3,8 @@ import { getEffectiveServicePermissions } from "@/lib/server/services/effective-
 import { nameParam } from "@/lib/server/services/user-detail";
 
 export const GET = route(null, ({ principal, params }) =>
-  getEffectiveServicePermissions({ principal, input: { type: "user", name: nameParam(params.name), service: decodeURIComponent(params.service) } }),
+  getEffectiveServicePermissions({
+    principal,
+    input: { type: "user", name: nameParam(params.name), service: decodeURIComponent(params.service) },
+  }),
 );
