@@ -41,6 +41,11 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright fixtures take their dependencies as a destructured first argument, `{}` when there are none.
+    files: ["e2e/**/*.ts"],
+    rules: { "no-empty-pattern": "off" },
+  },
+  {
     // Layers point down: lib/ never imports components/; the console never imports local-aws internals (DESIGN.md rule 1).
     files: ["lib/**/*.{ts,tsx}"],
     rules: {

@@ -2,9 +2,9 @@
 
 import AttributeEditor from "@cloudscape-design/components/attribute-editor";
 import Input from "@cloudscape-design/components/input";
-import { tagSchema } from "@/lib/schemas/iam";
+import { tagSchema, type TagDraft } from "@/lib/schemas/iam";
 
-export type TagDraft = { Key: string; Value: string };
+export type { TagDraft };
 
 /** Key/value tag rows with IAM's rules checked as the user types (shared zod schema), up to 50 tags. */
 export function TagsEditor({ tags, onChange }: { tags: TagDraft[]; onChange: (tags: TagDraft[]) => void }) {

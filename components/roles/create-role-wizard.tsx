@@ -4,7 +4,7 @@ import Wizard from "@cloudscape-design/components/wizard";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { WIZARD_STRINGS } from "@/components/common/wizard-strings";
-import type { TagDraft } from "@/components/common/tags-editor";
+import type { TagDraft } from "@/lib/schemas/iam";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
 import { useCreateRole } from "@/lib/queries/roles";

@@ -5,7 +5,7 @@ import { policyApi, policyKeys, type PolicySummary, type PolicyVersion } from ".
 import { roleKeys } from "./roles";
 import { userKeys } from "./users";
 import type { CreatePolicyInput, CreatePolicyVersionInput, DetachPolicyInput, PolicyEntityType } from "@/lib/schemas/policies";
-import type { TagDraft } from "@/components/common/tags-editor";
+import type { TagDraft } from "@/lib/schemas/iam";
 
 export type PolicyEntityRef = { entityType: PolicyEntityType; entityName: string };
 

@@ -49,6 +49,9 @@ export const tagSchema = z.object({
     .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, "Use letters, numbers, spaces and _ . : / = + - @."),
 });
 
+/** A tag as the console's forms edit it. */
+export type TagDraft = z.infer<typeof tagSchema>;
+
 export const tagsSchema = z
   .array(tagSchema)
   .max(50, "You can add up to 50 tags.")

@@ -22,7 +22,7 @@ export const policyArnSchema = arnSchema.regex(/^arn:aws[\w-]*:iam::(aws|\d{12})
 export const policyDescriptionSchema = z
   .string()
   .max(1000, "The description can have up to 1,000 characters.")
-  .regex(/^[\u0009\u000A\u000D\u0020-\u00FF]*$/, "Use Latin-1 characters only (letters, numbers, punctuation, spaces).");
+  .regex(/^[\t\n\r\u0020-\u00FF]*$/, "Use Latin-1 characters only (letters, numbers, punctuation, spaces).");
 
 /** IAM's PolicyDocument limits; the grammar is judged by lib/policy in the editor and by IAM on submit. */
 export const managedPolicyDocumentSchema = z

@@ -17,7 +17,7 @@ export const externalIdSchema = z
 export const roleDescriptionSchema = z
   .string()
   .max(1000, "The description can have up to 1,000 characters.")
-  .regex(/^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/, "Use letters (A-Z, a-z), numbers, spaces and common punctuation.");
+  .regex(/^[\t\n\r\u0020-\u007E\u00A1-\u00FF]*$/, "Use letters (A-Z, a-z), numbers, spaces and common punctuation.");
 
 export const maxSessionDurationSchema = z.coerce
   .number()

@@ -23,7 +23,7 @@ export const authOptions: NextAuthOptions = {
           const principal = await signIn(parsed.data);
           return { id: principal.arn, principal } as never;
         } catch (err) {
-          throw new Error(err instanceof SignInError ? err.message : "Sign-in failed. Try again.");
+          throw new Error(err instanceof SignInError ? err.message : "Sign-in failed. Try again.", { cause: err });
         }
       },
     }),

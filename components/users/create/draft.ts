@@ -1,4 +1,4 @@
-import type { TagDraft } from "@/components/common/tags-editor";
+import type { TagDraft } from "@/lib/schemas/iam";
 import { userNameSchema } from "@/lib/schemas/iam";
 import { CHANGE_PASSWORD_POLICY_ARN, passwordProblem, type CreateUserInput, type PasswordRules } from "@/lib/schemas/users";
 import type { PasswordPolicy } from "@/lib/queries/account";

@@ -153,7 +153,9 @@ export async function getGroupPolicy({ principal, input }: Ctx<{ groupName: stri
     let policyDocument = raw;
     try {
       policyDocument = JSON.stringify(JSON.parse(raw), null, 2);
-    } catch {}
+    } catch {
+      // Not JSON: shown as IAM returned it.
+    }
     return { groupName: r.GroupName!, policyName: r.PolicyName!, policyDocument };
   } catch (err) {
     throw fromSdkError(err);
