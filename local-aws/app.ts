@@ -119,7 +119,7 @@ async function handle(db: Db, config: LocalAwsConfig, req: IncomingMessage, res:
     if (!action) throw new AwsError("MissingAction", "Missing Action", 400);
     const version = params.get("Version");
     const op = operation(service, action);
-    if (!op || (version !== null && version !== service.version)) {
+    if (!op || version !== service.version) {
       throw new AwsError("InvalidAction", `Could not find operation ${action} for version ${version ?? "NO_VERSION_SPECIFIED"}`, 400);
     }
     let input: Record<string, unknown>;

@@ -106,6 +106,22 @@ describe("Query protocol over raw HTTP", () => {
     assertError(await signed(form("toString")), 400, "InvalidAction", "Could not find operation toString for version 2010-05-08");
   });
 
+  it("refuses a request without Version, or with an empty one, as InvalidAction and runs nothing", async () => {
+    const userName = `no-version-${Date.now()}`;
+    const noVersion = await signed(new URLSearchParams({ Action: "CreateUser", UserName: userName }).toString());
+    assertError(noVersion, 400, "InvalidAction", "Could not find operation CreateUser for version NO_VERSION_SPECIFIED");
+    const empty = await signed(new URLSearchParams({ Action: "CreateUser", UserName: userName, Version: "" }).toString());
+    assertError(empty, 400, "InvalidAction", "Could not find operation CreateUser for version ");
+    const sts = await signed("Action=GetCallerIdentity", { service: "sts" });
+    assertError(sts, 400, "InvalidAction", "Could not find operation GetCallerIdentity for version NO_VERSION_SPECIFIED", STS_NS);
+    const presigned = await signedRequest(h.aws.url, { method: "GET", query: { Action: "ListUsers" } }, { presign: true });
+    assertError(presigned, 400, "InvalidAction", "Could not find operation ListUsers for version NO_VERSION_SPECIFIED");
+    const get = await signed(form("GetUser", { UserName: userName }));
+    assertError(get, 404, "NoSuchEntity", `The user with name ${userName} cannot be found.`);
+    const first = await signed(`Action=ListUsers&Version=2010-05-08&Version=2000-01-01`);
+    assert.equal(first.status, 200, first.body);
+  });
+
   it("answers a malformed list index with a well-formed 400", async () => {
     const res = await signed(form("CreateUser", { UserName: "idx", "Tags.member.x.Key": "k", "Tags.member.x.Value": "v" }));
     assertError(res, 400, "MalformedQueryString", "Invalid list index x in Tags");
