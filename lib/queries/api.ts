@@ -10,18 +10,43 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Every answer of lib/server/route.ts's wrapper that is not a success is JSON with a `code`. A 404 or 405 without one
+ * comes from Next.js itself: the console asked for a route (or a method of it) that does not exist, a bug in the
+ * console, never the user's doing. It throws like any error and is logged, so the dev overlay and the e2e tests see it.
+ */
+export const UNKNOWN_API_ROUTE = "UnknownApiRoute";
+
+function unknownRoute(method: string, url: string, status: number, data: { code?: unknown }): ApiError | undefined {
+  if ((status !== 404 && status !== 405) || typeof data.code === "string") return undefined;
+  const error = new ApiError(UNKNOWN_API_ROUTE, `No such API route: ${method} ${url} (HTTP ${status}).`, status);
+  console.error(`clef: ${error.message}`);
+  return error;
+}
+
+/** A full page load, not a client-side navigation: the session has ended, so nothing of this page's state is kept. */
+function signInAgain() {
+  const signin = new URL("/signin", window.location.origin);
+  signin.searchParams.set("callbackUrl", window.location.pathname);
+  window.location.assign(signin);
+}
+
 /** fetch for the console's own API: JSON in and out; a 401 sends the browser back to sign-in. */
 export async function api<T>(url: string, init?: { method?: string; body?: unknown }): Promise<T> {
+  const method = init?.method ?? "GET";
   const res = await fetch(url, {
-    method: init?.method ?? "GET",
+    method,
     headers: init?.body !== undefined ? { "content-type": "application/json" } : undefined,
     body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
   });
   const data = await res.json().catch(() => ({}));
-  if (res.status === 401 && typeof window !== "undefined") {
-    window.location.assign(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+  if (res.status === 401 && typeof window !== "undefined") signInAgain();
+  if (!res.ok) {
+    throw (
+      unknownRoute(method, url, res.status, data) ??
+      new ApiError(data.code ?? "Error", data.message ?? res.statusText, res.status, data.fieldErrors)
+    );
   }
-  if (!res.ok) throw new ApiError(data.code ?? "Error", data.message ?? res.statusText, res.status, data.fieldErrors);
   return data as T;
 }
 
