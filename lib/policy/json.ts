@@ -44,6 +44,9 @@ export function positionAt(text: string, offset: number): Position {
   return { line, column: offset - lineStart + 1 };
 }
 
+type ObjectInProgress = { kind: "object"; start: number; members: JsonMember[]; key: string; keySpan: Span };
+type Container = { kind: "array"; start: number; items: JsonNode[] } | ObjectInProgress;
+
 const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 const ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 
@@ -63,10 +66,59 @@ class Parser {
     return { start, end: this.i };
   }
 
+  /**
+   * One value, with containers kept on an explicit stack rather than the call stack, so any nesting depth a
+   * request can carry parses (a recursive parser overflowed at about 3,000 levels, inside the policy size quota).
+   */
   value(): JsonNode {
+    const open: Container[] = [];
+    for (;;) {
+      let node = this.start(open);
+      if (!node) continue;
+      for (;;) {
+        const top = open[open.length - 1];
+        if (!top) return node;
+        if (top.kind === "array") top.items.push(node);
+        else top.members.push({ key: top.key, keySpan: top.keySpan, value: node });
+        this.ws();
+        const c = this.s[this.i++];
+        const close = top.kind === "array" ? "]" : "}";
+        if (c !== close) {
+          if (c !== ",") this.fail(`Expected ',' or '${close}'`, this.i - 1);
+          if (top.kind === "object") this.key(top);
+          else this.ws();
+          break;
+        }
+        open.pop();
+        node =
+          top.kind === "array"
+            ? { kind: "array", items: top.items, span: this.span(top.start) }
+            : { kind: "object", members: top.members, span: this.span(top.start) };
+      }
+    }
+  }
+
+  /** A scalar or an empty container, or undefined after opening a container whose first item comes next. */
+  private start(open: Container[]): JsonNode | undefined {
     const c = this.s[this.i];
-    if (c === "{") return this.object();
-    if (c === "[") return this.array();
+    if (c === "{" || c === "[") {
+      const start = this.i++;
+      this.ws();
+      const close = c === "{" ? "}" : "]";
+      if (this.s[this.i] === close) {
+        this.i++;
+        return c === "{" ? { kind: "object", members: [], span: this.span(start) } : { kind: "array", items: [], span: this.span(start) };
+      }
+      if (c === "[") {
+        open.push({ kind: "array", start, items: [] });
+        this.ws();
+      } else {
+        const object: ObjectInProgress = { kind: "object", start, members: [], key: "", keySpan: { start, end: start } };
+        open.push(object);
+        this.key(object);
+      }
+      return undefined;
+    }
     if (c === '"') {
       const start = this.i;
       return { kind: "string", value: this.string(), span: this.span(start) };
@@ -86,48 +138,17 @@ class Parser {
     return this.fail(c === undefined ? "Unexpected end of input" : `Unexpected character '${c}'`);
   }
 
-  object(): JsonNode {
-    const start = this.i++;
-    const members: JsonMember[] = [];
+  /** A member's name and colon, leaving the position at its value. */
+  private key(object: ObjectInProgress) {
     this.ws();
-    if (this.s[this.i] === "}") {
-      this.i++;
-      return { kind: "object", members, span: this.span(start) };
-    }
-    for (;;) {
-      this.ws();
-      if (this.s[this.i] !== '"') this.fail("Expected a property name");
-      const keyStart = this.i;
-      const key = this.string();
-      const keySpan = this.span(keyStart);
-      this.ws();
-      if (this.s[this.i] !== ":") this.fail("Expected ':'");
-      this.i++;
-      this.ws();
-      members.push({ key, keySpan, value: this.value() });
-      this.ws();
-      const c = this.s[this.i++];
-      if (c === "}") return { kind: "object", members, span: this.span(start) };
-      if (c !== ",") this.fail("Expected ',' or '}'", this.i - 1);
-    }
-  }
-
-  array(): JsonNode {
-    const start = this.i++;
-    const items: JsonNode[] = [];
+    if (this.s[this.i] !== '"') this.fail("Expected a property name");
+    const keyStart = this.i;
+    object.key = this.string();
+    object.keySpan = this.span(keyStart);
     this.ws();
-    if (this.s[this.i] === "]") {
-      this.i++;
-      return { kind: "array", items, span: this.span(start) };
-    }
-    for (;;) {
-      this.ws();
-      items.push(this.value());
-      this.ws();
-      const c = this.s[this.i++];
-      if (c === "]") return { kind: "array", items, span: this.span(start) };
-      if (c !== ",") this.fail("Expected ',' or ']'", this.i - 1);
-    }
+    if (this.s[this.i] !== ":") this.fail("Expected ':'");
+    this.i++;
+    this.ws();
   }
 
   string(): string {
