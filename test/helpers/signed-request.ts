@@ -66,6 +66,8 @@ export type SignOptions = {
   secretAccessKey?: string;
   signingDate?: Date;
   presign?: boolean;
+  /** X-Amz-Expires of a presigned request, in seconds (900 unless given). */
+  expiresIn?: number;
 };
 
 /** Signs the request with SigV4 as the SDK would (or presigns it into the query string). */
@@ -94,7 +96,7 @@ export async function sign(baseUrl: string, req: RawRequest, opts: SignOptions =
     body,
   };
   const signed = opts.presign
-    ? await signer.presign(toSign, { signingDate: opts.signingDate, expiresIn: 900 })
+    ? await signer.presign(toSign, { signingDate: opts.signingDate, expiresIn: opts.expiresIn ?? 900 })
     : await signer.sign(toSign, { signingDate: opts.signingDate });
   return { method: signed.method, path: signed.path, query: signed.query as Record<string, string>, headers: signed.headers, body };
 }

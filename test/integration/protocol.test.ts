@@ -208,6 +208,82 @@ describe("Query protocol over raw HTTP", () => {
     assertError(partial, 400, "IncompleteSignature", /^AWS query-string parameters must include 'X-Amz-Algorithm', 'X-Amz-Credential'/);
   });
 
+  it("refuses a presigned request after its X-Amz-Expires, within AWS's 15 minutes", async () => {
+    const query = { Action: "GetCallerIdentity", Version: "2011-06-15" };
+    const threeSecondsAgo = new Date(Date.now() - 3000);
+    const amz = threeSecondsAgo
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d{3}/, "");
+    const T = "\\d{8}T\\d{6}Z";
+    const expired = await signedRequest(
+      h.aws.url,
+      { method: "GET", query },
+      { service: "sts", presign: true, expiresIn: 1, signingDate: threeSecondsAgo },
+    );
+    assertError(
+      expired,
+      403,
+      "SignatureDoesNotMatch",
+      new RegExp(`^Signature expired: ${amz} is now earlier than ${T} \\(${T} - 1 sec\\.\\)$`),
+      STS_NS,
+    );
+    const iam = await signedRequest(
+      h.aws.url,
+      { method: "GET", query: { Action: "ListUsers", Version: "2010-05-08" } },
+      { presign: true, expiresIn: 2, signingDate: threeSecondsAgo },
+    );
+    assertError(iam, 403, "SignatureDoesNotMatch", /^Signature expired: .* - 2 sec\.\)$/);
+    const live = await signedRequest(
+      h.aws.url,
+      { method: "GET", query },
+      { service: "sts", presign: true, expiresIn: 60, signingDate: threeSecondsAgo },
+    );
+    assert.equal(live.status, 200, live.body);
+    const week = await signedRequest(
+      h.aws.url,
+      { method: "GET", query },
+      { service: "sts", presign: true, expiresIn: 604800, signingDate: new Date(Date.now() - 20 * 60 * 1000) },
+    );
+    assertError(week, 403, "SignatureDoesNotMatch", /^Signature expired: .* - 15 min\.\)$/, STS_NS);
+  });
+
+  it("refuses an X-Amz-Expires that is not a number of seconds up to a week, and takes 0 as already expired", async () => {
+    const url = new URL(h.aws.url);
+    const presigned = (expires: string) =>
+      rawRequest(url.origin, {
+        method: "GET",
+        query: {
+          Action: "GetCallerIdentity",
+          Version: "2011-06-15",
+          "X-Amz-Algorithm": "AWS4-HMAC-SHA256",
+          "X-Amz-Credential": "test/20200101/us-east-1/sts/aws4_request",
+          "X-Amz-Date": "20200101T000000Z",
+          "X-Amz-Expires": expires,
+          "X-Amz-SignedHeaders": "host",
+          "X-Amz-Signature": "0".repeat(64),
+        },
+      });
+    for (const bad of ["abc", "", "1.5", "1e3", " 60"]) {
+      assertError(await presigned(bad), 400, "IncompleteSignature", "X-Amz-Expires should be a number");
+    }
+    assertError(await presigned("-1"), 400, "IncompleteSignature", "X-Amz-Expires must be non-negative");
+    for (const tooLong of ["604801", "99999999999999999999"]) {
+      assertError(
+        await presigned(tooLong),
+        400,
+        "IncompleteSignature",
+        "X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds",
+      );
+    }
+    const zero = await signedRequest(
+      h.aws.url,
+      { method: "GET", query: { Action: "ListUsers", Version: "2010-05-08" } },
+      { presign: true, expiresIn: 0, signingDate: new Date(Date.now() - 1000) },
+    );
+    assertError(zero, 403, "SignatureDoesNotMatch", /^Signature expired: .* - 0 sec\.\)$/);
+  });
+
   it("canonicalises signed headers (case, inner whitespace, repeated values) as the SDK signs them", async () => {
     const res = await signed(
       form("ListUsers"),

@@ -11,6 +11,7 @@ import {
   type SignedRequest,
 } from "../../local-aws/protocol/sigv4";
 import { AwsError } from "../../local-aws/protocol/errors";
+import { sign } from "../helpers/signed-request";
 
 // AWS's published SigV4 examples: the Signature Version 4 test suite (aws-c-auth) and the IAM ListUsers walkthrough.
 const SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
@@ -206,5 +207,37 @@ describe("SigV4 parsing and freshness", () => {
     verifySignature(honest, parseAuthorization(honest), SECRET, AT);
     const lying = { ...honest, body: Buffer.from("Action=DeleteUser&UserName=alice") };
     assert.throws(() => verifySignature(lying, parseAuthorization(lying), SECRET, AT), mismatch());
+  });
+
+  it("honours a presigned URL's X-Amz-Expires (the SDK's presigner), never beyond 15 minutes", async () => {
+    const presigned = async (expiresIn: number) => {
+      const s = await sign(
+        "http://127.0.0.1:4566",
+        { method: "GET", query: { Action: "ListUsers", Version: "2010-05-08" } },
+        {
+          presign: true,
+          expiresIn,
+          signingDate: AT,
+        },
+      );
+      const req: SignedRequest = {
+        method: "GET",
+        path: "/",
+        query: new URLSearchParams(s.query),
+        headers: { host: s.headers.host },
+        body: Buffer.alloc(0),
+      };
+      return { req, auth: parseAuthorization(req) };
+    };
+    const second = await presigned(1);
+    assert.equal(second.auth.expires, 1);
+    verifySignature(second.req, second.auth, "test", new Date(AT.getTime() + 1000));
+    assert.throws(
+      () => verifySignature(second.req, second.auth, "test", new Date(AT.getTime() + 3000)),
+      mismatch("Signature expired: 20150830T123600Z is now earlier than 20150830T123602Z (20150830T123603Z - 1 sec.)"),
+    );
+    const week = await presigned(604800);
+    verifySignature(week.req, week.auth, "test", new Date(AT.getTime() + 15 * 60 * 1000));
+    assert.throws(() => verifySignature(week.req, week.auth, "test", new Date(AT.getTime() + 16 * 60 * 1000)), mismatch(/- 15 min\.\)$/));
   });
 });
