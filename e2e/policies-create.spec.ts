@@ -4,7 +4,11 @@ import { doc, expect, externalRequests, findings, typeIntoEditor, waitForEditor 
 
 test.describe.configure({ timeout: 600_000 });
 
-test("create a policy by typing JSON: live findings, MalformedPolicyDocument, name rules, then created", async ({ page, iam, unique }) => {
+test("create a policy by typing JSON: live findings, errors keep it on the editor step, name rules, then created", async ({
+  page,
+  iam,
+  unique,
+}) => {
   const external = externalRequests(page);
   const workers: string[] = [];
   const warnings: string[] = [];
@@ -30,7 +34,17 @@ test("create a policy by typing JSON: live findings, MalformedPolicyDocument, na
   expect(warnings.filter((w) => /falling back|Could not create web worker/i.test(w))).toEqual([]);
   await page.screenshot({ path: "/tmp/policies-create-findings.png", fullPage: true });
 
-  // Submitted anyway: IAM's own words.
+  // As in AWS's console, a policy with errors goes no further than the editor, its errors still listed.
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(page.getByTestId("policy-errors-blocked")).toHaveText("Resolve the errors in the policy before you continue.");
+  await expect(findings(page)).toContainText("Policy statement must contain resources.");
+  await expect(page.getByTestId("policy-name")).toHaveCount(0);
+  await page.screenshot({ path: "/tmp/policies-create-blocked.png", fullPage: true });
+
+  const good = doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::e2e-bucket/*" });
+  await typeIntoEditor(page, good);
+  await expect(findings(page)).toContainText("No errors");
+  await expect(page.getByTestId("policy-errors-blocked")).toHaveCount(0);
   await page.getByRole("button", { name: "Next", exact: true }).click();
   const name = page.getByTestId("policy-name").locator("input");
   await name.fill("bad name!");
@@ -38,15 +52,6 @@ test("create a policy by typing JSON: live findings, MalformedPolicyDocument, na
   await name.fill(policyName);
   await expect(page.getByText("Use alphanumeric and '+=,.@-_' characters.", { exact: true })).toHaveCount(0);
   await page.getByTestId("policy-description").locator("textarea").fill("Reads one bucket");
-  await page.getByRole("button", { name: "Create policy" }).click();
-  await expect(page.getByText("MalformedPolicyDocument: Policy statement must contain resources.").first()).toBeVisible();
-  await page.screenshot({ path: "/tmp/policies-create-malformed.png", fullPage: true });
-
-  await page.getByRole("button", { name: "Previous" }).click();
-  const good = doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::e2e-bucket/*" });
-  await typeIntoEditor(page, good);
-  await expect(findings(page)).toContainText("No errors");
-  await page.getByRole("button", { name: "Next", exact: true }).click();
   await page.getByRole("button", { name: "Add new tag" }).click();
   await page.getByPlaceholder("Enter key").fill("team");
   await page.getByPlaceholder("Enter value").fill("e2e");

@@ -147,7 +147,7 @@ test("an EC2 role gets an instance profile of the same name", async ({ page, iam
   expect(profile.InstanceProfile?.Roles?.map((r) => r.RoleName)).toEqual([roleName]);
 });
 
-test("a custom trust policy with an invalid principal: live finding, then AWS's MalformedPolicyDocument verbatim", async ({
+test("a custom trust policy: a live finding keeps it on step 1; a principal only IAM can check gets AWS's MalformedPolicyDocument verbatim", async ({
   page,
   iam,
   unique,
@@ -162,14 +162,26 @@ test("a custom trust policy with an invalid principal: live finding, then AWS's 
       Statement: [{ Effect: "Allow", Principal: { Service: "not-a-service" }, Action: "sts:AssumeRole" }],
     }),
   );
-  const message = 'Invalid principal in policy: "SERVICE":"not-a-service"';
-  await expect(page.getByText(message).first()).toBeVisible();
+  await expect(page.getByText('Invalid principal in policy: "SERVICE":"not-a-service"').first()).toBeVisible();
+  await next(page);
+  await expect(page.getByText("Resolve the errors in the policy before you continue.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Select trusted entity", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("role-name")).toHaveCount(0);
+  await page.screenshot({ path: "/tmp/roles-wizard-blocked.png", fullPage: true });
+
+  // Whether a role exists is IAM's to say: the grammar passes it, AWS refuses it.
+  const missing = `arn:aws:iam::000000000000:role/${roleName}-missing`;
+  await fillEditor(
+    page,
+    JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: missing }, Action: "sts:AssumeRole" }] }),
+  );
+  await expect(page.getByText("Resolve the errors in the policy before you continue.")).toHaveCount(0);
   await next(page);
   await next(page);
   await nameAndCreate(page, roleName);
   const alert = page.getByTestId("create-role-error");
   await expect(alert).toContainText("MalformedPolicyDocument");
-  await expect(alert).toContainText(message);
+  await expect(alert).toContainText(`Invalid principal in policy: "AWS":"${missing}"`);
   await page.screenshot({ path: "/tmp/roles-wizard-malformed.png", fullPage: true });
   await expect(iam.send(new GetRoleCommand({ RoleName: roleName }))).rejects.toThrow(/cannot be found/);
 });

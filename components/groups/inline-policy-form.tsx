@@ -11,6 +11,7 @@ import { useState } from "react";
 import { FormActions } from "@/components/common/form-actions";
 import { PolicyEditorContainer } from "@/components/common/policy-editor-container";
 import { PolicyNameField } from "@/components/common/policy-name-field";
+import { policyHasErrors, RESOLVE_POLICY_ERRORS } from "@/components/common/policy-errors";
 import { INLINE_POLICY_TEMPLATE } from "@/components/policies/policy-template";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
@@ -20,7 +21,7 @@ import { groupHref } from "./group-href";
 
 /**
  * Create (or, with `policyName`, edit) a group's inline policy in the JSON editor. The editor's findings come from
- * the same grammar IAM enforces; the document is still sent as written, so IAM's own MalformedPolicyDocument shows.
+ * the same grammar IAM enforces, and a document with findings is not sent; what IAM still refuses shows verbatim.
  */
 export function InlinePolicyForm({ groupName, policyName }: { groupName: string; policyName?: string }) {
   const title = policyName ? `Edit ${policyName}` : "Create inline policy";
@@ -33,6 +34,7 @@ export function InlinePolicyForm({ groupName, policyName }: { groupName: string;
   const [name, setName] = useState("");
   const [touched, setTouched] = useState(false);
   const [edited, setEdited] = useState<string>();
+  const [documentBlocked, setDocumentBlocked] = useState(false);
   const document = edited ?? existing.data?.policyDocument ?? INLINE_POLICY_TEMPLATE;
   const error = put.error instanceof ApiError ? put.error : undefined;
   const back = groupHref(groupName, "?section=permissions");
@@ -45,6 +47,7 @@ export function InlinePolicyForm({ groupName, policyName }: { groupName: string;
 
   const submit = () => {
     setTouched(true);
+    if (policyHasErrors(document, "identity")) return setDocumentBlocked(true);
     if (nameError) return;
     put.mutate(
       { policyName: policyName ?? name, policyDocument: document },
@@ -75,6 +78,7 @@ export function InlinePolicyForm({ groupName, policyName }: { groupName: string;
           {title}
         </Header>
       }
+      errorText={documentBlocked ? <span data-testid="policy-errors-blocked">{RESOLVE_POLICY_ERRORS}</span> : undefined}
       actions={
         <FormActions onCancel={() => router.push(back)} onConfirm={submit} busy={put.isPending} testId="inline-policy-submit">
           {policyName ? "Save changes" : "Create policy"}
@@ -96,7 +100,7 @@ export function InlinePolicyForm({ groupName, policyName }: { groupName: string;
             />
           </Container>
         )}
-        <PolicyEditorContainer value={document} onChange={(v) => (setEdited(v), put.reset())} />
+        <PolicyEditorContainer value={document} onChange={(v) => (setEdited(v), setDocumentBlocked(false), put.reset())} />
       </SpaceBetween>
     </Form>
   );

@@ -6,6 +6,7 @@ import Header from "@cloudscape-design/components/header";
 import Wizard from "@cloudscape-design/components/wizard";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { policyHasErrors, RESOLVE_POLICY_ERRORS } from "@/components/common/policy-errors";
 import { WIZARD_STRINGS } from "@/components/common/wizard-strings";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
@@ -16,6 +17,8 @@ import { policyNameSchema, tagsSchema } from "@/lib/schemas/iam";
 import { policyDescriptionSchema } from "@/lib/schemas/policies";
 import { CreatePolicyReviewStep, type PolicyDetailsDraft } from "./create-policy-review-step";
 import { POLICY_TEMPLATE } from "./policy-template";
+
+const hasErrors = (document: string) => policyHasErrors(document, "identity", { managed: true });
 
 const firstError = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
   r.success ? undefined : r.error?.issues[0]?.message;
@@ -31,6 +34,8 @@ export function CreatePolicyWizard() {
   const [draft, setDraft] = useState<PolicyDetailsDraft>({ policyName: "", description: "", tags: [] });
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<ApiError>();
+  // As in AWS's console, a policy with errors goes no further than the editor; they stay listed under it.
+  const [documentBlocked, setDocumentBlocked] = useState(false);
 
   const serverNameError = error?.fieldErrors?.policyName;
   const errors = {
@@ -42,6 +47,7 @@ export function CreatePolicyWizard() {
 
   const submit = () => {
     setTouched(true);
+    if (hasErrors(document)) return (setDocumentBlocked(true), setStep(0));
     if (!valid) return;
     setError(undefined);
     create.mutate(
@@ -63,6 +69,7 @@ export function CreatePolicyWizard() {
   // A document error (MalformedPolicyDocument, PolicySize) is about the text it was given, not the text now.
   const changeDocument = (text: string) => {
     setDocument(text);
+    setDocumentBlocked(false);
     if (error && !serverNameError) setError(undefined);
   };
 
@@ -73,7 +80,10 @@ export function CreatePolicyWizard() {
       i18nStrings={WIZARD_STRINGS}
       submitButtonText="Create policy"
       activeStepIndex={step}
-      onNavigate={(e) => setStep(e.detail.requestedStepIndex)}
+      onNavigate={(e) => {
+        if (e.detail.requestedStepIndex > step && hasErrors(document)) return setDocumentBlocked(true);
+        setStep(e.detail.requestedStepIndex);
+      }}
       onCancel={() => router.push("/policies")}
       onSubmit={submit}
       isLoadingNextStep={create.isPending}
@@ -81,6 +91,7 @@ export function CreatePolicyWizard() {
         {
           title: "Specify permissions",
           description: "Add permissions by specifying actions, resources, and conditions in the JSON policy editor.",
+          errorText: documentBlocked ? <span data-testid="policy-errors-blocked">{RESOLVE_POLICY_ERRORS}</span> : undefined,
           content: (
             <Container header={<Header variant="h2">Policy editor</Header>}>
               <PolicyEditor value={document} onChange={changeDocument} kind="identity" managed testable height={420} />

@@ -3,6 +3,7 @@
 import Wizard from "@cloudscape-design/components/wizard";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
+import { policyHasErrors, RESOLVE_POLICY_ERRORS } from "@/components/common/policy-errors";
 import { WIZARD_STRINGS } from "@/components/common/wizard-strings";
 import type { TagDraft } from "@/lib/schemas/iam";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
@@ -31,6 +32,9 @@ export function CreateRoleWizard({ thisAccountId }: { thisAccountId: string }) {
   const [details, setDetails] = useState<RoleDetailsDraft>({ roleName: "", description: "", maxSessionDuration: 3600 });
   const [tags, setTags] = useState<TagDraft[]>([]);
   const [createError, setCreateError] = useState<ApiError>();
+  // A custom trust policy with errors goes no further than step 1, as in AWS's console.
+  const [trustBlocked, setTrustBlocked] = useState(false);
+  const customTrustHasErrors = () => trust.type === "custom" && policyHasErrors(trust.customPolicy, "trust");
 
   const trustPolicy = useMemo(() => buildTrustPolicy(trust, thisAccountId), [trust, thisAccountId]);
   const trustErrors = trustFormErrors(trust);
@@ -49,11 +53,13 @@ export function CreateRoleWizard({ thisAccountId }: { thisAccountId: string }) {
   ];
 
   const typed = (field: keyof TrustForm) => typeof trust[field] === "string" && (trust[field] as string).length > 0;
-  const trustError = (field: keyof TrustForm) => (attempted[0] || typed(field) ? trustErrors[field] : undefined);
+  const trustError = (field: keyof TrustForm) =>
+    field === "customPolicy" && trustBlocked ? RESOLVE_POLICY_ERRORS : attempted[0] || typed(field) ? trustErrors[field] : undefined;
   const attempt = (i: number) => setAttempted((a) => a.map((v, j) => v || j === i));
 
   const submit = () => {
     attempt(2);
+    if (customTrustHasErrors()) return (setTrustBlocked(true), setStep(0));
     if (!stepValid.every(Boolean)) return;
     setCreateError(undefined);
     const useCase = trust.type === "service" ? findUseCase(trust.service, trust.useCase) : undefined;
@@ -96,6 +102,7 @@ export function CreateRoleWizard({ thisAccountId }: { thisAccountId: string }) {
         if (target > step) {
           attempt(step);
           if (!stepValid.slice(0, target).every(Boolean)) return;
+          if (customTrustHasErrors()) return setTrustBlocked(true);
         }
         setStep(target);
       }}
@@ -105,7 +112,10 @@ export function CreateRoleWizard({ thisAccountId }: { thisAccountId: string }) {
           content: (
             <TrustedEntityStep
               form={trust}
-              onChange={(p) => setTrust((t) => ({ ...t, ...p }))}
+              onChange={(p) => {
+                if (p.customPolicy !== undefined) setTrustBlocked(false);
+                setTrust((t) => ({ ...t, ...p }));
+              }}
               error={trustError}
               thisAccountId={thisAccountId}
               trustPolicy={trustPolicy}

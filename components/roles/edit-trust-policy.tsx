@@ -8,6 +8,7 @@ import Spinner from "@cloudscape-design/components/spinner";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { FormActions } from "@/components/common/form-actions";
+import { policyHasErrors, RESOLVE_POLICY_ERRORS } from "@/components/common/policy-errors";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { useRole, useUpdateTrustPolicy } from "@/lib/queries/roles";
@@ -21,6 +22,7 @@ export function EditTrustPolicy({ roleName }: { roleName: string }) {
   const notify = useNotify();
   const role = useRole(roleName);
   const update = useUpdateTrustPolicy(roleName);
+  const [saveAttempted, setSaveAttempted] = useState(false);
   const [document, setDocument] = useState<string>();
   useEffect(() => {
     if (role.data && document === undefined) setDocument(role.data.assumeRolePolicyDocument);
@@ -36,13 +38,18 @@ export function EditTrustPolicy({ roleName }: { roleName: string }) {
   }
   if (document === undefined) return <Spinner size="large" />;
 
-  const save = () =>
+  // A trust policy with errors is not sent (as in AWS's console); the message stays until the editor's errors are fixed.
+  const blocked = saveAttempted && policyHasErrors(document, "trust");
+  const save = () => {
+    setSaveAttempted(true);
+    if (policyHasErrors(document, "trust")) return;
     update.mutate(document, {
       onSuccess: () => {
         notify({ type: "success", content: `Trust policy updated for ${roleName}.` });
         router.push(back);
       },
     });
+  };
 
   return (
     <Form
@@ -57,7 +64,9 @@ export function EditTrustPolicy({ roleName }: { roleName: string }) {
         </FormActions>
       }
       errorText={
-        update.error ? (
+        blocked ? (
+          <span data-testid="policy-errors-blocked">{RESOLVE_POLICY_ERRORS}</span>
+        ) : update.error ? (
           <span data-testid="trust-policy-error">
             <b>{(update.error as { code?: string }).code ?? "Error"}</b>: {update.error.message}
           </span>

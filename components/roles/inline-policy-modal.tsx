@@ -7,6 +7,7 @@ import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useEffect, useState } from "react";
 import { ModalFooter } from "@/components/common/modal-footer";
+import { policyHasErrors, RESOLVE_POLICY_ERRORS } from "@/components/common/policy-errors";
 import { STARTER_POLICY } from "@/components/policies/policy-template";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { useNotify } from "@/components/shell/shell-context";
@@ -28,6 +29,7 @@ export function InlinePolicyModal(props: {
   const [name, setName] = useState("");
   const [document, setDocument] = useState(TEMPLATE);
   const [attempted, setAttempted] = useState(false);
+  const [documentBlocked, setDocumentBlocked] = useState(false);
   useEffect(() => {
     if (!props.visible) return;
     setName(props.existing.policyName ?? "");
@@ -41,7 +43,9 @@ export function InlinePolicyModal(props: {
 
   const save = () => {
     setAttempted(true);
-    if (!check.success) return;
+    const blocked = policyHasErrors(document, "identity");
+    setDocumentBlocked(blocked);
+    if (!check.success || blocked) return;
     put.mutate(
       { policyName: name, policyDocument: document },
       {
@@ -78,8 +82,14 @@ export function InlinePolicyModal(props: {
         >
           <Input value={name} disabled={editing} onChange={(e) => setName(e.detail.value)} data-testid="inline-policy-name" />
         </FormField>
-        <FormField label="Policy editor" stretch>
-          {props.visible && <PolicyEditor value={document} kind="identity" height={320} onChange={setDocument} />}
+        <FormField
+          label="Policy editor"
+          stretch
+          errorText={documentBlocked ? <span data-testid="policy-errors-blocked">{RESOLVE_POLICY_ERRORS}</span> : undefined}
+        >
+          {props.visible && (
+            <PolicyEditor value={document} kind="identity" height={320} onChange={(v) => (setDocument(v), setDocumentBlocked(false))} />
+          )}
         </FormField>
       </SpaceBetween>
     </Modal>

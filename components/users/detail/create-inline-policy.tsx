@@ -10,6 +10,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { PolicyEditorContainer } from "@/components/common/policy-editor-container";
 import { PolicyNameField } from "@/components/common/policy-name-field";
+import { policyHasErrors, RESOLVE_POLICY_ERRORS } from "@/components/common/policy-errors";
 import { WIZARD_STRINGS } from "@/components/common/wizard-strings";
 import { INLINE_POLICY_TEMPLATE } from "@/components/policies/policy-template";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
@@ -20,7 +21,7 @@ import { userHref } from "./user-href";
 
 /**
  * Create (or, with `policyName`, edit) the user's inline policy: the JSON editor with live findings from the grammar IAM
- * enforces, then a name. The document is sent as written, so IAM's own MalformedPolicyDocument is shown when it refuses.
+ * enforces (a document with findings goes no further), then a name. What IAM still refuses is shown verbatim.
  */
 export function CreateInlinePolicy({ userName, policyName }: { userName: string; policyName?: string }) {
   const title = policyName ? `Modify permissions in ${policyName}` : "Create policy";
@@ -31,6 +32,7 @@ export function CreateInlinePolicy({ userName, policyName }: { userName: string;
   const permissions = useUserPermissions(userName);
   const put = usePutUserPolicy(userName);
   const [step, setStep] = useState(0);
+  const [documentBlocked, setDocumentBlocked] = useState(false);
   const [name, setName] = useState(policyName ?? "");
   const [touched, setTouched] = useState(false);
   const [document, setDocument] = useState(INLINE_POLICY_TEMPLATE);
@@ -50,6 +52,7 @@ export function CreateInlinePolicy({ userName, policyName }: { userName: string;
 
   const submit = () => {
     setTouched(true);
+    if (policyHasErrors(document, "identity")) return (setDocumentBlocked(true), setStep(0));
     if (nameError) return;
     put.mutate(
       { policyName: name, policyDocument: document },
@@ -73,7 +76,10 @@ export function CreateInlinePolicy({ userName, policyName }: { userName: string;
   return (
     <Wizard
       activeStepIndex={step}
-      onNavigate={(e) => setStep(e.detail.requestedStepIndex)}
+      onNavigate={(e) => {
+        if (e.detail.requestedStepIndex > step && policyHasErrors(document, "identity")) return setDocumentBlocked(true);
+        setStep(e.detail.requestedStepIndex);
+      }}
       onCancel={() => router.push(back)}
       onSubmit={submit}
       isLoadingNextStep={put.isPending}
@@ -83,7 +89,8 @@ export function CreateInlinePolicy({ userName, policyName }: { userName: string;
         {
           title: "Specify permissions",
           description: "Add permissions by writing the policy document in JSON. It is checked against IAM's policy grammar as you type.",
-          content: <PolicyEditorContainer value={document} onChange={(v) => (setDocument(v), put.reset())} />,
+          errorText: documentBlocked ? <span data-testid="policy-errors-blocked">{RESOLVE_POLICY_ERRORS}</span> : undefined,
+          content: <PolicyEditorContainer value={document} onChange={(v) => (setDocument(v), put.reset(), setDocumentBlocked(false))} />,
         },
         {
           title: "Review and create",
