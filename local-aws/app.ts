@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { LocalAwsConfig } from "./config";
+import { StartError, type LocalAwsConfig } from "./config";
 import type { Ctx } from "./context";
 import { openDb, type Db } from "./store/db";
 import { requestId as newRequestId } from "./store/ids";
-import { AwsError, errorXml, serviceFailure } from "./protocol/errors";
+import { accessDenied, AwsError, errorXml, serviceFailure } from "./protocol/errors";
 import { paramTree, readInput, writeResponse, QueryParseError, isoSeconds } from "./protocol/query";
 import { parseAuthorization, type SignedRequest } from "./protocol/sigv4";
 import { validateInput } from "./protocol/validate";
@@ -13,6 +13,7 @@ import { authorize, changesPrincipals, iamStateChanged } from "./authz";
 import { operation, queryServices, unknownService, type QueryService } from "./services";
 import { bootstrap } from "./bootstrap";
 import { clefAllowed, clefRoute, type ClefResponse } from "./clef-routes";
+import { refusal } from "./request-origin";
 
 export const MAX_BODY = 1024 * 1024;
 
@@ -21,12 +22,6 @@ export type LocalAws = { server: Server; db: Db; url: string; close: () => Promi
 export async function startLocalAws(config: LocalAwsConfig): Promise<LocalAws> {
   const db = openDb(config.dataDir);
   const { generatedRootPassword } = db.transaction(() => bootstrap(db, config))();
-  if (generatedRootPassword) {
-    console.log(
-      `local-aws: the root user's console password was generated (shown this once): ${generatedRootPassword}\n` +
-        `local-aws: sign in as root with ${config.rootEmail}; set CLEF_ROOT_PASSWORD to choose your own.`,
-    );
-  }
   const server = createServer((req, res) => {
     handle(db, config, req, res).catch((err) => {
       console.error("local-aws: unexpected failure", err);
@@ -36,10 +31,21 @@ export async function startLocalAws(config: LocalAwsConfig): Promise<LocalAws> {
     });
   });
   server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(config.port, config.host, resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.port, config.host, resolve);
+    });
+  } catch (err) {
+    db.close();
+    throw listenError(err as NodeJS.ErrnoException, config);
+  }
+  if (generatedRootPassword) {
+    console.log(
+      `local-aws: the root user's console password was generated (shown this once): ${generatedRootPassword}\n` +
+        `local-aws: sign in as root with ${config.rootEmail}; set CLEF_ROOT_PASSWORD to choose your own.`,
+    );
+  }
   const { port } = server.address() as AddressInfo;
   return {
     server,
@@ -54,6 +60,15 @@ export async function startLocalAws(config: LocalAwsConfig): Promise<LocalAws> {
         });
       }),
   };
+}
+
+function listenError(err: NodeJS.ErrnoException, config: LocalAwsConfig): Error {
+  if (err.code === "EADDRINUSE") return new StartError(`local-aws: port ${config.port} is already in use (set LOCAL_AWS_PORT)`);
+  if (err.code === "EACCES") return new StartError(`local-aws: not allowed to listen on port ${config.port} (set LOCAL_AWS_PORT)`);
+  if (err.code === "EADDRNOTAVAIL" || err.code === "ENOTFOUND") {
+    return new StartError(`local-aws: cannot listen on address ${config.host} (set LOCAL_AWS_HOST)`);
+  }
+  return err;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string, requestId?: string) {
@@ -82,6 +97,27 @@ function signedRequest(req: IncomingMessage, url: URL, body: Buffer): SignedRequ
   return { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers, body };
 }
 
+/**
+ * A request from a foreign Host or Origin, answered before any protocol work in its protocol's shape: AWS's
+ * AccessDenied (403), which is how AWS refuses a request it will not serve whatever its signature.
+ */
+function refuse(res: ServerResponse, req: IncomingMessage, url: URL, body: Buffer | undefined, message: string, requestId: string) {
+  if (url.pathname.startsWith("/_clef/")) return send(res, 403, "application/json", JSON.stringify({ error: message }));
+  const type = String(req.headers["content-type"] ?? "");
+  if (type.startsWith("application/x-amz-json") || req.headers["x-amz-target"]) {
+    const json = JSON.stringify({ __type: "AccessDeniedException", Message: message });
+    return send(res, 403, "application/x-amz-json-1.1", json, requestId);
+  }
+  let xmlns = queryServices.iam.xmlns;
+  try {
+    const scope = parseAuthorization(signedRequest(req, url, body ?? Buffer.alloc(0))).service;
+    if (Object.hasOwn(queryServices, scope)) xmlns = queryServices[scope].xmlns;
+  } catch {
+    // Unsigned or malformed: IAM's namespace, as for any other error before the service is known.
+  }
+  send(res, 403, "text/xml", errorXml(accessDenied(message), xmlns, requestId), requestId);
+}
+
 async function handle(db: Db, config: LocalAwsConfig, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = newRequestId();
   const body = await readBody(req);
@@ -91,6 +127,9 @@ async function handle(db: Db, config: LocalAwsConfig, req: IncomingMessage, res:
   } catch {
     url = new URL("http://local/");
   }
+
+  const refused = refusal(req.headers, config);
+  if (refused) return refuse(res, req, url, body, refused, requestId);
 
   if (url.pathname.startsWith("/_clef/")) {
     iamStateChanged(db);

@@ -13,14 +13,31 @@ export type LocalAwsConfig = {
   /** The root user's console sign-in; with no password set, the first start generates one and prints it once. */
   rootEmail: string;
   rootPassword?: string;
+  /** Host names (or name:port) besides loopback that requests may carry, e.g. a container's service name. */
+  allowedHosts: string[];
+  /** Browser origins whose requests are served: the console's own; a request with any other Origin is refused. */
+  allowedOrigins: string[];
 };
+
+/** A start-up failure the user can fix, said in one line (the launchers print its message, not a stack trace). */
+export class StartError extends Error {}
+
+const list = (value: string | undefined) =>
+  (value ?? "")
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export function configFromEnv(env: Record<string, string | undefined> = process.env): LocalAwsConfig {
   const accountId = env.LOCAL_AWS_ACCOUNT_ID ?? "000000000000";
-  if (!/^\d{12}$/.test(accountId)) throw new Error(`LOCAL_AWS_ACCOUNT_ID must be 12 digits, got "${accountId}"`);
+  if (!/^\d{12}$/.test(accountId)) throw new StartError(`local-aws: LOCAL_AWS_ACCOUNT_ID must be 12 digits, got "${accountId}"`);
+  const port = Number(env.LOCAL_AWS_PORT ?? 4566);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new StartError(`local-aws: LOCAL_AWS_PORT must be a port number (0-65535), got "${env.LOCAL_AWS_PORT}"`);
+  }
   return {
     host: env.LOCAL_AWS_HOST ?? "127.0.0.1",
-    port: Number(env.LOCAL_AWS_PORT ?? 4566),
+    port,
     dataDir: env.CLEF_DATA_DIR ?? join(process.cwd(), ".clef"),
     accountId,
     rootAccessKeyId: env.LOCAL_AWS_ROOT_ACCESS_KEY_ID ?? "test",
@@ -29,5 +46,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     usersPerAccount: Number(env.LOCAL_AWS_QUOTA_USERS_PER_ACCOUNT ?? 5000),
     rootEmail: env.CLEF_ROOT_EMAIL ?? "admin@clef.local",
     rootPassword: env.CLEF_ROOT_PASSWORD || undefined,
+    allowedHosts: list(env.LOCAL_AWS_ALLOWED_HOSTS).map((h) => h.toLowerCase()),
+    allowedOrigins: list(env.LOCAL_AWS_ALLOWED_ORIGINS).map((o) => o.replace(/\/+$/, "").toLowerCase()),
   };
 }

@@ -1,4 +1,4 @@
-import { configFromEnv } from "./config";
+import { configFromEnv, StartError } from "./config";
 import { startLocalAws } from "./app";
 
 async function main() {
@@ -11,6 +11,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(err instanceof StartError ? err.message : err);
   process.exit(1);
 });

@@ -3,7 +3,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { configFromEnv } from "../local-aws/config";
+import { configFromEnv, StartError } from "../local-aws/config";
 import { startLocalAws } from "../local-aws/app";
 
 const NEXT_BIN = join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
@@ -36,7 +36,11 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   const backend = process.env.CLEF_BACKEND ?? "local";
-  const aws = backend === "local" ? await startLocalAws(config) : undefined;
+  // local-aws refuses browser requests from any origin but the console's own (DESIGN rule 7).
+  const consoleOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  if (URL.canParse(env.NEXTAUTH_URL)) consoleOrigins.push(new URL(env.NEXTAUTH_URL).origin);
+  const allowedOrigins = [...new Set([...config.allowedOrigins, ...consoleOrigins])];
+  const aws = backend === "local" ? await startLocalAws({ ...config, allowedOrigins }) : undefined;
   if (aws) console.log(`clef: local-aws listening on ${aws.url} (account ${config.accountId}, data in ${config.dataDir})`);
   const next = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-H", host, "-p", String(port)], {
     stdio: "inherit",
@@ -57,6 +61,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(err instanceof StartError ? err.message : err);
   process.exit(1);
 });
