@@ -14,6 +14,7 @@ import { operation, queryServices, unknownService, type QueryService } from "./s
 import { bootstrap } from "./bootstrap";
 import { clefAllowed, clefRoute, type ClefResponse } from "./clef-routes";
 import { refusal } from "./request-origin";
+import { SignInThrottle } from "./signin-throttle";
 
 export const MAX_BODY = 1024 * 1024;
 
@@ -22,8 +23,9 @@ export type LocalAws = { server: Server; db: Db; url: string; close: () => Promi
 export async function startLocalAws(config: LocalAwsConfig): Promise<LocalAws> {
   const db = openDb(config.dataDir);
   const { generatedRootPassword } = db.transaction(() => bootstrap(db, config))();
+  const throttle = new SignInThrottle(config.signInThrottle);
   const server = createServer((req, res) => {
-    handle(db, config, req, res).catch((err) => {
+    handle(db, config, throttle, req, res).catch((err) => {
       console.error("local-aws: unexpected failure", err);
       const id = newRequestId();
       if (!res.headersSent) send(res, 500, "text/xml", errorXml(serviceFailure(), queryServices.iam.xmlns, id), id);
@@ -71,8 +73,9 @@ function listenError(err: NodeJS.ErrnoException, config: LocalAwsConfig): Error 
   return err;
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string, requestId?: string) {
+function send(res: ServerResponse, status: number, type: string, body: string, requestId?: string, headers: Record<string, string> = {}) {
   res.writeHead(status, {
+    ...headers,
     "content-type": type,
     "content-length": Buffer.byteLength(body),
     ...(requestId ? { "x-amzn-requestid": requestId } : {}),
@@ -118,7 +121,7 @@ function refuse(res: ServerResponse, req: IncomingMessage, url: URL, body: Buffe
   send(res, 403, "text/xml", errorXml(accessDenied(message), xmlns, requestId), requestId);
 }
 
-async function handle(db: Db, config: LocalAwsConfig, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(db: Db, config: LocalAwsConfig, throttle: SignInThrottle, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = newRequestId();
   const body = await readBody(req);
   let url: URL;
@@ -137,8 +140,14 @@ async function handle(db: Db, config: LocalAwsConfig, req: IncomingMessage, res:
     if (!body) out = { status: 413, body: { error: `HTTP content length exceeded ${MAX_BODY} bytes.` } };
     else if (!clefAllowed(db, config, req.socket.remoteAddress, signedRequest(req, url, body)))
       out = { status: 403, body: { error: "Forbidden" } };
-    else out = clefRoute(db, config, req.method ?? "GET", url.pathname, body);
-    return send(res, out.status, "application/json", JSON.stringify(out.body));
+    else
+      out = clefRoute(
+        db,
+        config,
+        { method: req.method ?? "GET", path: url.pathname, body, remoteAddress: req.socket.remoteAddress },
+        throttle,
+      );
+    return send(res, out.status, "application/json", JSON.stringify(out.body), undefined, out.headers);
   }
 
   let service: QueryService = queryServices.iam;

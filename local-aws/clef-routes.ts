@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, unlinkSync } from "node:fs";
+import { isIP } from "node:net";
 import { join } from "node:path";
 import type { LocalAwsConfig } from "./config";
 import type { Db } from "./store/db";
@@ -6,9 +7,13 @@ import { dataTables } from "./store/db";
 import type { SignedRequest } from "./protocol/sigv4";
 import { authenticate } from "./authn";
 import { bootstrap, resetAccountData } from "./bootstrap";
-import { consoleSignIn, consoleSignOut, SIGNIN_FAILED, type SignInRequest } from "./console-signin";
+import { consoleSignIn, consoleSignOut, signInThrottleKeys, SIGNIN_FAILED, type SignInRequest } from "./console-signin";
+import { throttledMessage, type SignInThrottle } from "./signin-throttle";
 
-export type ClefResponse = { status: number; body: unknown };
+export type ClefResponse = { status: number; body: unknown; headers?: Record<string, string> };
+
+/** What a /_clef/ route reads of the request; `remoteAddress` is the socket's peer. */
+export type ClefRequest = { method: string; path: string; body: Buffer; remoteAddress?: string };
 
 const SNAPSHOT_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -26,9 +31,10 @@ export function clefAllowed(db: Db, config: LocalAwsConfig, remoteAddress: strin
 }
 
 /** Local-only extras under /_clef/: health, reset, snapshots. */
-export function clefRoute(db: Db, config: LocalAwsConfig, method: string, path: string, body: Buffer = Buffer.alloc(0)): ClefResponse {
+export function clefRoute(db: Db, config: LocalAwsConfig, req: ClefRequest, throttle: SignInThrottle): ClefResponse {
+  const { method, path, body } = req;
   try {
-    if (method === "POST" && path === "/_clef/console-signin") return signIn(db, config, body);
+    if (method === "POST" && path === "/_clef/console-signin") return signIn(db, config, req, throttle);
     if (method === "POST" && path === "/_clef/console-signout") return signOut(db, body);
     return route(db, config, method, path);
   } catch (err) {
@@ -120,8 +126,11 @@ function jsonBody(body: Buffer): Record<string, unknown> | undefined {
 
 const str = (v: unknown) => (typeof v === "string" && v.length <= 512 ? v : undefined);
 
-/** Console sign-in: root (email + password) or IAM user (account ID or alias, user name, password). */
-function signIn(db: Db, config: LocalAwsConfig, body: Buffer): ClefResponse {
+/**
+ * Console sign-in: root (email + password) or IAM user (account ID or alias, user name, password). The console's
+ * server signs in for its users, so it may name the end client's address as `clientIp`; otherwise it is the peer.
+ */
+function signIn(db: Db, config: LocalAwsConfig, { body, remoteAddress }: ClefRequest, throttle: SignInThrottle): ClefResponse {
   const b = jsonBody(body);
   let req: SignInRequest | undefined;
   if (b?.type === "root" && str(b.email) && str(b.password) !== undefined)
@@ -131,8 +140,20 @@ function signIn(db: Db, config: LocalAwsConfig, body: Buffer): ClefResponse {
   }
   if (!req)
     return { status: 400, body: { error: "Expected {type: 'root', email, password} or {type: 'iam', account, userName, password}." } };
+  const client = typeof b?.clientIp === "string" && isIP(b.clientIp) ? b.clientIp : (remoteAddress ?? "").replace(/^::ffff:/, "");
+  const keys = signInThrottleKeys(db, req, client);
+  const wait = throttle.retryAfterMs(keys);
+  if (wait > 0) {
+    const { seconds, message } = throttledMessage(wait);
+    return { status: 429, body: { error: message, retryAfterSeconds: seconds }, headers: { "retry-after": String(seconds) } };
+  }
   const result = db.transaction(() => consoleSignIn(db, config, req))();
-  return result ? { status: 200, body: result } : { status: 401, body: { error: SIGNIN_FAILED } };
+  if (!result) {
+    throttle.failed(keys);
+    return { status: 401, body: { error: SIGNIN_FAILED } };
+  }
+  throttle.succeeded(keys);
+  return { status: 200, body: result };
 }
 
 function signOut(db: Db, body: Buffer): ClefResponse {

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { SIGNIN_THROTTLE, type SignInThrottleConfig } from "./signin-throttle";
 
 export type LocalAwsConfig = {
   host: string;
@@ -17,6 +18,8 @@ export type LocalAwsConfig = {
   allowedHosts: string[];
   /** Browser origins whose requests are served: the console's own; a request with any other Origin is refused. */
   allowedOrigins: string[];
+  /** How repeated failed console sign-ins are slowed down (see signin-throttle.ts). */
+  signInThrottle: SignInThrottleConfig;
 };
 
 /** A start-up failure the user can fix, said in one line (the launchers print its message, not a stack trace). */
@@ -48,5 +51,6 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     rootPassword: env.CLEF_ROOT_PASSWORD || undefined,
     allowedHosts: list(env.LOCAL_AWS_ALLOWED_HOSTS).map((h) => h.toLowerCase()),
     allowedOrigins: list(env.LOCAL_AWS_ALLOWED_ORIGINS).map((o) => o.replace(/\/+$/, "").toLowerCase()),
+    signInThrottle: SIGNIN_THROTTLE,
   };
 }

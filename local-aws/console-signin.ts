@@ -5,6 +5,7 @@ import { sql } from "./store/db";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./iam/passwords";
 import { verifyLoginPassword } from "./iam/login-profiles";
 import { createSession, revokeSession, type Credentials } from "./sts/sessions";
+import type { SignInKeys } from "./signin-throttle";
 
 const CONSOLE_SESSION_SECONDS = 12 * 60 * 60;
 export const SIGNIN_FAILED = "Your authentication information is incorrect. Please try again.";
@@ -44,6 +45,13 @@ function accountFor(db: Db, account: string): string | undefined {
   return (
     sql(db, "SELECT account_id FROM account_aliases WHERE alias = ?").get(account.toLowerCase()) as { account_id: string } | undefined
   )?.account_id;
+}
+
+/** Whose failures a sign-in attempt counts toward: the account (alias or ID alike) and user, or the root email. */
+export function signInThrottleKeys(db: Db, req: SignInRequest, client: string): SignInKeys {
+  if (req.type === "root") return { user: `root:${req.email.trim().toLowerCase()}`, client };
+  const account = accountFor(db, req.account.trim()) ?? req.account.trim().toLowerCase();
+  return { user: `iam:${account}:${req.userName.toLowerCase()}`, client };
 }
 
 const aliasOf = (db: Db, accountId: string) =>
