@@ -47,10 +47,14 @@ export function RoleSummaryContainer({ role }: { role: RoleDetail }) {
               "-"
             ),
           },
-          {
-            label: "Link to switch roles in console",
-            value: <CopyText text={role.switchRoleUrl} label="Link" testId="switch-role-link" />,
-          },
+          ...(role.switchRoleUrl
+            ? [
+                {
+                  label: "Link to switch roles in console",
+                  value: <CopyText text={role.switchRoleUrl} label="Link" testId="switch-role-link" />,
+                },
+              ]
+            : []),
           { label: "Description", value: role.description || "-" },
         ]}
       />

@@ -1,6 +1,7 @@
 import "server-only";
 import { GetRoleCommand, ListAccountAliasesCommand, ListInstanceProfilesForRoleCommand } from "@aws-sdk/client-iam";
 import { iamClient } from "../aws-clients";
+import { serverEnv } from "../env";
 import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
 import { toRoleSummary, type RoleSummary } from "./roles";
@@ -15,7 +16,8 @@ export type RoleDetail = RoleSummary & {
   tags: RoleTag[];
   lastUsed?: { date: string; region?: string };
   instanceProfiles: { name: string; arn: string }[];
-  switchRoleUrl: string;
+  /** AWS's "switch roles" link; none in local mode, where the console has no Switch role yet. */
+  switchRoleUrl?: string;
 };
 
 export type RoleLastUsed = { roleName: string; lastUsed?: { date: string; region?: string } };
@@ -30,18 +32,22 @@ export function prettyPolicy(encoded: string | undefined): string {
   }
 }
 
-/** GetRole, the role's instance profiles and the account alias for the "switch roles" link. */
+/** AWS's console link that opens Switch role for this role, its account named by alias when it has one. */
+const switchRoleUrl = (roleName: string, account: string) =>
+  `https://signin.aws.amazon.com/switchrole?roleName=${encodeURIComponent(roleName)}&account=${encodeURIComponent(account)}`;
+
+/** GetRole, the role's instance profiles and, in AWS mode, the account alias for the "switch roles" link. */
 export async function getRole({ principal, params }: { principal: Principal; params: { roleName: string } }): Promise<RoleDetail> {
   const iam = iamClient(principal);
+  const aws = serverEnv().backend === "aws";
   try {
     const [r, profiles, aliases] = await Promise.all([
       iam.send(new GetRoleCommand({ RoleName: params.roleName })),
       iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: params.roleName })),
-      iam.send(new ListAccountAliasesCommand({})).catch(() => undefined),
+      aws ? iam.send(new ListAccountAliasesCommand({})).catch(() => undefined) : undefined,
     ]);
     const role = r.Role!;
     const accountId = role.Arn!.split(":")[4];
-    const account = aliases?.AccountAliases?.[0] ?? accountId;
     const last = role.RoleLastUsed?.LastUsedDate;
     return {
       ...toRoleSummary(role),
@@ -53,7 +59,7 @@ export async function getRole({ principal, params }: { principal: Principal; par
       tags: (role.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? "" })),
       lastUsed: last ? { date: last.toISOString(), region: role.RoleLastUsed?.Region } : undefined,
       instanceProfiles: (profiles.InstanceProfiles ?? []).map((p) => ({ name: p.InstanceProfileName!, arn: p.Arn! })),
-      switchRoleUrl: `https://signin.aws.amazon.com/switchrole?roleName=${encodeURIComponent(role.RoleName!)}&account=${encodeURIComponent(account)}`,
+      switchRoleUrl: aws ? switchRoleUrl(role.RoleName!, aliases?.AccountAliases?.[0] ?? accountId) : undefined,
     };
   } catch (err) {
     throw fromSdkError(err);
