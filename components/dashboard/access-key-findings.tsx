@@ -17,8 +17,13 @@ const FINDING: Record<AccessKeyFinding["kind"], string> = {
   unused: "Not used for more than 90 days",
 };
 
-/** IAM users' active access keys from the credential report: old, never used or unused for 90 days. */
-export function AccessKeyFindings() {
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+/**
+ * IAM users' active access keys from the credential report: old, never used or unused for 90 days. AWS serves the same
+ * report for four hours, so it can predate users (and their keys) the account has now (`usersNow`, GetAccountSummary).
+ */
+export function AccessKeyFindings({ usersNow }: { usersNow?: number }) {
   const router = useRouter();
   const report = useCredentialReportFindings();
   if (report.isLoading) return <StatusIndicator type="loading">Generating the credential report</StatusIndicator>;
@@ -26,6 +31,11 @@ export function AccessKeyFindings() {
   const r = report.data!;
   const total = r.findings.length + r.moreFindings;
   const generated = `From the credential report generated ${dateTime(r.generatedTime)}; AWS reuses a report for up to four hours.`;
+  const stale = usersNow !== undefined && usersNow !== r.usersInReport && (
+    <Box color="text-body-secondary" padding={{ left: "l" }} data-testid="credential-report-stale">
+      {`The report lists ${plural(r.usersInReport, "user")}; the account has ${usersNow} now. Users and access keys created since it was generated are checked in the next report.`}
+    </Box>
+  );
   if (total === 0) {
     return (
       <div data-testid="rec-access-keys" data-ok="true">
@@ -35,8 +45,9 @@ export function AccessKeyFindings() {
           </Box>
         </StatusIndicator>
         <Box color="text-body-secondary" padding={{ left: "l" }}>
-          {`${r.activeKeys} active access key${r.activeKeys === 1 ? "" : "s"} across ${r.usersInReport} users. ${generated}`}
+          {`${plural(r.activeKeys, "active access key")} across ${plural(r.usersInReport, "user")} in the report. ${generated}`}
         </Box>
+        {stale}
       </div>
     );
   }
@@ -53,6 +64,7 @@ export function AccessKeyFindings() {
           <Box color="text-body-secondary" padding={{ left: "l" }}>
             {`Rotate access keys older than 90 days and deactivate the ones that are not used. ${generated}`}
           </Box>
+          {stale}
         </div>
         <Table
           variant="embedded"

@@ -59,7 +59,7 @@ export function SecurityRecommendations({ backend }: { backend: "local" | "aws" 
               : "Using access keys attached to an IAM user instead of the root user improves security."}
           </Recommendation>
         )}
-        <AccessKeyFindings />
+        <AccessKeyFindings usersNow={s?.users} />
       </SpaceBetween>
     </Container>
   );
