@@ -8,9 +8,11 @@ import ExpandableSection from "@cloudscape-design/components/expandable-section"
 import Header from "@cloudscape-design/components/header";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Spinner from "@cloudscape-design/components/spinner";
+import StatusIndicator from "@cloudscape-design/components/status-indicator";
 import { useState } from "react";
 import { useEffectivePermissions, type EffectivePrincipal } from "@/lib/queries/effective-permissions";
 import { EffectiveTable } from "./effective-table";
+import { splitUnrecognized } from "./unrecognized-actions";
 
 const n = (v: number) => v.toLocaleString("en-US");
 
@@ -30,6 +32,8 @@ export function EffectivePermissionsTab({ principal }: { principal: EffectivePri
     );
   const s = summary.data;
   const noun = principal.type === "user" ? "user" : "role";
+  const { retired, unknown } = splitUnrecognized(s.unrecognized);
+  const retiredCount = retired.reduce((total, r) => total + r.actions.length, 0);
   return (
     <SpaceBetween size="l">
       <Container
@@ -50,10 +54,17 @@ export function EffectivePermissionsTab({ principal }: { principal: EffectivePri
           {s.blocked > 0 && <Stat label="Not allowed by the boundary" value={n(s.blocked)} />}
           <Stat label="Denied by a Deny statement" value={n(s.denied)} />
         </ColumnLayout>
+        {retiredCount > 0 && (
+          <Box padding={{ top: "s" }} data-testid="effective-retired">
+            <StatusIndicator type="info" colorOverride="grey">
+              {`${n(retiredCount)} action${retiredCount === 1 ? "" : "s"} of retired services (${retired.map((r) => r.service.name).join(", ")}) match nothing.`}
+            </StatusIndicator>
+          </Box>
+        )}
       </Container>
-      {s.unrecognized.length > 0 && (
+      {unknown.length > 0 && (
         <Alert type="warning" header="Unrecognized actions">
-          {s.unrecognized
+          {unknown
             .map((u) => `${u.pattern} in ${u.policyName} (${u.reason === "service" ? "no such service" : "no such action"})`)
             .join("; ")}
         </Alert>
