@@ -65,6 +65,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
       NEXTAUTH_URL: `http://localhost:${PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The run tests the build it is given (npm test builds just before); a rebuild here would outlast the timeout.
+      CLEF_REBUILD: process.env.CLEF_REBUILD ?? "never",
       // CLEF_NEXT_MODE=dev serves with `next dev` (no build); CLEF_DIST_DIR keeps parallel runs' builds apart.
       ...(process.env.CLEF_NEXT_MODE ? { CLEF_NEXT_MODE: process.env.CLEF_NEXT_MODE } : {}),
       ...(process.env.CLEF_DIST_DIR ? { CLEF_DIST_DIR: process.env.CLEF_DIST_DIR } : {}),

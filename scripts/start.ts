@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { configFromEnv, StartError } from "../local-aws/config";
 import { startLocalAws } from "../local-aws/app";
+import { buildState } from "./build-freshness";
 
 const NEXT_BIN = join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
@@ -19,6 +20,23 @@ function nextAuthSecret(dataDir: string): string {
   return readFileSync(file, "utf8").trim();
 }
 
+/** Builds when there is no build, or when the sources changed since it (e.g. after a git pull) unless CLEF_REBUILD=never. */
+function needsBuild(): boolean {
+  const build = buildState(process.cwd(), process.env.CLEF_DIST_DIR ?? ".next");
+  if (build.state === "fresh") return false;
+  if (build.state === "missing") {
+    console.log("clef: no console build yet, building it once (next build)...");
+    return true;
+  }
+  const shown = build.changed.slice(0, 3).join(", ") + (build.changed.length > 3 ? ` and ${build.changed.length - 3} more` : "");
+  if (process.env.CLEF_REBUILD === "never") {
+    console.warn(`clef: the console build is older than its sources (${shown}); serving it anyway (CLEF_REBUILD=never).`);
+    return false;
+  }
+  console.log(`clef: the sources changed since the console was built (${shown}), rebuilding it (next build)...`);
+  return true;
+}
+
 async function main() {
   const config = configFromEnv();
   const host = process.env.CLEF_HOST ?? "127.0.0.1";
@@ -30,8 +48,7 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   };
   const dev = process.env.CLEF_NEXT_MODE === "dev";
-  if (!dev && !existsSync(join(process.cwd(), process.env.CLEF_DIST_DIR ?? ".next", "BUILD_ID"))) {
-    console.log("clef: no console build yet, building it once (next build)...");
+  if (!dev && needsBuild()) {
     const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
