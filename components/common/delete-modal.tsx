@@ -3,7 +3,7 @@
 import Alert from "@cloudscape-design/components/alert";
 import FormField from "@cloudscape-design/components/form-field";
 import Input from "@cloudscape-design/components/input";
-import { useEffect, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { ConfirmModal } from "./confirm-modal";
 
 /**
@@ -21,7 +21,12 @@ export function DeleteModal(props: {
   onConfirm: () => void;
 }) {
   const [typed, setTyped] = useState("");
-  useEffect(() => setTyped(""), [props.visible]);
+  // Each opening starts empty (state adjusted while rendering, as React's docs advise, rather than in an effect).
+  const [shownFor, setShownFor] = useState(props.visible);
+  if (shownFor !== props.visible) {
+    setShownFor(props.visible);
+    setTyped("");
+  }
   return (
     <ConfirmModal
       visible={props.visible}

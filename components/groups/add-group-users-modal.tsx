@@ -3,29 +3,21 @@
 import Alert from "@cloudscape-design/components/alert";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { ModalFooter } from "@/components/common/modal-footer";
 import { useNotify } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
 import { useAddUsersToGroup, useGroupUsers } from "@/lib/queries/groups";
 import { UsersSelector } from "./users-selector";
 
-/** "Add users to group": pick users (members are shown but not selectable); all are added, or none. */
-export function AddGroupUsersModal({ groupName, visible, onClose }: { groupName: string; visible: boolean; onClose: () => void }) {
+/** "Add users to group": pick users (members are shown but not selectable); all are added, or none. Mounted while open. */
+export function AddGroupUsersModal({ groupName, onClose }: { groupName: string; onClose: () => void }) {
   const notify = useNotify();
   const add = useAddUsersToGroup(groupName);
   const members = useGroupUsers(groupName, { pageSize: 1000 });
   const memberNames = useMemo(() => new Set((members.data?.items ?? []).map((u) => u.userName.toLowerCase())), [members.data]);
   const [selected, setSelected] = useState<string[]>([]);
   const error = add.error instanceof ApiError ? add.error : undefined;
-
-  useEffect(() => {
-    if (!visible) {
-      setSelected([]);
-      add.reset();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [visible]);
 
   const confirm = () =>
     add.mutate(selected, {
@@ -37,7 +29,7 @@ export function AddGroupUsersModal({ groupName, visible, onClose }: { groupName:
 
   return (
     <Modal
-      visible={visible}
+      visible
       size="large"
       onDismiss={onClose}
       header={`Add users to ${groupName}`}
@@ -53,16 +45,14 @@ export function AddGroupUsersModal({ groupName, visible, onClose }: { groupName:
             <span style={{ whiteSpace: "pre-wrap" }}>{error.fieldErrors?.userNames ?? ""}</span>
           </Alert>
         )}
-        {visible && (
-          <UsersSelector
-            variant="embedded"
-            title="Other users in this account"
-            description="A user can belong to up to 10 groups."
-            selected={selected}
-            members={memberNames}
-            onChange={(names) => (setSelected(names), add.reset())}
-          />
-        )}
+        <UsersSelector
+          variant="embedded"
+          title="Other users in this account"
+          description="A user can belong to up to 10 groups."
+          selected={selected}
+          members={memberNames}
+          onChange={(names) => (setSelected(names), add.reset())}
+        />
       </SpaceBetween>
     </Modal>
   );

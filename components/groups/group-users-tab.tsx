@@ -112,7 +112,7 @@ export function GroupUsersTab({ groupName }: { groupName: string }) {
           )
         }
       />
-      <AddGroupUsersModal groupName={groupName} visible={adding} onClose={() => setAdding(false)} />
+      {adding && <AddGroupUsersModal groupName={groupName} onClose={() => setAdding(false)} />}
       <ConfirmModal
         visible={removing}
         title={names.length === 1 ? `Remove ${names[0]}?` : `Remove ${names.length} users?`}

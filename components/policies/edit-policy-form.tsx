@@ -8,7 +8,7 @@ import Header from "@cloudscape-design/components/header";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Spinner from "@cloudscape-design/components/spinner";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { FormActions } from "@/components/common/form-actions";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
@@ -29,14 +29,11 @@ export function EditPolicyForm({ policyArn }: { policyArn: string }) {
   const versions = usePolicyVersions(policyArn);
   const current = usePolicyVersion(policyArn, policy.data?.defaultVersionId);
   const save = useCreatePolicyVersion(policyArn);
-  const [document, setDocument] = useState<string>();
+  const [edited, setEdited] = useState<string>();
+  const document = edited ?? current.data?.document;
   const [setAsDefault, setSetAsDefault] = useState(true);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<ApiError>();
-
-  useEffect(() => {
-    if (document === undefined && current.data?.document !== undefined) setDocument(current.data.document);
-  }, [current.data, document]);
 
   const list = versions.data ?? [];
   const oldest = [...list].filter((v) => !v.isDefaultVersion).sort((a, b) => a.createDate.localeCompare(b.createDate))[0];
@@ -107,7 +104,7 @@ export function EditPolicyForm({ policyArn }: { policyArn: string }) {
           </Alert>
         )}
         <Container header={<Header variant="h2">Policy editor</Header>}>
-          <PolicyEditor value={document} onChange={setDocument} kind="identity" managed testable height={460} />
+          <PolicyEditor value={document} onChange={setEdited} kind="identity" managed testable height={460} />
         </Container>
         <Checkbox
           checked={setAsDefault}

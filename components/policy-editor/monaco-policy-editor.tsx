@@ -1,14 +1,11 @@
 "use client";
 
-import Editor, { loader } from "@monaco-editor/react";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useEffectEvent, useMemo, useRef } from "react";
 import { positionAt } from "@/lib/policy/json";
 import { validatePolicy } from "@/lib/policy/validate";
 import type { PolicyKind } from "@/lib/policy/types";
 import { monaco } from "./monaco-setup";
 import { PolicyFindings, type EditorFinding } from "./policy-findings";
-
-loader.config({ monaco: monaco as unknown as Parameters<typeof loader.config>[0]["monaco"] });
 
 export type PolicyEditorProps = {
   value: string;
@@ -44,7 +41,22 @@ const toEditorFinding =
     };
   };
 
-/** Live findings from lib/policy (the same code local-aws uses for MalformedPolicyDocument) as markers and a list. */
+const EDITOR_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
+  language: "json",
+  minimap: { enabled: false },
+  fontSize: 13,
+  scrollBeyondLastLine: false,
+  tabSize: 2,
+  automaticLayout: true,
+  fixedOverflowWidgets: true,
+  renderValidationDecorations: "on",
+};
+
+/**
+ * Monaco from the installed package, with live findings from lib/policy (the same code local-aws uses for
+ * MalformedPolicyDocument) as markers and a list. The model is the document: the editor is created and its changes
+ * subscribed to in one task, so no keystroke can reach the model unseen, and every change reaches `onChange`.
+ */
 export function MonacoPolicyEditor({
   value,
   onChange,
@@ -55,74 +67,103 @@ export function MonacoPolicyEditor({
   managed,
   highlights,
 }: PolicyEditorProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const reported = useRef<string | null>(null);
-  const emitted = useRef<string[]>([value]);
-  const onFindingsRef = useRef(onFindings);
-  onFindingsRef.current = onFindings;
+  // Texts the editor itself emitted: a render may still carry one of them after newer keystrokes, and writing it back
+  // would overwrite what was typed. Only text from outside goes into the model.
+  const emitted = useRef<string[]>([]);
+  const writing = useRef(false);
+
+  const emitChange = useEffectEvent((text: string) => onChange?.(text));
+  const reportFindings = useEffectEvent((messages: string[]) => onFindings?.(messages));
+  const initialText = useEffectEvent(() => value);
 
   const findings = useMemo(
     () => (value.trim() ? validatePolicy(value, kind, { managed }).map(toEditorFinding(value)) : []),
     [value, kind, managed],
   );
 
-  const applyMarkers = () => {
-    const model = editorRef.current?.getModel();
-    if (!model) return;
-    monaco.editor.setModelMarkers(
-      model,
-      "clef-policy",
-      findings.map((f) => ({
-        severity: monaco.MarkerSeverity.Error,
-        message: f.detail ? `${f.message} (${f.detail})` : f.message,
-        startLineNumber: f.line,
-        startColumn: f.column,
-        endLineNumber: f.end.line,
-        endColumn: f.end.line === f.line && f.end.column === f.column ? f.column + 1 : f.end.column,
-      })),
-    );
-  };
+  useEffect(() => {
+    const model = monaco.editor.createModel(initialText(), "json");
+    const editor = monaco.editor.create(containerRef.current!, { ...EDITOR_OPTIONS, model });
+    const subscription = model.onDidChangeContent(() => {
+      if (writing.current) return;
+      const text = model.getValue();
+      emitted.current = [...emitted.current.slice(-49), text];
+      emitChange(text);
+    });
+    editorRef.current = editor;
+    return () => {
+      subscription.dispose();
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+      decorations.current = null;
+    };
+  }, []);
 
   useEffect(() => {
-    applyMarkers();
+    editorRef.current?.updateOptions({ readOnly, domReadOnly: readOnly });
+  }, [readOnly]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || value === model.getValue() || emitted.current.includes(value)) return;
+    emitted.current = [];
+    writing.current = true;
+    try {
+      if (readOnly) model.setValue(value);
+      else {
+        editor.executeEdits("clef-policy", [{ range: model.getFullModelRange(), text: value, forceMoveMarkers: true }]);
+        editor.pushUndoStop();
+      }
+    } finally {
+      writing.current = false;
+    }
+  }, [value, readOnly]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (model) {
+      monaco.editor.setModelMarkers(
+        model,
+        "clef-policy",
+        findings.map((f) => ({
+          severity: monaco.MarkerSeverity.Error,
+          message: f.detail ? `${f.message} (${f.detail})` : f.message,
+          startLineNumber: f.line,
+          startColumn: f.column,
+          endLineNumber: f.end.line,
+          endColumn: f.end.line === f.line && f.end.column === f.column ? f.column + 1 : f.end.column,
+        })),
+      );
+    }
     const key = JSON.stringify(findings.map((f) => f.message));
     if (reported.current !== key) {
       reported.current = key;
-      onFindingsRef.current?.(findings.map((f) => f.message));
+      reportFindings(findings.map((f) => f.message));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [findings]);
 
-  // The model is the source of truth while typing: writing back a `value` the editor itself emitted (possibly a
-  // render behind the latest keystroke) would overwrite what was typed. Only text from outside goes into the model.
+  const highlightKey = JSON.stringify(highlights ?? []);
   useEffect(() => {
     const editor = editorRef.current;
-    if (!editor || emitted.current.includes(value) || value === editor.getValue()) return;
-    emitted.current = [value];
-    const model = editor.getModel()!;
-    if (readOnly) return model.setValue(value);
-    editor.executeEdits("clef-policy", [{ range: model.getFullModelRange(), text: value, forceMoveMarkers: true }]);
-    editor.pushUndoStop();
-  }, [value, readOnly]);
-
-  const highlightKey = JSON.stringify(highlights ?? []);
-  const applyHighlights = () => {
-    const editor = editorRef.current;
+    const ranges: HighlightRange[] = JSON.parse(highlightKey);
     // Only viewers highlight: decorations set while typing would disturb Monaco's typed-over closing brackets.
-    if (!editor || (!highlights && !decorations.current)) return;
-    const ranges = (highlights ?? []).map((h) => new monaco.Range(h.start.line, h.start.column, h.end.line, h.end.column));
+    if (!editor || (!ranges.length && !decorations.current)) return;
+    const monacoRanges = ranges.map((h) => new monaco.Range(h.start.line, h.start.column, h.end.line, h.end.column));
     decorations.current ??= editor.createDecorationsCollection();
     decorations.current.set(
-      ranges.map((range) => ({
+      monacoRanges.map((range) => ({
         range,
         options: { className: "clef-statement-highlight", linesDecorationsClassName: "clef-statement-margin", isWholeLine: false },
       })),
     );
-    if (ranges[0]) editor.revealRangeInCenterIfOutsideViewport(ranges[0]);
-  };
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(applyHighlights, [highlightKey, value]);
+    if (monacoRanges[0]) editor.revealRangeInCenterIfOutsideViewport(monacoRanges[0]);
+  }, [highlightKey, value]);
 
   const reveal = (f: EditorFinding) => {
     const editor = editorRef.current;
@@ -139,34 +180,7 @@ export function MonacoPolicyEditor({
       style={{ border: "1px solid #8c8c94", borderRadius: 8, overflow: "hidden" }}
     >
       {highlights && <style>{HIGHLIGHT_STYLE}</style>}
-      <Editor
-        height={height}
-        language="json"
-        defaultValue={value}
-        onChange={(v) => {
-          emitted.current = [...emitted.current.slice(-49), v ?? ""];
-          onChange?.(v ?? "");
-        }}
-        onMount={(editor) => {
-          editorRef.current = editor as unknown as monaco.editor.IStandaloneCodeEditor;
-          if (editor.getValue() !== value) editor.setValue(value);
-          emitted.current = [value];
-          applyMarkers();
-          applyHighlights();
-        }}
-        loading={<div aria-busy="true">Loading editor…</div>}
-        options={{
-          readOnly,
-          domReadOnly: readOnly,
-          minimap: { enabled: false },
-          fontSize: 13,
-          scrollBeyondLastLine: false,
-          tabSize: 2,
-          automaticLayout: true,
-          fixedOverflowWidgets: true,
-          renderValidationDecorations: "on",
-        }}
-      />
+      <div ref={containerRef} style={{ height }} />
       {!readOnly && <PolicyFindings findings={findings} onSelect={reveal} />}
     </div>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useCallback, useRef } from "react";
+import { useCallback, useLayoutEffect, useRef } from "react";
 import type { HighlightRange, PolicyEditorProps } from "./monaco-policy-editor";
 import { PolicyTestPanel } from "./policy-test-panel";
 
@@ -17,7 +17,9 @@ const MonacoPolicyEditor = dynamic<PolicyEditorProps>(() => import("./monaco-pol
 export function PolicyEditor({ testable, ...props }: PolicyEditorProps & { testable?: boolean }) {
   // The panel reads the draft when it runs, so typing never re-renders it.
   const draft = useRef(props.value);
-  draft.current = props.value;
+  useLayoutEffect(() => {
+    draft.current = props.value;
+  }, [props.value]);
   const getDocument = useCallback(() => draft.current, []);
   // Holds the editor's height while Monaco loads, so the page doesn't jump.
   const editor = (

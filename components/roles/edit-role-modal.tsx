@@ -5,26 +5,23 @@ import FormField from "@cloudscape-design/components/form-field";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Textarea from "@cloudscape-design/components/textarea";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { ModalFooter } from "@/components/common/modal-footer";
 import { useNotify } from "@/components/shell/shell-context";
 import { useUpdateRole, type RoleDetail } from "@/lib/queries/roles";
 import { roleDescriptionSchema } from "@/lib/schemas/roles";
 import { SessionDurationSelect } from "./session-duration-select";
 
-/** UpdateRole: the description and the maximum session duration (1 to 12 hours). */
+/** UpdateRole: the description and the maximum session duration (1 to 12 hours). Each opening starts from the role. */
 export function EditRoleModal({ role, visible, onClose }: { role: RoleDetail; visible: boolean; onClose: () => void }) {
+  return visible ? <OpenEditRoleModal role={role} onClose={onClose} /> : null;
+}
+
+function OpenEditRoleModal({ role, onClose }: { role: RoleDetail; onClose: () => void }) {
   const notify = useNotify();
   const update = useUpdateRole(role.roleName);
   const [description, setDescription] = useState(role.description ?? "");
   const [duration, setDuration] = useState(role.maxSessionDuration);
-  useEffect(() => {
-    if (!visible) return;
-    setDescription(role.description ?? "");
-    setDuration(role.maxSessionDuration);
-    update.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [visible]);
   const check = roleDescriptionSchema.safeParse(description);
   const descriptionError = check.success ? undefined : check.error.issues[0]?.message;
 
@@ -41,7 +38,7 @@ export function EditRoleModal({ role, visible, onClose }: { role: RoleDetail; vi
 
   return (
     <Modal
-      visible={visible}
+      visible
       onDismiss={onClose}
       header={`Edit ${role.roleName}`}
       footer={

@@ -6,7 +6,7 @@ import Form from "@cloudscape-design/components/form";
 import Header from "@cloudscape-design/components/header";
 import Spinner from "@cloudscape-design/components/spinner";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { FormActions } from "@/components/common/form-actions";
 import { policyHasErrors, RESOLVE_POLICY_ERRORS } from "@/components/common/policy-errors";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
@@ -23,10 +23,8 @@ export function EditTrustPolicy({ roleName }: { roleName: string }) {
   const role = useRole(roleName);
   const update = useUpdateTrustPolicy(roleName);
   const [saveAttempted, setSaveAttempted] = useState(false);
-  const [document, setDocument] = useState<string>();
-  useEffect(() => {
-    if (role.data && document === undefined) setDocument(role.data.assumeRolePolicyDocument);
-  }, [role.data, document]);
+  const [edited, setEdited] = useState<string>();
+  const document = edited ?? role.data?.assumeRolePolicyDocument;
 
   if (role.error) {
     const e = role.error as Error & { code?: string };
@@ -74,7 +72,7 @@ export function EditTrustPolicy({ roleName }: { roleName: string }) {
       }
     >
       <Container header={<Header variant="h2">Trust policy for {roleName}</Header>}>
-        <PolicyEditor value={document} kind="trust" height={440} onChange={setDocument} />
+        <PolicyEditor value={document} kind="trust" height={440} onChange={setEdited} />
       </Container>
     </Form>
   );

@@ -5,7 +5,7 @@ import FormField from "@cloudscape-design/components/form-field";
 import Input from "@cloudscape-design/components/input";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { ModalFooter } from "@/components/common/modal-footer";
 import { policyHasErrors, RESOLVE_POLICY_ERRORS } from "@/components/common/policy-errors";
 import { STARTER_POLICY } from "@/components/policies/policy-template";
@@ -16,28 +16,18 @@ import { policyNameSchema } from "@/lib/schemas/iam";
 
 const TEMPLATE = JSON.stringify(STARTER_POLICY, null, 4);
 
-/** Create an inline policy (PutRolePolicy), or view and edit an existing one (its name is then fixed). */
-export function InlinePolicyModal(props: {
-  roleName: string;
-  existing: { policyName?: string; document?: string };
-  visible: boolean;
-  onClose: () => void;
-}) {
+/**
+ * Create an inline policy (PutRolePolicy), or view and edit an existing one (its name is then fixed). Mounted while
+ * open, so each opening starts from the policy it shows.
+ */
+export function InlinePolicyModal(props: { roleName: string; existing: { policyName?: string; document?: string }; onClose: () => void }) {
   const notify = useNotify();
   const put = usePutRolePolicy(props.roleName);
   const editing = !!props.existing.policyName;
-  const [name, setName] = useState("");
-  const [document, setDocument] = useState(TEMPLATE);
+  const [name, setName] = useState(props.existing.policyName ?? "");
+  const [document, setDocument] = useState(props.existing.document ?? TEMPLATE);
   const [attempted, setAttempted] = useState(false);
   const [documentBlocked, setDocumentBlocked] = useState(false);
-  useEffect(() => {
-    if (!props.visible) return;
-    setName(props.existing.policyName ?? "");
-    setDocument(props.existing.document ?? TEMPLATE);
-    setAttempted(false);
-    put.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.visible]);
   const check = policyNameSchema.safeParse(name);
   const nameError = (name || attempted) && !check.success ? check.error.issues[0]?.message : undefined;
 
@@ -59,7 +49,7 @@ export function InlinePolicyModal(props: {
 
   return (
     <Modal
-      visible={props.visible}
+      visible
       size="large"
       onDismiss={props.onClose}
       header={editing ? `Inline policy ${props.existing.policyName}` : "Create inline policy"}
@@ -87,9 +77,7 @@ export function InlinePolicyModal(props: {
           stretch
           errorText={documentBlocked ? <span data-testid="policy-errors-blocked">{RESOLVE_POLICY_ERRORS}</span> : undefined}
         >
-          {props.visible && (
-            <PolicyEditor value={document} kind="identity" height={320} onChange={(v) => (setDocument(v), setDocumentBlocked(false))} />
-          )}
+          <PolicyEditor value={document} kind="identity" height={320} onChange={(v) => (setDocument(v), setDocumentBlocked(false))} />
         </FormField>
       </SpaceBetween>
     </Modal>

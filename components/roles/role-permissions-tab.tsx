@@ -87,7 +87,7 @@ export function RolePermissionsTab({ role }: { role: RoleDetail }) {
         onClose={() => setRemoving(false)}
         onRemoved={() => setSelected([])}
       />
-      <InlinePolicyModal roleName={role.roleName} existing={inline ?? {}} visible={inline !== null} onClose={() => setInline(null)} />
+      {inline !== null && <InlinePolicyModal roleName={role.roleName} existing={inline} onClose={() => setInline(null)} />}
     </SpaceBetween>
   );
 }

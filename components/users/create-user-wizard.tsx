@@ -2,7 +2,7 @@
 
 import Wizard from "@cloudscape-design/components/wizard";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { WIZARD_STRINGS } from "@/components/common/wizard-strings";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
@@ -14,6 +14,7 @@ import { PermissionsStep } from "./create/permissions-step";
 import { RetrievePassword } from "./create/retrieve-password";
 import { ReviewStep } from "./create/review-step";
 import { UserDetailsStep } from "./create/user-details-step";
+import { useOrigin } from "@/components/common/use-origin";
 
 /** The AWS console's "Create user" wizard: user details, permissions, review (with tags), then the password once. */
 export function CreateUserWizard() {
@@ -25,8 +26,8 @@ export function CreateUserWizard() {
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [stepError, setStepError] = useState<string>();
   const [created, setCreated] = useState<CreatedUser & { password: string }>();
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const origin = useOrigin();
+  const hydrated = origin !== "";
   const policyQuery = usePasswordPolicy();
   // An unreadable policy (e.g. AccessDenied) falls back to AWS's default rules; AWS has the last word on Create.
   const policySource = policyQuery.isSuccess ? policyQuery.data.policy : policyQuery.isError ? null : undefined;
@@ -79,7 +80,7 @@ export function CreateUserWizard() {
       <RetrievePassword
         userName={created.user.userName}
         password={created.password}
-        signInUrl={`${window.location.origin}/signin?account=${created.accountId}`}
+        signInUrl={`${origin}/signin?account=${created.accountId}`}
         onDone={() => {
           setCreated(undefined);
           router.push("/users");

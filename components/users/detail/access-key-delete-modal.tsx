@@ -7,14 +7,17 @@ import FormField from "@cloudscape-design/components/form-field";
 import Input from "@cloudscape-design/components/input";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { ModalFooter } from "@/components/common/modal-footer";
 import { useNotify } from "@/components/shell/shell-context";
 import { useDeleteAccessKey, useUpdateAccessKey, type AccessKeySummary } from "@/lib/queries/user-detail";
 
 const codeOf = (e: unknown) => (e as { code?: string }).code ?? "Error";
 
-/** As in the AWS console, an active key must be deactivated before it can be deleted; then the key ID is typed to confirm. */
+/**
+ * As in the AWS console, an active key must be deactivated before it can be deleted; then the key ID is typed to confirm.
+ * Mounted per key (keyed by its ID), so each opening starts fresh.
+ */
 export function AccessKeyDeleteModal({
   userName,
   accessKey: k,
@@ -29,7 +32,6 @@ export function AccessKeyDeleteModal({
   const deactivate = useUpdateAccessKey(userName);
   const [typed, setTyped] = useState("");
   const id = k?.accessKeyId ?? "";
-  useEffect(() => (setTyped(""), remove.reset(), deactivate.reset()), [id]); // eslint-disable-line react-hooks/exhaustive-deps
   const active = k?.status === "Active";
 
   return (

@@ -78,11 +78,14 @@ export function AccessKeys({ user }: { user: UserDetail }) {
           />
         ))}
       </SpaceBetween>
-      <AccessKeyDeleteModal
-        userName={user.userName}
-        accessKey={deleting && user.accessKeys.find((k) => k.accessKeyId === deleting.accessKeyId)}
-        onClose={() => setDeleting(undefined)}
-      />
+      {deleting && (
+        <AccessKeyDeleteModal
+          key={deleting.accessKeyId}
+          userName={user.userName}
+          accessKey={user.accessKeys.find((k) => k.accessKeyId === deleting.accessKeyId)}
+          onClose={() => setDeleting(undefined)}
+        />
+      )}
     </Container>
   );
 }

@@ -6,7 +6,8 @@ import CopyToClipboard from "@cloudscape-design/components/copy-to-clipboard";
 import Header from "@cloudscape-design/components/header";
 import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useOrigin } from "@/components/common/use-origin";
 import { signInUrl } from "@/components/dashboard/sign-in-url";
 import type { UserDetail } from "@/lib/queries/user-detail";
 import { dateTime } from "@/lib/format/time";
@@ -18,8 +19,7 @@ import { daysAgo } from "./user-href";
 export function ConsoleSignIn({ user }: { user: UserDetail }) {
   const [managing, setManaging] = useState(false);
   const [password, setPassword] = useState<string>();
-  const [origin, setOrigin] = useState("");
-  useEffect(() => setOrigin(window.location.origin), []);
+  const origin = useOrigin();
   const url = signInUrl(origin, user.arn.split(":")[4] ?? "");
   const profile = user.loginProfile;
 

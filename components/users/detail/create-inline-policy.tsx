@@ -7,7 +7,7 @@ import SpaceBetween from "@cloudscape-design/components/space-between";
 import Spinner from "@cloudscape-design/components/spinner";
 import Wizard from "@cloudscape-design/components/wizard";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { PolicyEditorContainer } from "@/components/common/policy-editor-container";
 import { PolicyNameField } from "@/components/common/policy-name-field";
 import { policyHasErrors, RESOLVE_POLICY_ERRORS } from "@/components/common/policy-errors";
@@ -35,13 +35,10 @@ export function CreateInlinePolicy({ userName, policyName }: { userName: string;
   const [documentBlocked, setDocumentBlocked] = useState(false);
   const [name, setName] = useState(policyName ?? "");
   const [touched, setTouched] = useState(false);
-  const [document, setDocument] = useState(INLINE_POLICY_TEMPLATE);
+  const [edited, setEdited] = useState<string>();
+  const document = edited ?? existing.data?.document ?? INLINE_POLICY_TEMPLATE;
   const back = userHref(userName, "?section=permissions");
   const error = put.error instanceof ApiError ? put.error : undefined;
-
-  useEffect(() => {
-    if (existing.data) setDocument(existing.data.document);
-  }, [existing.data]);
 
   const taken =
     !policyName &&
@@ -90,7 +87,7 @@ export function CreateInlinePolicy({ userName, policyName }: { userName: string;
           title: "Specify permissions",
           description: "Add permissions by writing the policy document in JSON. It is checked against IAM's policy grammar as you type.",
           errorText: documentBlocked ? <span data-testid="policy-errors-blocked">{RESOLVE_POLICY_ERRORS}</span> : undefined,
-          content: <PolicyEditorContainer value={document} onChange={(v) => (setDocument(v), put.reset(), setDocumentBlocked(false))} />,
+          content: <PolicyEditorContainer value={document} onChange={(v) => (setEdited(v), put.reset(), setDocumentBlocked(false))} />,
         },
         {
           title: "Review and create",

@@ -4,7 +4,7 @@ import Alert from "@cloudscape-design/components/alert";
 import Box from "@cloudscape-design/components/box";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { ModalFooter } from "@/components/common/modal-footer";
 import { useNotify } from "@/components/shell/shell-context";
 import { useDeleteUserPolicy, useDetachUserPolicy } from "@/lib/queries/user-detail";
@@ -25,7 +25,11 @@ export function RemovePoliciesModal({
   const deleteInline = useDeleteUserPolicy(userName);
   const [busy, setBusy] = useState(false);
   const [failures, setFailures] = useState<string[]>([]);
-  useEffect(() => setFailures([]), [policies.length]);
+  const [failuresFor, setFailuresFor] = useState(policies.length);
+  if (failuresFor !== policies.length) {
+    setFailuresFor(policies.length);
+    setFailures([]);
+  }
 
   const remove = async () => {
     setBusy(true);
