@@ -1,4 +1,5 @@
 import { Agent } from "node:http";
+import { configFromEnv, settingsOf } from "../local-aws/config";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import {
   AddUserToGroupCommand,
@@ -145,6 +146,7 @@ function authorizeTimes(aws: LocalAws, accessKeyId: string, action: string, inpu
     now: new Date(),
     sourceIp: "127.0.0.1",
     quotas: { usersPerAccount: 5000 },
+    settings: settingsOf(configFromEnv({})),
     caller: { type: "user", accountId: "000000000000", arn: u.arn, userId: u.user_id, userName: u.name, accessKeyId },
   };
   const samples: number[] = [];

@@ -1,16 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { StartError, type LocalAwsConfig } from "./config";
+import { settingsOf, StartError, type LocalAwsConfig } from "./config";
 import type { Ctx } from "./context";
 import { openDb, type Db } from "./store/db";
 import { requestId as newRequestId } from "./store/ids";
 import { accessDenied, AwsError, errorXml, serviceFailure } from "./protocol/errors";
-import { paramTree, readInput, writeResponse, QueryParseError, isoSeconds } from "./protocol/query";
+import { isoSeconds } from "./protocol/query";
+import { errorReply, okReply, readRequest, type Reply } from "./protocol/wire";
 import { parseAuthorization, type SignedRequest } from "./protocol/sigv4";
 import { validateInput } from "./protocol/validate";
 import { authenticate, recordKeyUse } from "./authn";
 import { authorize, changesPrincipals, iamStateChanged } from "./authz";
-import { operation, queryServices, unknownService, type QueryService } from "./services";
+import { serviceFor, services, unknownService, type QueryService, type Service } from "./services";
+import { settlePending } from "./organizations/settle";
 import { bootstrap } from "./bootstrap";
 import { clefAllowed, clefRoute, type ClefResponse } from "./clef-routes";
 import { refusal } from "./request-origin";
@@ -28,7 +30,7 @@ export async function startLocalAws(config: LocalAwsConfig): Promise<LocalAws> {
     handle(db, config, throttle, req, res).catch((err) => {
       console.error("local-aws: unexpected failure", err);
       const id = newRequestId();
-      if (!res.headersSent) send(res, 500, "text/xml", errorXml(serviceFailure(), queryServices.iam.xmlns, id), id);
+      if (!res.headersSent) send(res, 500, "text/xml", errorXml(serviceFailure(), "https://iam.amazonaws.com/doc/2010-05-08/", id), id);
       else res.destroy();
     });
   });
@@ -111,10 +113,10 @@ function refuse(res: ServerResponse, req: IncomingMessage, url: URL, body: Buffe
     const json = JSON.stringify({ __type: "AccessDeniedException", Message: message });
     return send(res, 403, "application/x-amz-json-1.1", json, requestId);
   }
-  let xmlns = queryServices.iam.xmlns;
+  let xmlns = (services.iam as QueryService).xmlns;
   try {
-    const scope = parseAuthorization(signedRequest(req, url, body ?? Buffer.alloc(0))).service;
-    if (Object.hasOwn(queryServices, scope)) xmlns = queryServices[scope].xmlns;
+    const scoped = serviceFor(parseAuthorization(signedRequest(req, url, body ?? Buffer.alloc(0))).service);
+    if (scoped?.protocol === "query") xmlns = scoped.xmlns;
   } catch {
     // Unsigned or malformed: IAM's namespace, as for any other error before the service is known.
   }
@@ -150,33 +152,17 @@ async function handle(db: Db, config: LocalAwsConfig, throttle: SignInThrottle, 
     return send(res, out.status, "application/json", JSON.stringify(out.body), undefined, out.headers);
   }
 
-  let service: QueryService = queryServices.iam;
+  let service: Service = services.iam;
+  const reply = (r: Reply) => send(res, r.status, r.type, r.body, requestId);
   try {
     if (!body) throw new AwsError("RequestEntityTooLarge", `HTTP content length exceeded ${MAX_BODY} bytes.`, 413);
     const signed = signedRequest(req, url, body);
     const auth = parseAuthorization(signed);
-    if (!Object.hasOwn(queryServices, auth.service)) throw unknownService();
-    service = queryServices[auth.service];
+    service = serviceFor(auth.service) ?? service;
+    if (service.name !== auth.service) throw unknownService();
     const { caller } = authenticate(db, config, signed, auth);
-    const params = new URLSearchParams(url.search);
-    const contentType = String(req.headers["content-type"] ?? "").toLowerCase();
-    if (body.length && (contentType === "" || contentType.startsWith("application/x-www-form-urlencoded"))) {
-      for (const [k, v] of new URLSearchParams(body.toString("utf8"))) params.append(k, v);
-    }
-    const action = params.get("Action");
-    if (!action) throw new AwsError("MissingAction", "Missing Action", 400);
-    const version = params.get("Version");
-    const op = operation(service, action);
-    if (!op || version !== service.version) {
-      throw new AwsError("InvalidAction", `Could not find operation ${action} for version ${version ?? "NO_VERSION_SPECIFIED"}`, 400);
-    }
-    let input: Record<string, unknown>;
-    try {
-      input = readInput(op.input, paramTree(params));
-    } catch (err) {
-      if (err instanceof QueryParseError) throw new AwsError("MalformedQueryString", err.message, 400);
-      throw err;
-    }
+    const parsed = readRequest(service, { url, headers: req.headers, body });
+    const { action, input } = parsed;
     validateInput(service.name, action, input);
     const now = new Date();
     const sourceIp = (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
@@ -189,19 +175,21 @@ async function handle(db: Db, config: LocalAwsConfig, throttle: SignInThrottle, 
       now,
       sourceIp,
       quotas: { usersPerAccount: config.usersPerAccount },
+      settings: settingsOf(config),
     };
     // Serialising inside the transaction means an output the model cannot express rolls the write back.
-    const xml = db.transaction(() => {
+    const ok = db.transaction(() => {
+      settlePending(ctx);
       authorize(ctx, service.name, action, input);
       recordKeyUse(db, caller.accessKeyId, service.name, auth.region, isoSeconds(now));
       if (changesPrincipals(action)) iamStateChanged(db);
       const output = service.handlers[action](input, ctx);
-      return writeResponse(action, op.output, output ?? undefined, service.xmlns, requestId);
+      return okReply(service, parsed, output ?? undefined, requestId);
     })();
-    send(res, 200, "text/xml", xml, requestId);
+    reply(ok);
   } catch (err) {
-    if (err instanceof AwsError) return send(res, err.status, "text/xml", errorXml(err, service.xmlns, requestId), requestId);
+    if (err instanceof AwsError) return reply(errorReply(service, err, requestId));
     console.error(`local-aws: ${requestId} failed`, err);
-    send(res, 500, "text/xml", errorXml(serviceFailure(), service.xmlns, requestId), requestId);
+    reply(errorReply(service, serviceFailure(), requestId));
   }
 }

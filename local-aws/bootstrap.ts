@@ -3,6 +3,7 @@ import type { Db } from "./store/db";
 import { dataTables } from "./store/db";
 import { seedManagedPolicies } from "./iam/managed-catalogue";
 import { ensureRootPassword } from "./console-signin";
+import { seedOrganizationsCatalogue } from "./organizations/managed";
 
 /**
  * Ensures the default account, its root access key and console password, and the AWS managed policy catalogue exist.
@@ -10,7 +11,12 @@ import { ensureRootPassword } from "./console-signin";
  */
 export function bootstrap(db: Db, config: LocalAwsConfig): { generatedRootPassword?: string } {
   const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
-  db.prepare("INSERT OR IGNORE INTO accounts (account_id) VALUES (?)").run(config.accountId);
+  db.prepare("INSERT OR IGNORE INTO accounts (account_id, kind, create_date) VALUES (?, 'default', ?)").run(config.accountId, now);
+  // The root user's email names the account (Organizations shows it); another account already using it keeps it.
+  db.prepare(
+    `UPDATE accounts SET email = ?, kind = 'default', create_date = coalesce(create_date, ?)
+     WHERE account_id = ? AND NOT EXISTS (SELECT 1 FROM accounts WHERE email = ? COLLATE NOCASE AND account_id <> ?)`,
+  ).run(config.rootEmail, now, config.accountId, config.rootEmail, config.accountId);
   const metaKey = `configured-root-key:${config.accountId}`;
   const previous = db.prepare("SELECT value FROM meta WHERE key = ?").get(metaKey) as { value: string } | undefined;
   if (previous && previous.value !== config.rootAccessKeyId) {
@@ -27,6 +33,7 @@ export function bootstrap(db: Db, config: LocalAwsConfig): { generatedRootPasswo
      ON CONFLICT (access_key_id) DO UPDATE SET secret_access_key = excluded.secret_access_key, status = 'Active'`,
   ).run(config.rootAccessKeyId, config.accountId, config.rootSecretAccessKey, now);
   seedManagedPolicies(db);
+  seedOrganizationsCatalogue(db);
   return { generatedRootPassword: ensureRootPassword(db, config) };
 }
 

@@ -20,7 +20,21 @@ export type LocalAwsConfig = {
   allowedOrigins: string[];
   /** How repeated failed console sign-ins are slowed down (see signin-throttle.ts). */
   signInThrottle: SignInThrottleConfig;
+  /** Organizations: how long CreateAccount stays IN_PROGRESS, and how old a created account must be to leave. */
+  createAccountSeconds: number;
+  createdAccountMinAgeSeconds: number;
+  /** Organizations' default quota of accounts per organization (10, adjustable as Service Quotas would). */
+  accountsPerOrganization: number;
 };
+
+/** What handlers may read of the configuration. */
+export type Settings = Pick<LocalAwsConfig, "createAccountSeconds" | "createdAccountMinAgeSeconds" | "accountsPerOrganization">;
+
+export const settingsOf = (c: LocalAwsConfig): Settings => ({
+  createAccountSeconds: c.createAccountSeconds,
+  createdAccountMinAgeSeconds: c.createdAccountMinAgeSeconds,
+  accountsPerOrganization: c.accountsPerOrganization,
+});
 
 /** A start-up failure the user can fix, said in one line (the launchers print its message, not a stack trace). */
 export class StartError extends Error {}
@@ -52,5 +66,9 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     allowedHosts: list(env.LOCAL_AWS_ALLOWED_HOSTS).map((h) => h.toLowerCase()),
     allowedOrigins: list(env.LOCAL_AWS_ALLOWED_ORIGINS).map((o) => o.replace(/\/+$/, "").toLowerCase()),
     signInThrottle: SIGNIN_THROTTLE,
+    createAccountSeconds: Number(env.LOCAL_AWS_CREATE_ACCOUNT_SECONDS ?? 3),
+    // AWS: "you must wait until at least four days after the account was created" before it can leave.
+    createdAccountMinAgeSeconds: Number(env.LOCAL_AWS_CREATED_ACCOUNT_MIN_AGE_SECONDS ?? 4 * 24 * 3600),
+    accountsPerOrganization: Number(env.LOCAL_AWS_QUOTA_ACCOUNTS_PER_ORGANIZATION ?? 10),
   };
 }

@@ -1,3 +1,4 @@
+import type { Settings } from "./config";
 import type { Db } from "./store/db";
 
 /** Who is calling: the account root, an IAM user, or (later) an assumed-role session. */
@@ -21,6 +22,7 @@ export type Ctx = {
   now: Date;
   sourceIp: string;
   quotas: { usersPerAccount: number };
+  settings: Settings;
 };
 
 export type Handler = (input: any, ctx: Ctx) => Record<string, unknown> | void;

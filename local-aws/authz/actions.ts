@@ -191,4 +191,4 @@ export const stsRules: Record<string, ActionRule> = {
   GetSessionToken: () => [],
 };
 
-export const rulesByService: Record<string, Record<string, ActionRule>> = { iam: iamRules, sts: stsRules };
+export const rulesByService: Record<string, Record<string, ActionRule>> = { iam: iamRules, sts: stsRules, organizations: {} };

@@ -36,6 +36,9 @@ export function on(action: string, target: Target, keys: Keys = {}): Check {
   return { action: `iam:${action}`, target, keys: { ...own, ...keys } };
 }
 
+/** `<service>:<action>` (e.g. `organizations:AttachPolicy`, `sts:AssumeRole`) on a resource, with request keys. */
+export const checkOn = (action: string, target: Target, keys: Keys = {}): Check => ({ action, target, keys });
+
 /** aws:RequestTag/<key> for each tag and aws:TagKeys, as Create* and Tag* requests carry them. */
 export function requestTags(tags: Tag[] | undefined): Keys {
   if (!tags?.length) return {};

@@ -6,6 +6,8 @@ export class AwsError extends Error {
     message: string,
     readonly status = 400,
     readonly type: ErrorType = status >= 500 ? "Receiver" : "Sender",
+    /** JSON protocol errors that carry a Reason (Organizations' ConstraintViolationException, InvalidInputException...). */
+    readonly reason?: string,
   ) {
     super(message);
   }

@@ -18,11 +18,25 @@ export function openDb(dataDir: string, file = "local-aws.sqlite"): Db {
   return db;
 }
 
+/** Schema files up to this number are idempotent (CREATE ... IF NOT EXISTS) and run at every open. */
+const BASELINE = 4;
+
+/**
+ * Applies the schema files `NNN-name.sql` in order. Files after BASELINE are migrations (they may ALTER): each runs once,
+ * in a transaction with its record in PRAGMA user_version.
+ */
 export function applySchema(db: Db): void {
-  for (const f of readdirSync(SCHEMA_DIR)
-    .filter((f) => f.endsWith(".sql"))
-    .sort()) {
-    db.exec(readFileSync(join(SCHEMA_DIR, f), "utf8"));
+  const applied = db.pragma("user_version", { simple: true }) as number;
+  const files = readdirSync(SCHEMA_DIR)
+    .filter((f) => /^\d{3}-.*\.sql$/.test(f))
+    .sort();
+  for (const f of files) {
+    const n = Number(f.slice(0, 3));
+    if (n > BASELINE && n <= applied) continue;
+    db.transaction(() => {
+      db.exec(readFileSync(join(SCHEMA_DIR, f), "utf8"));
+      if (n > applied) db.pragma(`user_version = ${n}`);
+    })();
   }
 }
 

@@ -1,4 +1,5 @@
 import { after, before, describe, it } from "node:test";
+import { configFromEnv, settingsOf } from "../../local-aws/config";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -77,6 +78,7 @@ describe("authorization rules table", () => {
     now: new Date(),
     sourceIp: "127.0.0.1",
     quotas: { usersPerAccount: 5000 },
+    settings: settingsOf(configFromEnv({})),
     caller: { type: "user", accountId: ACCOUNT, arn: caller.arn, userId: "AIDA", userName: caller.name, accessKeyId: caller.accessKeyId },
   });
 
