@@ -18,9 +18,9 @@ export type JsonMember = { key: string; keySpan: Span; value: JsonNode };
 /**
  * identity: user/group/role inline and managed policies, permissions boundaries;
  * trust: a role's AssumeRolePolicyDocument; resource: other resource-based policies;
- * scp: an AWS Organizations service control policy.
+ * scp: an AWS Organizations service control policy; rcp: an AWS Organizations resource control policy.
  */
-export type PolicyKind = "identity" | "trust" | "resource" | "scp";
+export type PolicyKind = "identity" | "trust" | "resource" | "scp" | "rcp";
 
 /**
  * One problem in a policy: `message` is AWS's wording, `path` names the element (`Statement[0].Action[1]`),

@@ -80,7 +80,7 @@ function legacyFindings(statements: StatementNode[]): Finding[] {
  * ARN format errors are reported late (after Sid and action checks), but once one is found IAM stops
  * legacy-parsing resources. Within a statement IAM reports the first offending ARN in sorted order.
  */
-function resourceFindings(statements: StatementNode[]): { format: Finding[]; legacy: Finding[] } {
+export function resourceFindings(statements: StatementNode[]): { format: Finding[]; legacy: Finding[] } {
   const format: Finding[] = [];
   const legacy: Finding[] = [];
   for (const key of ["Resource", "NotResource"]) {

@@ -2,6 +2,7 @@ import type { Ctx } from "../context";
 import { sql } from "../store/db";
 import { boundaryKey, createTagged, on, requestTags, tagKeys, type Check } from "./checks";
 import * as t from "./targets";
+import { organizationsRules } from "./org-rules";
 
 /** What one API action asks to be authorized, from its parsed input; [] when AWS authorizes nothing for it. */
 export type ActionRule = (input: any, ctx: Ctx) => Check[];
@@ -191,4 +192,8 @@ export const stsRules: Record<string, ActionRule> = {
   GetSessionToken: () => [],
 };
 
-export const rulesByService: Record<string, Record<string, ActionRule>> = { iam: iamRules, sts: stsRules, organizations: {} };
+export const rulesByService: Record<string, Record<string, ActionRule>> = {
+  iam: iamRules,
+  sts: stsRules,
+  organizations: organizationsRules,
+};

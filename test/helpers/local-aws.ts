@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { IAMClient } from "@aws-sdk/client-iam";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { STSClient } from "@aws-sdk/client-sts";
 import { startLocalAws, type LocalAws } from "../../local-aws/app";
 import { configFromEnv, type LocalAwsConfig } from "../../local-aws/config";
@@ -14,7 +15,8 @@ export type Harness = {
   config: LocalAwsConfig;
   iam: IAMClient;
   sts: STSClient;
-  client: (accessKeyId: string, secretAccessKey: string) => { iam: IAMClient; sts: STSClient };
+  organizations: OrganizationsClient;
+  client: (accessKeyId: string, secretAccessKey: string) => { iam: IAMClient; sts: STSClient; organizations: OrganizationsClient };
   reset: () => Promise<void>;
   stop: () => Promise<void>;
 };
@@ -26,7 +28,7 @@ export async function startHarness(overrides: Partial<LocalAwsConfig> = {}): Pro
   const aws = await startLocalAws(config);
   const client = (accessKeyId: string, secretAccessKey: string) => {
     const opts = { endpoint: aws.url, region: "us-east-1", credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 };
-    return { iam: new IAMClient(opts), sts: new STSClient(opts) };
+    return { iam: new IAMClient(opts), sts: new STSClient(opts), organizations: new OrganizationsClient(opts) };
   };
   const root = client(config.rootAccessKeyId, config.rootSecretAccessKey);
   return {
