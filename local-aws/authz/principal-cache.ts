@@ -2,6 +2,7 @@ import type { Db } from "../store/db";
 import { sql } from "../store/db";
 import { compilePolicy, type CompiledPolicy } from "../../lib/policy/evaluate";
 import { principalPolicies } from "./principal-policies";
+import { ORGANIZATIONS_KEEPS_PRINCIPALS } from "./org-rules";
 import type { Keys } from "./checks";
 
 /** What enforcement needs of a principal that only a write can change: its compiled policies and its tags. */
@@ -55,10 +56,11 @@ const KEEPS_PRINCIPALS = new Set([
   "GenerateCredentialReport",
   "GetSessionToken",
 ]);
-const READ = /^(Get|List|Simulate)/;
+const READ = /^(Get|List|Simulate|Describe)/;
 
 /** Whether a successful `action` may have changed what enforcement caches about principals. */
-export const changesPrincipals = (action: string) => !READ.test(action) && !KEEPS_PRINCIPALS.has(action);
+export const changesPrincipals = (action: string) =>
+  !READ.test(action) && !KEEPS_PRINCIPALS.has(action) && !ORGANIZATIONS_KEEPS_PRINCIPALS.has(action);
 
 /** Invalidates every cached principal (after a write that may have changed one, and on every /_clef/ route). */
 export function iamStateChanged(db: Db): void {
