@@ -17,11 +17,17 @@ export function settlePending(ctx: Ctx): void {
   ).all(due) as CreateAccountRequest[];
   for (const r of requests) settleCreateAccount(ctx, r);
   if (requests.length) iamStateChanged(ctx.db);
-  sql(ctx.db, "UPDATE accounts SET state = 'SUSPENDED', state_date = ? WHERE state = 'PENDING_CLOSURE' AND state_date <= ?").run(
-    isoMs(ctx.now),
-    due,
-  );
-  sql(ctx.db, "UPDATE org_handshakes SET state = 'EXPIRED' WHERE state IN ('REQUESTED', 'OPEN') AND expiration <= ?").run(isoMs(ctx.now));
+  // Probe before writing, so a request with nothing to settle stays a read.
+  if (sql(ctx.db, "SELECT 1 FROM accounts WHERE state = 'PENDING_CLOSURE' AND state_date <= ? LIMIT 1").get(due)) {
+    sql(ctx.db, "UPDATE accounts SET state = 'SUSPENDED', state_date = ? WHERE state = 'PENDING_CLOSURE' AND state_date <= ?").run(
+      isoMs(ctx.now),
+      due,
+    );
+  }
+  const now = isoMs(ctx.now);
+  if (sql(ctx.db, "SELECT 1 FROM org_handshakes WHERE state IN ('REQUESTED', 'OPEN') AND expiration <= ? LIMIT 1").get(now)) {
+    sql(ctx.db, "UPDATE org_handshakes SET state = 'EXPIRED' WHERE state IN ('REQUESTED', 'OPEN') AND expiration <= ?").run(now);
+  }
 }
 
 /** A request that cannot complete fails with INTERNAL_FAILURE rather than failing every later request. */

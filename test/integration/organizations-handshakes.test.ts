@@ -169,6 +169,22 @@ describe("Organizations: handshakes between this world's accounts", () => {
     });
   });
 
+  it("expires an invitation after its 15 days", async () => {
+    const partner = standaloneAccount(h);
+    const { Handshake } = await invite({ Type: "ACCOUNT", Id: partner.accountId });
+    // Fifteen days pass.
+    h.aws.db
+      .prepare("UPDATE org_handshakes SET expiration = ? WHERE handshake_id = ?")
+      .run(new Date(Date.now() - 1000).toISOString(), Handshake!.Id);
+    const { Handshake: later } = await partner.organizations.send(new O.DescribeHandshakeCommand({ HandshakeId: Handshake!.Id }));
+    assert.equal(later!.State, "EXPIRED");
+    assert.equal(
+      (await orgError(partner.organizations.send(new O.AcceptHandshakeCommand({ HandshakeId: Handshake!.Id })))).name,
+      "InvalidHandshakeTransitionException",
+    );
+    await invite({ Type: "ACCOUNT", Id: partner.accountId });
+  });
+
   it("refuses an invitation to an account that joined another organization meanwhile", async () => {
     const partner = standaloneAccount(h);
     const { Handshake } = await invite({ Type: "ACCOUNT", Id: partner.accountId });
