@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { settingsOf, StartError, type LocalAwsConfig } from "./config";
-import type { Ctx } from "./context";
+import type { Caller, Ctx } from "./context";
 import { openDb, type Db } from "./store/db";
 import { requestId as newRequestId } from "./store/ids";
 import { accessDenied, AwsError, errorXml, serviceFailure } from "./protocol/errors";
 import { isoSeconds } from "./protocol/query";
-import { errorReply, okReply, readRequest, type Reply } from "./protocol/wire";
+import { errorReply, okReply, readRequest, type Reply, type WireRequest } from "./protocol/wire";
 import { parseAuthorization, type SignedRequest } from "./protocol/sigv4";
 import { validateInput } from "./protocol/validate";
 import { authenticate, recordKeyUse } from "./authn";
@@ -102,6 +102,20 @@ function signedRequest(req: IncomingMessage, url: URL, body: Buffer): SignedRequ
   return { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers, body };
 }
 
+/** The caller of the two STS operations that authenticate with their own token instead of a signature. */
+const ANONYMOUS: Caller = { type: "anonymous", accountId: "", arn: "anonymous", userId: "anonymous", accessKeyId: "" };
+const UNSIGNED_STS_ACTIONS = new Set(["AssumeRoleWithWebIdentity", "AssumeRoleWithSAML"]);
+
+/** AssumeRoleWithWebIdentity and AssumeRoleWithSAML "do not require the use of AWS security credentials": unsigned. */
+function unsignedFederation(signed: SignedRequest, wire: WireRequest): boolean {
+  if (signed.headers["authorization"] !== undefined || signed.query.has("X-Amz-Credential")) return false;
+  try {
+    return UNSIGNED_STS_ACTIONS.has(readRequest(services.sts, wire).action);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A request from a foreign Host or Origin, answered before any protocol work in its protocol's shape: AWS's
  * AccessDenied (403), which is how AWS refuses a request it will not serve whatever its signature.
@@ -157,11 +171,20 @@ async function handle(db: Db, config: LocalAwsConfig, throttle: SignInThrottle, 
   try {
     if (!body) throw new AwsError("RequestEntityTooLarge", `HTTP content length exceeded ${MAX_BODY} bytes.`, 413);
     const signed = signedRequest(req, url, body);
-    const auth = parseAuthorization(signed);
-    service = serviceFor(auth.service) ?? service;
-    if (service.name !== auth.service) throw unknownService();
-    const { caller } = authenticate(db, config, signed, auth);
-    const parsed = readRequest(service, { url, headers: req.headers, body });
+    const wire = { url, headers: req.headers, body };
+    let caller: Caller;
+    let region = config.region;
+    if (unsignedFederation(signed, wire)) {
+      service = services.sts;
+      caller = ANONYMOUS;
+    } else {
+      const auth = parseAuthorization(signed);
+      service = serviceFor(auth.service) ?? service;
+      if (service.name !== auth.service) throw unknownService();
+      caller = authenticate(db, config, signed, auth).caller;
+      region = auth.region;
+    }
+    const parsed = readRequest(service, wire);
     const { action, input } = parsed;
     validateInput(service.name, action, input);
     const now = new Date();
@@ -171,7 +194,7 @@ async function handle(db: Db, config: LocalAwsConfig, throttle: SignInThrottle, 
       accountId: caller.accountId,
       caller,
       requestId,
-      region: auth.region,
+      region,
       now,
       sourceIp,
       quotas: { usersPerAccount: config.usersPerAccount },
@@ -181,7 +204,7 @@ async function handle(db: Db, config: LocalAwsConfig, throttle: SignInThrottle, 
     const ok = db.transaction(() => {
       settlePending(ctx);
       authorize(ctx, service.name, action, input);
-      recordKeyUse(db, caller.accessKeyId, service.name, auth.region, isoSeconds(now));
+      recordKeyUse(db, caller, service.name, region, isoSeconds(now));
       if (changesPrincipals(action)) iamStateChanged(db);
       const output = service.handlers[action](input, ctx);
       return okReply(service, parsed, output ?? undefined, requestId);

@@ -1,9 +1,9 @@
-import type { Caller } from "./context";
+import type { Caller, SessionPolicy } from "./context";
 import type { LocalAwsConfig } from "./config";
 import type { Db } from "./store/db";
 import { sql } from "./store/db";
 import { AwsError } from "./protocol/errors";
-import { findSession } from "./sts/sessions";
+import { findSession, type SessionRow } from "./sts/sessions";
 import { invalidToken, parseAuthorization, verifySignature, type ParsedAuth, type SignedRequest } from "./protocol/sigv4";
 
 type KeyRow = {
@@ -42,13 +42,16 @@ export function authenticate(
   return { caller, auth };
 }
 
-export function recordKeyUse(db: Db, accessKeyId: string, service: string, region: string, when: string): void {
+/** An access key's last use (GetAccessKeyLastUsed); a role session's request is also the role's last use. */
+export function recordKeyUse(db: Db, caller: Caller, service: string, region: string, when: string): void {
+  if (!caller.accessKeyId) return;
   sql(db, "UPDATE access_keys SET last_used_date = ?, last_used_service = ?, last_used_region = ? WHERE access_key_id = ?").run(
     when,
     service,
     region,
-    accessKeyId,
+    caller.accessKeyId,
   );
+  if (caller.role) sql(db, "UPDATE roles SET last_used_date = ?, last_used_region = ? WHERE role_id = ?").run(when, region, caller.role.id);
 }
 
 const expiredToken = () => new AwsError("ExpiredToken", "The security token included in the request is expired", 403);
@@ -61,11 +64,63 @@ function authenticateSession(db: Db, req: SignedRequest, auth: ParsedAuth): Call
   if (!session || token !== session.session_token) throw invalidToken();
   verifySignature(req, auth, session.secret_access_key);
   if (Date.parse(session.expiration) <= Date.now()) throw expiredToken();
-  const sessionInfo = { source: session.source, mfaAuthenticated: !!session.mfa_authenticated, expiration: session.expiration };
-  const base = { accountId: session.account_id, accessKeyId: session.access_key_id, session: sessionInfo };
-  if (session.principal_type === "root")
-    return { ...base, type: "root", arn: `arn:aws:iam::${session.account_id}:root`, userId: session.account_id };
-  const user = sql(db, "SELECT name, arn FROM users WHERE user_id = ?").get(session.user_id) as { name: string; arn: string } | undefined;
-  if (!user) throw invalidToken();
-  return { ...base, type: "user", arn: user.arn, userId: session.user_id!, userName: user.name };
+  const caller = sessionCaller(db, session);
+  if (!caller) throw invalidToken();
+  return caller;
 }
+
+const parsed = <T>(text: string | null): T | undefined => (text ? (JSON.parse(text) as T) : undefined);
+
+/** The principal a session acts as; undefined when it no longer exists (a deleted user or role ends its sessions). */
+function sessionCaller(db: Db, s: SessionRow): Caller | undefined {
+  const session = {
+    source: s.source,
+    mfaAuthenticated: !!s.mfa_authenticated,
+    expiration: s.expiration,
+    issued: s.create_date,
+    ...(s.mfa_age_origin ? { mfaTime: s.mfa_age_origin } : {}),
+  };
+  const base = { accountId: s.account_id, accessKeyId: s.access_key_id, session };
+  const issuedWith = {
+    ...(s.session_policies ? { sessionPolicies: parsed<SessionPolicy[]>(s.session_policies) } : {}),
+    ...(s.session_tags ? { sessionTags: parsed<{ Key: string; Value: string }[]>(s.session_tags) } : {}),
+    ...(s.transitive_tag_keys ? { transitiveTagKeys: parsed<string[]>(s.transitive_tag_keys) } : {}),
+    ...(s.source_identity ? { sourceIdentity: s.source_identity } : {}),
+  };
+  switch (s.principal_type) {
+    case "root":
+      return { ...base, type: "root", arn: `arn:aws:iam::${s.account_id}:root`, userId: s.account_id };
+    case "user": {
+      const user = userById(db, s.user_id);
+      return user && { ...base, type: "user", arn: user.arn, userId: s.user_id!, userName: user.name };
+    }
+    case "assumed-role": {
+      const role = sql(db, "SELECT name, arn FROM roles WHERE role_id = ?").get(s.role_id) as { name: string; arn: string } | undefined;
+      if (!role) return undefined;
+      return {
+        ...base,
+        ...issuedWith,
+        type: "assumed-role",
+        arn: `arn:aws:sts::${s.account_id}:assumed-role/${role.name}/${s.session_name}`,
+        userId: `${s.role_id}:${s.session_name}`,
+        role: { id: s.role_id!, name: role.name, arn: role.arn, sessionName: s.session_name! },
+        ...(s.chained ? { chained: true } : {}),
+      };
+    }
+    case "federated-user": {
+      const by = s.user_id ? userById(db, s.user_id) : undefined;
+      if (s.user_id && !by) return undefined;
+      return {
+        ...base,
+        ...issuedWith,
+        type: "federated-user",
+        arn: `arn:aws:sts::${s.account_id}:federated-user/${s.federated_name}`,
+        userId: `${s.account_id}:${s.federated_name}`,
+        federatedBy: by ? { arn: by.arn, userId: s.user_id! } : { arn: `arn:aws:iam::${s.account_id}:root` },
+      };
+    }
+  }
+}
+
+const userById = (db: Db, userId: string | null) =>
+  sql(db, "SELECT name, arn FROM users WHERE user_id = ?").get(userId) as { name: string; arn: string } | undefined;

@@ -37,8 +37,12 @@ export function bootstrap(db: Db, config: LocalAwsConfig): { generatedRootPasswo
   return { generatedRootPassword: ensureRootPassword(db, config) };
 }
 
-/** Empties every account's data, keeping the AWS managed policy catalogue and local settings (meta). */
-export function resetAccountData(db: Db): void {
+/**
+ * Empties every account's data (standalone and member accounts go too), keeping the AWS managed policy catalogue and
+ * local settings (meta) but for other accounts' root passwords.
+ */
+export function resetAccountData(db: Db, defaultAccountId: string): void {
+  db.prepare("DELETE FROM meta WHERE key LIKE 'root-password:%' AND key <> ?").run(`root-password:${defaultAccountId}`);
   for (const t of dataTables(db)) {
     if (t === "policies") db.exec("DELETE FROM policies WHERE account_id <> 'aws'");
     else if (t === "policy_versions") db.exec("DELETE FROM policy_versions WHERE policy_id NOT IN (SELECT policy_id FROM policies)");

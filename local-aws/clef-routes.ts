@@ -9,6 +9,8 @@ import { authenticate } from "./authn";
 import { bootstrap, resetAccountData } from "./bootstrap";
 import { consoleSignIn, consoleSignOut, signInThrottleKeys, SIGNIN_FAILED, type SignInRequest } from "./console-signin";
 import { throttledMessage, type SignInThrottle } from "./signin-throttle";
+import { accountsRoute } from "./clef-accounts";
+import { services } from "./services";
 
 export type ClefResponse = { status: number; body: unknown; headers?: Record<string, string> };
 
@@ -20,11 +22,12 @@ const SNAPSHOT_RE = /^[A-Za-z0-9_-]{1,64}$/;
 export const isLoopback = (addr: string | undefined) =>
   !!addr && (addr.startsWith("127.") || addr === "::1" || addr.startsWith("::ffff:127."));
 
-/** /_clef/ answers loopback callers; any other caller must sign the request with the account root's key. */
+/** /_clef/ answers loopback callers; any other caller must sign the request with the default account root's key. */
 export function clefAllowed(db: Db, config: LocalAwsConfig, remoteAddress: string | undefined, req: SignedRequest): boolean {
   if (isLoopback(remoteAddress)) return true;
   try {
-    return authenticate(db, config, req).caller.type === "root";
+    const { caller } = authenticate(db, config, req);
+    return caller.type === "root" && caller.accountId === config.accountId;
   } catch {
     return false;
   }
@@ -36,22 +39,23 @@ export function clefRoute(db: Db, config: LocalAwsConfig, req: ClefRequest, thro
   try {
     if (method === "POST" && path === "/_clef/console-signin") return signIn(db, config, req, throttle);
     if (method === "POST" && path === "/_clef/console-signout") return signOut(db, body);
-    return route(db, config, method, path);
+    return route(db, config, method, path, body);
   } catch (err) {
     console.error(`local-aws: ${method} ${path} failed`, err);
     return { status: 500, body: { error: err instanceof Error ? err.message : String(err) } };
   }
 }
 
-function route(db: Db, config: LocalAwsConfig, method: string, path: string): ClefResponse {
+function route(db: Db, config: LocalAwsConfig, method: string, path: string, body: Buffer): ClefResponse {
   const snapDir = join(config.dataDir, "snapshots");
   const parts = path.split("/").filter(Boolean).slice(1);
   if (method === "GET" && parts[0] === "health" && parts.length === 1) {
-    return { status: 200, body: { status: "ok", accountId: config.accountId, services: ["iam", "sts"] } };
+    return { status: 200, body: { status: "ok", accountId: config.accountId, services: Object.keys(services) } };
   }
+  if (parts[0] === "accounts" && parts.length <= 2) return accountsRoute(db, config, method, parts, jsonBody(body));
   if (method === "POST" && parts[0] === "reset" && parts.length === 1) {
     db.transaction(() => {
-      resetAccountData(db);
+      resetAccountData(db, config.accountId);
       bootstrap(db, config);
     })();
     return { status: 200, body: { reset: true } };

@@ -5,6 +5,7 @@ import { sql } from "./store/db";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./iam/passwords";
 import { verifyLoginPassword } from "./iam/login-profiles";
 import { createSession, revokeSession, type Credentials } from "./sts/sessions";
+import { accountByEmail, rootPasswordKey } from "./accounts";
 import type { SignInKeys } from "./signin-throttle";
 
 const CONSOLE_SESSION_SECONDS = 12 * 60 * 60;
@@ -61,11 +62,12 @@ const aliasOf = (db: Db, accountId: string) =>
 export function consoleSignIn(db: Db, config: LocalAwsConfig, req: SignInRequest, now = new Date()): SignInResult | undefined {
   const opts = { durationSeconds: CONSOLE_SESSION_SECONDS, source: "console" as const, now };
   if (req.type === "root") {
-    const stored = metaGet(db, `root-password:${config.accountId}`);
-    const emailOk = req.email.trim().toLowerCase() === config.rootEmail.toLowerCase();
+    // The root user signs in with the account's email: the default account's, or one given to a standalone account.
+    const email = req.email.trim().toLowerCase();
+    const accountId = email === config.rootEmail.toLowerCase() ? config.accountId : accountByEmail(db, email)?.account_id;
+    const stored = accountId && metaGet(db, rootPasswordKey(accountId));
     if (!stored) return void burnPasswordCheck(req.password);
-    if (!verifyPassword(req.password, stored) || !emailOk) return undefined;
-    const accountId = config.accountId;
+    if (!verifyPassword(req.password, stored)) return undefined;
     return {
       principal: { type: "root", accountId, arn: `arn:aws:iam::${accountId}:root`, userId: accountId },
       accountAlias: aliasOf(db, accountId),

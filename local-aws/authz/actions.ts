@@ -2,6 +2,7 @@ import type { Ctx } from "../context";
 import { sql } from "../store/db";
 import { boundaryKey, createTagged, on, requestTags, tagKeys, type Check } from "./checks";
 import * as t from "./targets";
+import { stsRules } from "./sts-rules";
 import { organizationsRules } from "./org-rules";
 
 /** What one API action asks to be authorized, from its parsed input; [] when AWS authorizes nothing for it. */
@@ -181,15 +182,6 @@ export const iamRules: Record<string, ActionRule> = {
   GetAccountAuthorizationDetails: () => [on("GetAccountAuthorizationDetails", t.account)],
   GenerateCredentialReport: () => [on("GenerateCredentialReport", t.account)],
   GetCredentialReport: () => [on("GetCredentialReport", t.account)],
-};
-
-/**
- * STS: GetCallerIdentity needs no permission, and "you cannot use policies to control" GetSessionToken (IAM User
- * Guide, Permissions for GetSessionToken): neither is evaluated.
- */
-export const stsRules: Record<string, ActionRule> = {
-  GetCallerIdentity: () => [],
-  GetSessionToken: () => [],
 };
 
 export const rulesByService: Record<string, Record<string, ActionRule>> = {

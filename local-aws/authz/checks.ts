@@ -1,11 +1,24 @@
-import type { ContextValue } from "../../lib/policy/evaluate/types";
+import type { CompiledPolicy, ContextValue } from "../../lib/policy/evaluate/types";
 import type { Target } from "./targets";
 
 type Tag = { Key: string; Value?: string };
 export type Keys = Record<string, ContextValue>;
 
 /** One authorization question a request asks: may the caller perform `action` on `target`, with these request keys? */
-export type Check = { action: string; target: Target; keys: Keys };
+export type Check = {
+  action: string;
+  target: Target;
+  keys: Keys;
+  /** The target's resource-based policy (a role's trust policy for sts:AssumeRole*), and the account that owns it. */
+  resource?: { policy: CompiledPolicy; account: string; required?: boolean };
+  /** The account whose resource control policies govern the target (RCP services only: here STS). */
+  rcpAccount?: string;
+  /**
+   * When the resource-based policy (or a missing resource) is what denies, AWS names no policy type: "User: X is not
+   * authorized to perform: sts:AssumeRole on resource: R", the same for a role that doesn't exist.
+   */
+  bareResourceDenial?: boolean;
+};
 
 /**
  * Actions whose Service Authorization Reference entry offers iam:PermissionsBoundary: for an existing user or role it

@@ -1,3 +1,4 @@
+import type { Caller } from "../context";
 import type { Db } from "../store/db";
 import { sql } from "../store/db";
 import { compilePolicy, type CompiledPolicy } from "../../lib/policy/evaluate";
@@ -55,6 +56,12 @@ const KEEPS_PRINCIPALS = new Set([
   "DeleteAccountAlias",
   "GenerateCredentialReport",
   "GetSessionToken",
+  "AssumeRole",
+  "AssumeRoleWithWebIdentity",
+  "AssumeRoleWithSAML",
+  "AssumeRoot",
+  "GetFederationToken",
+  "DecodeAuthorizationMessage",
 ]);
 const READ = /^(Get|List|Simulate|Describe)/;
 
@@ -62,16 +69,43 @@ const READ = /^(Get|List|Simulate|Describe)/;
 export const changesPrincipals = (action: string) =>
   !READ.test(action) && !KEEPS_PRINCIPALS.has(action) && !ORGANIZATIONS_KEEPS_PRINCIPALS.has(action);
 
+/** The current write generation: caches built at an older one are stale. */
+export const generationOf = (db: Db) => generations.get(db) ?? 0;
+
 /** Invalidates every cached principal (after a write that may have changed one, and on every /_clef/ route). */
 export function iamStateChanged(db: Db): void {
   generations.set(db, (generations.get(db) ?? 0) + 1);
 }
 
-function load(db: Db, arn: string, userId: string | undefined): PrincipalData {
-  const policies = principalPolicies(db, arn);
+/** The account root's permissions in its own account: everything (only SCPs limit a member account's root). */
+const ROOT_PERMISSIONS = compilePolicy({
+  id: "root",
+  name: "root user",
+  text: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }),
+  sourceType: "none",
+});
+
+/** The IAM entity whose policies and tags a caller acts with: the user, the role of a role session, the federating user. */
+export function identityOf(caller: Caller): { arn: string; tags?: { type: "user" | "role"; id: string } } | "root" | "none" {
+  if (caller.type === "anonymous") return "none";
+  if (caller.type === "user") return { arn: caller.arn, tags: { type: "user", id: caller.userId } };
+  if (caller.type === "assumed-role") return { arn: caller.role!.arn, tags: { type: "role", id: caller.role!.id } };
+  if (caller.type === "federated-user" && caller.federatedBy?.userId) {
+    return { arn: caller.federatedBy.arn, tags: { type: "user", id: caller.federatedBy.userId } };
+  }
+  return "root";
+}
+
+const NO_DATA: PrincipalData = { identity: [], tags: {} };
+
+function load(db: Db, who: Exclude<ReturnType<typeof identityOf>, "root" | "none">): PrincipalData {
+  const policies = principalPolicies(db, who.arn);
   const tags: Keys = {};
-  if (userId) {
-    const rows = sql(db, "SELECT key, value FROM tags WHERE resource_type = 'user' AND resource_id = ?").all(userId) as {
+  if (who.tags) {
+    const rows = sql(db, "SELECT key, value FROM tags WHERE resource_type = ? AND resource_id = ? ORDER BY seq").all(
+      who.tags.type,
+      who.tags.id,
+    ) as {
       key: string;
       value: string;
     }[];
@@ -84,15 +118,20 @@ function load(db: Db, arn: string, userId: string | undefined): PrincipalData {
   };
 }
 
-/** The principal's policies and tags, from the cache while nothing has been written since they were read. */
-export function principalData(db: Db, arn: string, userId: string | undefined): PrincipalData {
+const ROOT_DATA: PrincipalData = { identity: [ROOT_PERMISSIONS], tags: {} };
+
+/** The caller's identity policies, boundary and tags, from the cache while nothing has been written since they were read. */
+export function principalData(db: Db, caller: Caller): PrincipalData {
+  const who = identityOf(caller);
+  if (who === "root") return ROOT_DATA;
+  if (who === "none") return NO_DATA;
   const generation = generations.get(db) ?? 0;
   let cache = caches.get(db);
   if (!cache || cache.generation !== generation) caches.set(db, (cache = { generation, byArn: new Map() }));
-  let data = cache.byArn.get(arn);
+  let data = cache.byArn.get(who.arn);
   if (!data) {
     if (cache.byArn.size >= MAX_PRINCIPALS) cache.byArn.clear();
-    cache.byArn.set(arn, (data = load(db, arn, userId)));
+    cache.byArn.set(who.arn, (data = load(db, who)));
   }
   return data;
 }

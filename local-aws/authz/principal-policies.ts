@@ -77,6 +77,12 @@ function entityPolicies(db: Db, type: EntityType, id: string, name: string, out:
   for (const r of sql(db, INLINE_SQL).all(type, id) as InlineRow[]) out.push(inlineInput(type, name, r));
 }
 
+/** A managed policy (customer or AWS managed) by ARN, at its default version; undefined when it doesn't exist. */
+export function managedPolicyInput(db: Db, policyArn: string): PolicyInput | undefined {
+  const row = sql(db, POLICY_SQL).get(policyArn) as ManagedRow | undefined;
+  return row && managedInput(db, row);
+}
+
 /**
  * The identity-based policies of a user (with its groups'), group or role, and its permissions boundary, as the
  * evaluation engine takes them; undefined when no such entity exists. Runs on every enforced request.
@@ -93,7 +99,6 @@ export function principalPolicies(db: Db, principalArn: string): PrincipalPolici
       entityPolicies(db, "group", g.id, g.name, identity);
     }
   }
-  const row = entity.boundary ? (sql(db, POLICY_SQL).get(entity.boundary) as ManagedRow | undefined) : undefined;
-  const boundary = row && managedInput(db, row);
+  const boundary = entity.boundary ? managedPolicyInput(db, entity.boundary) : undefined;
   return boundary ? { identity, boundary } : { identity };
 }

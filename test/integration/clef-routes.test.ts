@@ -50,7 +50,7 @@ describe("/_clef/ routes", () => {
     const res = await clef("GET", "health");
     assert.equal(res.status, 200);
     assert.equal(res.type, "application/json");
-    assert.deepEqual(res.body, { status: "ok", accountId: "000000000000", services: ["iam", "sts"] });
+    assert.deepEqual(res.body, { status: "ok", accountId: "000000000000", services: ["iam", "sts", "organizations"] });
   });
 
   it("reset empties users, groups, roles and customer policies but keeps the AWS catalogue and the root key", async () => {

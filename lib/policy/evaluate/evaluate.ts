@@ -20,8 +20,11 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   const state = newState(input);
   const layers: LayerResult[] = [];
   const scps = input.scps;
-  const levels = scps ? scps.length : 0;
-  for (let level = 0; level < levels; level++) layers.push(scan(scps![level], "scp", level, state));
+  const rcps = input.rcps;
+  const scpLevels = scps ? scps.length : 0;
+  const levels = scpLevels + (rcps ? rcps.length : 0);
+  for (let level = 0; level < scpLevels; level++) layers.push(scan(scps![level], "scp", level, state));
+  for (let level = 0; level < levels - scpLevels; level++) layers.push(scan(rcps![level], "rcp", level, state));
   const resource = input.resource ? scan([input.resource.policy], "resource", undefined, state) : undefined;
   if (resource) layers.push(resource);
   const identity = scan(input.identity, "identity", undefined, state);
@@ -41,7 +44,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   }
   if (deniedBy) return result("explicitDeny", deniedBy, matched, layers, missing);
   for (let i = 0; i < levels; i++) {
-    if (layers[i].decision !== "allowed") return result("implicitDeny", "scp", EMPTY, layers, missing);
+    if (layers[i].decision !== "allowed") return result("implicitDeny", layers[i].layer, EMPTY, layers, missing);
   }
   const path = allowPath(input, state.grant, resource, identity, boundary, session);
   if (typeof path === "string") return result("implicitDeny", path, EMPTY, layers, missing);
@@ -88,14 +91,16 @@ function allowPath(
 function scan(policies: CompiledPolicy[], layer: PolicyLayer, level: number | undefined, state: EvalState): LayerResult {
   let allows = EMPTY;
   let denies = EMPTY;
+  // RCPs name principals like resource-based policies, but never grant: only the resource-based policy sets the grant.
   const resourceLayer = layer === "resource";
-  const slot = level === undefined ? SLOTS[layer] : SLOTS.scp + level;
+  const matchPrincipal = resourceLayer || layer === "rcp";
+  const slot = level === undefined ? SLOTS[layer] : SLOTS[layer] + 2 * level;
   for (let p = 0; p < policies.length; p++) {
     const policy = policies[p];
     const statements = internal(policy).data.statements;
     for (let i = 0; i < statements.length; i++) {
       const s = statements[i];
-      const strength = statementApplies(s, state, resourceLayer);
+      const strength = statementApplies(s, state, matchPrincipal);
       if (strength === NONE) continue;
       const m = reported(policy, i, slot, layer, level);
       if (s.effect === "Deny") denies = denies === EMPTY ? [m] : (denies.push(m), denies);
@@ -110,7 +115,8 @@ function scan(policies: CompiledPolicy[], layer: PolicyLayer, level: number | un
   return level === undefined ? { layer, decision, matched } : { layer, level, decision, matched };
 }
 
-const SLOTS: Record<PolicyLayer, number> = { identity: 0, boundary: 1, session: 2, resource: 3, scp: 4 };
+/** Where each layer's reported statements are cached; SCP and RCP levels interleave from 4 (scp) and 5 (rcp) up. */
+const SLOTS: Record<PolicyLayer, number> = { identity: 0, boundary: 1, session: 2, resource: 3, scp: 4, rcp: 5 };
 
 /** The statement as results name it, made once per policy, layer and level and shared (frozen) after that. */
 function reported(policy: CompiledPolicy, index: number, slot: number, layer: PolicyLayer, level: number | undefined): MatchedStatement {

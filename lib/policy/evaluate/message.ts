@@ -5,6 +5,7 @@ const NAMES: Record<PolicyLayer, [article: string, name: string]> = {
   boundary: ["a", "permissions boundary"],
   session: ["a", "session policy"],
   scp: ["a", "service control policy"],
+  rcp: ["a", "resource control policy"],
   resource: ["a", "resource-based policy"],
 };
 

@@ -39,7 +39,7 @@ export type RequestContext = {
 };
 
 /** Where a policy sits in AWS's evaluation logic. */
-export type PolicyLayer = "identity" | "boundary" | "session" | "scp" | "resource";
+export type PolicyLayer = "identity" | "boundary" | "session" | "scp" | "rcp" | "resource";
 
 /** The simulator's SourcePolicyType values (IAM API), kept with each policy so results can name where it came from. */
 export type SourcePolicyType = "user" | "group" | "role" | "aws-managed" | "user-managed" | "resource" | "none";
@@ -74,6 +74,12 @@ export type EvaluationInput = {
    * allow). Undefined when the account is not in an organization or is its management account (SCPs don't apply).
    */
   scps?: CompiledPolicy[][];
+  /**
+   * Resource control policies of the resource's account, one list per level from the organization root down to the
+   * account (each level must allow; statements match their Principal). Undefined when none apply: the resource's
+   * account is outside an organization or its management account, or the service is not one RCPs govern.
+   */
+  rcps?: CompiledPolicy[][];
   /** The resource-based policy of the target (a role's trust policy for sts:AssumeRole) and the account that owns it. */
   resource?: {
     policy: CompiledPolicy;
@@ -94,7 +100,7 @@ export type MatchedStatement = {
   policyName: string;
   sourceType?: SourcePolicyType;
   layer: PolicyLayer;
-  /** SCP level index (0 = organization root) for `scp` statements. */
+  /** Level index (0 = organization root) for `scp` and `rcp` statements. */
   level?: number;
   sid?: string;
   /** Index in the policy's Statement list. */
