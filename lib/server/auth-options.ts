@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { sameOriginPath } from "@/lib/same-origin-path";
 import { signInSchema } from "@/lib/schemas/sign-in";
 import { signIn, SignInError, signOutLocal } from "./sign-in";
 import type { Principal } from "./principal";
@@ -29,6 +30,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Where next-auth sends the browser after sign-in or sign-out: only somewhere on the console.
+    async redirect({ url, baseUrl }) {
+      return new URL(sameOriginPath(url, baseUrl), baseUrl).href;
+    },
     async jwt({ token, user, trigger }) {
       if (user) token.principal = (user as unknown as { principal: Principal }).principal;
       const principal = token.principal as Principal | undefined;

@@ -9,5 +9,7 @@ export function serverEnv() {
     backend,
     endpoint: backend === "local" ? (process.env.CLEF_AWS_ENDPOINT ?? "http://127.0.0.1:4566") : undefined,
     region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1",
+    /** The console's own origin, as next-auth knows it: where sign-in may send the user back to. */
+    consoleOrigin: new URL(process.env.NEXTAUTH_URL ?? "http://localhost:3000").origin,
   };
 }
