@@ -70,6 +70,8 @@ test("a trust policy with grammar errors is not sent: the role keeps its trust p
   await iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: trust({ Service: "ec2.amazonaws.com" }) }));
   await openRole(page, roleName, "trust");
   await page.getByRole("button", { name: "Edit trust policy" }).click();
+  // The role page's read-only trust policy is an editor too: wait for the edit page's own.
+  await expect(page.getByRole("heading", { name: "Edit trust policy", level: 1 })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("policy-editor").locator(".monaco-editor")).toBeVisible({ timeout: 60_000 });
   await fillEditor(page, trust({ Service: "not-a-service" }));
   await expect(page.getByTestId("policy-finding").first()).toContainText('Invalid principal in policy: "SERVICE":"not-a-service"');
