@@ -1,10 +1,18 @@
 import type { NextConfig } from "next";
+import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
   // Separate build folders let several e2e runs (each with its own server) share one checkout.
   distDir: process.env.CLEF_DIST_DIR ?? ".next",
+  // Pages get their Content-Security-Policy (with a fresh nonce) from proxy.ts.
+  async headers() {
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+    ];
+  },
 };
 
 export default nextConfig;

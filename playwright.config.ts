@@ -67,6 +67,12 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // The run tests the build it is given (npm test builds just before); a rebuild here would outlast the timeout.
       CLEF_REBUILD: process.env.CLEF_REBUILD ?? "never",
+      // Sign-in throttling: short waits for e2e/security-signin-throttle.spec.ts, and room for the whole suite's wrong
+      // passwords, all from 127.0.0.1.
+      CLEF_SIGNIN_THROTTLE_USER_FAILURES: "3",
+      CLEF_SIGNIN_THROTTLE_BASE_SECONDS: "2",
+      CLEF_SIGNIN_THROTTLE_MAX_SECONDS: "2",
+      CLEF_SIGNIN_THROTTLE_CLIENT_FAILURES: "1000",
       // CLEF_NEXT_MODE=dev serves with `next dev` (no build); CLEF_DIST_DIR keeps parallel runs' builds apart.
       ...(process.env.CLEF_NEXT_MODE ? { CLEF_NEXT_MODE: process.env.CLEF_NEXT_MODE } : {}),
       ...(process.env.CLEF_DIST_DIR ? { CLEF_DIST_DIR: process.env.CLEF_DIST_DIR } : {}),

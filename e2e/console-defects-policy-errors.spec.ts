@@ -10,8 +10,14 @@ const RESOLVE = "Resolve the errors in the policy before you continue.";
 const trust = (principal: Record<string, string>) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: principal, Action: "sts:AssumeRole" }] });
 
+/** Replaces the editor's text once Monaco has loaded its CSS and holds the keyboard focus. */
 async function fillEditor(page: Page, text: string) {
-  await page.getByTestId("policy-editor").locator(".monaco-editor").first().click();
+  const editor = page.getByTestId("policy-editor").locator(".monaco-editor").first();
+  await expect(editor.locator(".line-numbers").first()).toHaveCSS("position", "absolute", { timeout: 60_000 });
+  await expect(async () => {
+    await editor.locator(".view-lines").click();
+    await expect(editor).toHaveClass(/\bfocused\b/, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(text);
@@ -42,7 +48,7 @@ test("a role's inline policy with grammar errors is not sent: the findings and t
     await fillEditor(page, JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:ListBucket" }] }));
     await expect(dialog.getByTestId("policy-finding").first()).toContainText("Policy statement must contain resources.");
     await page.getByTestId("save-inline-policy").click();
-    await expect(dialog.getByTestId("policy-errors-blocked")).toHaveText(RESOLVE);
+    await expect(dialog.getByTestId("policy-errors-blocked").first()).toHaveText(RESOLVE);
     await page.screenshot({ path: "/tmp/console-defects-role-inline-blocked.png", fullPage: true });
     expect((await iam.send(new ListRolePoliciesCommand({ RoleName: roleName }))).PolicyNames).toEqual([]);
 
@@ -64,11 +70,13 @@ test("a trust policy with grammar errors is not sent: the role keeps its trust p
   await iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: trust({ Service: "ec2.amazonaws.com" }) }));
   await openRole(page, roleName, "trust");
   await page.getByRole("button", { name: "Edit trust policy" }).click();
+  // The role page's read-only trust policy is an editor too: wait for the edit page's own.
+  await expect(page.getByRole("heading", { name: "Edit trust policy", level: 1 })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("policy-editor").locator(".monaco-editor")).toBeVisible({ timeout: 60_000 });
   await fillEditor(page, trust({ Service: "not-a-service" }));
   await expect(page.getByTestId("policy-finding").first()).toContainText('Invalid principal in policy: "SERVICE":"not-a-service"');
   await page.getByTestId("update-trust-policy").click();
-  await expect(page.getByTestId("policy-errors-blocked")).toHaveText(RESOLVE);
+  await expect(page.getByTestId("policy-errors-blocked").first()).toHaveText(RESOLVE);
   await expect(page.getByTestId("trust-policy-error")).toHaveCount(0);
   await expect(page).not.toHaveURL(/tab=trust/);
   await page.screenshot({ path: "/tmp/console-defects-trust-blocked.png", fullPage: true });

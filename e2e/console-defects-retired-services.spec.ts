@@ -28,7 +28,7 @@ test("AWS's ReadOnlyAccess: its actions of retired services are one quiet line; 
     await expect(retired).toContainText(/\d+ actions of retired services \(.*AWS DeepComposer.*\) match nothing\./);
     await expect(retired).toContainText("AWS IoT 1-Click");
     await expect(page.getByText("Unrecognized actions")).toHaveCount(0);
-    await page.screenshot({ path: "/tmp/console-defects-effective-retired.png", fullPage: true });
+    await page.screenshot({ path: "/tmp/console-defects-effective-retired.png" });
 
     const typo = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObjekt", Resource: "*" }] });
     await iam.send(new PutUserPolicyCommand({ UserName: userName, PolicyName: "typo", PolicyDocument: typo }));
@@ -36,6 +36,7 @@ test("AWS's ReadOnlyAccess: its actions of retired services are one quiet line; 
     const warning = page.getByText("Unrecognized actions");
     await expect(warning).toBeVisible({ timeout: 120_000 });
     await expect(page.getByText("s3:GetObjekt in typo (no such action)")).toBeVisible();
+    await page.screenshot({ path: "/tmp/console-defects-effective-unknown.png" });
     await expect(page.getByText(/deepcomposer:/)).toHaveCount(0);
     await expect(retired).toBeVisible();
   } finally {

@@ -89,7 +89,7 @@ test("an inline policy with a malformed document is not sent: its finding and th
   await fillEditor(page, '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListAllMyBuckets"}]}');
   await expect(page.getByTestId("policy-finding").first()).toBeVisible();
   await page.getByTestId("inline-policy-submit").click();
-  await expect(page.getByTestId("policy-errors-blocked")).toHaveText("Resolve the errors in the policy before you continue.");
+  await expect(page.getByTestId("policy-errors-blocked").first()).toHaveText("Resolve the errors in the policy before you continue.");
   await expect(page.getByTestId("policy-finding").first()).toContainText("Policy statement must contain resources.");
   await expect(page.getByTestId("inline-policy-error")).toHaveCount(0);
   await shot(page, "inline-malformed");

@@ -36,7 +36,7 @@ test("create a policy by typing JSON: live findings, errors keep it on the edito
 
   // As in AWS's console, a policy with errors goes no further than the editor, its errors still listed.
   await page.getByRole("button", { name: "Next", exact: true }).click();
-  await expect(page.getByTestId("policy-errors-blocked")).toHaveText("Resolve the errors in the policy before you continue.");
+  await expect(page.getByTestId("policy-errors-blocked").first()).toHaveText("Resolve the errors in the policy before you continue.");
   await expect(findings(page)).toContainText("Policy statement must contain resources.");
   await expect(page.getByTestId("policy-name")).toHaveCount(0);
   await page.screenshot({ path: "/tmp/policies-create-blocked.png", fullPage: true });

@@ -165,7 +165,7 @@ test("a custom trust policy: a live finding keeps it on step 1; a principal only
   );
   await expect(page.getByText('Invalid principal in policy: "SERVICE":"not-a-service"').first()).toBeVisible();
   await next(page);
-  await expect(page.getByText("Resolve the errors in the policy before you continue.")).toBeVisible();
+  await expect(page.getByText("Resolve the errors in the policy before you continue.").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Select trusted entity", level: 1 })).toBeVisible();
   await expect(page.getByTestId("role-name")).toHaveCount(0);
   await page.screenshot({ path: "/tmp/roles-wizard-blocked.png", fullPage: true });

@@ -96,7 +96,7 @@ test("an inline policy written in the Monaco editor: a live finding keeps it on 
   await expect(finding).toBeVisible();
   await page.screenshot({ path: "/tmp/users-detail-inline-editor.png" });
   await page.getByRole("button", { name: "Next", exact: true }).click();
-  await expect(page.getByTestId("policy-errors-blocked")).toHaveText("Resolve the errors in the policy before you continue.");
+  await expect(page.getByTestId("policy-errors-blocked").first()).toHaveText("Resolve the errors in the policy before you continue.");
   await expect(finding).toContainText("Policy statement must contain resources.");
   await expect(page.getByTestId("inline-policy-name-field")).toHaveCount(0);
 

@@ -11,6 +11,7 @@ import SpaceBetween from "@cloudscape-design/components/space-between";
 import { signIn, useSession } from "next-auth/react";
 import { useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { sameOriginPath } from "@/lib/same-origin-path";
 import { signInSchema } from "@/lib/schemas/sign-in";
 import { blankFields, SignInFields, type SignInKind } from "./signin-fields";
 
@@ -50,7 +51,7 @@ export function SignInForm({ backend, callbackUrl }: { backend: "local" | "aws";
     setBusy(true);
     const res = await signIn("clef", { ...parsed.data, redirect: false, callbackUrl });
     setBusy(false);
-    if (res?.ok && !res.error) window.location.assign(callbackUrl);
+    if (res?.ok && !res.error) window.location.assign(sameOriginPath(callbackUrl, window.location.origin));
     else setFailure(res?.error ?? "Sign-in failed. Try again.");
   }
 

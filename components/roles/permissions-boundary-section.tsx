@@ -9,6 +9,7 @@ import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useState } from "react";
+import { CopyText } from "@/components/common/copy-text";
 import { ModalFooter } from "@/components/common/modal-footer";
 import { PolicyPicker } from "@/components/policies/policy-picker";
 import { useNotify } from "@/components/shell/shell-context";
@@ -75,7 +76,7 @@ export function PermissionsBoundarySection({ role }: { role: RoleDetail }) {
             items={[
               { label: "Policy name", value: <span data-testid="boundary-name">{policyNameOf(boundary.arn)}</span> },
               { label: "Type", value: policyTypeOf(boundary.arn) },
-              { label: "ARN", value: boundary.arn },
+              { label: "ARN", value: <CopyText text={boundary.arn} label="ARN" /> },
             ]}
           />
         ) : (

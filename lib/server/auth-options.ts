@@ -1,8 +1,11 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { sameOriginPath } from "@/lib/same-origin-path";
 import { signInSchema } from "@/lib/schemas/sign-in";
+import { signInThrottleEnv } from "./env";
 import { signIn, SignInError, signOutLocal } from "./sign-in";
+import { clientAddress } from "./sign-in-throttle";
 import type { Principal } from "./principal";
 
 const SESSION_SECONDS = 12 * 60 * 60;
@@ -16,11 +19,11 @@ export const authOptions: NextAuthOptions = {
       id: "clef",
       name: "Clef",
       credentials: {},
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new Error("Your authentication information is incorrect. Please try again.");
         try {
-          const principal = await signIn(parsed.data);
+          const principal = await signIn(parsed.data, clientAddress(req?.headers?.["x-forwarded-for"], signInThrottleEnv().trustedProxies));
           return { id: principal.arn, principal } as never;
         } catch (err) {
           throw new Error(err instanceof SignInError ? err.message : "Sign-in failed. Try again.", { cause: err });
@@ -29,6 +32,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Where next-auth sends the browser after sign-in or sign-out: only somewhere on the console.
+    async redirect({ url, baseUrl }) {
+      return new URL(sameOriginPath(url, baseUrl), baseUrl).href;
+    },
     async jwt({ token, user, trigger }) {
       if (user) token.principal = (user as unknown as { principal: Principal }).principal;
       const principal = token.principal as Principal | undefined;

@@ -2,28 +2,45 @@ import "server-only";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { IAMClient, ListAccountAliasesCommand } from "@aws-sdk/client-iam";
 import { fromIni } from "@aws-sdk/credential-providers";
-import { serverEnv } from "./env";
+import { serverEnv, signInThrottleEnv } from "./env";
 import type { Principal } from "./principal";
+import { createSignInThrottle, throttledMessage, type SignInThrottle } from "./sign-in-throttle";
 import type { SignInInput } from "@/lib/schemas/sign-in";
 
-export class SignInError extends Error {}
+/** `incorrect`: the credentials were checked and refused, which counts toward the sign-in throttle. */
+export class SignInError extends Error {
+  constructor(
+    message: string,
+    readonly incorrect = false,
+  ) {
+    super(message);
+  }
+}
 
 const INCORRECT = "Your authentication information is incorrect. Please try again.";
 
+/** local-aws throttles too (per user and per end client): its 429 words reach the user as they are. */
+async function throttledByLocalAws(res: Response): Promise<string> {
+  const body = await res.json().catch(() => undefined);
+  const message = body?.error ?? body?.message;
+  return typeof message === "string" && message ? message : "Too many failed sign-in attempts. Wait and try again.";
+}
+
 /** Local mode: local-aws checks the password under /_clef/ and returns the session's temporary credentials. */
-async function localSignIn(input: SignInInput, endpoint: string): Promise<Principal> {
+async function localSignIn(input: SignInInput, endpoint: string, clientIp: string | undefined): Promise<Principal> {
   if (input.type !== "root" && input.type !== "iam") throw new SignInError("Sign in as the root user or an IAM user in local mode.");
   const body =
     input.type === "root"
-      ? { type: "root", email: input.email, password: input.password }
-      : { type: "iam", account: input.account, userName: input.userName, password: input.password };
+      ? { type: "root", email: input.email, password: input.password, clientIp }
+      : { type: "iam", account: input.account, userName: input.userName, password: input.password, clientIp };
   const res = await fetch(`${endpoint}/_clef/console-signin`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
     cache: "no-store",
   });
-  if (res.status === 401 || res.status === 400) throw new SignInError(INCORRECT);
+  if (res.status === 401 || res.status === 400) throw new SignInError(INCORRECT, true);
+  if (res.status === 429) throw new SignInError(await throttledByLocalAws(res));
   if (!res.ok) throw new SignInError("The sign-in service is not available. Try again.");
   const r = await res.json();
   return {
@@ -83,13 +100,36 @@ async function awsSignIn(input: SignInInput, region: string): Promise<Principal>
     };
   } catch (err) {
     if (err instanceof SignInError) throw err;
-    throw new SignInError(INCORRECT);
+    throw new SignInError(INCORRECT, true);
   }
 }
 
-export async function signIn(input: SignInInput): Promise<Principal> {
+/** Whose failures these are: the root email, the account and user name, the access key ID or the profile. */
+function userKey(input: SignInInput): string {
+  if (input.type === "root") return `root:${input.email.toLowerCase()}`;
+  // IAM user names are unique without regard to case, as are aliases.
+  if (input.type === "iam") return `iam:${input.account.toLowerCase()}:${input.userName.toLowerCase()}`;
+  return input.type === "keys" ? `keys:${input.accessKeyId}` : `profile:${input.profile}`;
+}
+
+// One throttle per server process (kept on globalThis so a dev server's module reloads keep the counts).
+const store = globalThis as { clefSignInThrottle?: SignInThrottle };
+const throttle = () => (store.clefSignInThrottle ??= createSignInThrottle(signInThrottleEnv()));
+
+/** Signs in unless the user or the client has failed too often lately; `clientIp` is the end client's address. */
+export async function signIn(input: SignInInput, clientIp: string | undefined): Promise<Principal> {
   const env = serverEnv();
-  return env.backend === "local" ? localSignIn(input, env.endpoint!) : awsSignIn(input, env.region);
+  const attempt = throttle().begin(userKey(input), clientIp);
+  if ("waitSeconds" in attempt) throw new SignInError(throttledMessage(attempt.waitSeconds));
+  try {
+    const principal = await (env.backend === "local" ? localSignIn(input, env.endpoint!, clientIp) : awsSignIn(input, env.region));
+    attempt.succeeded();
+    return principal;
+  } catch (err) {
+    if (err instanceof SignInError && err.incorrect) attempt.failed();
+    else attempt.abandoned();
+    throw err;
+  }
 }
 
 export async function signOutLocal(accessKeyId: string): Promise<void> {

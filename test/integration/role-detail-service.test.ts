@@ -25,8 +25,9 @@ describe("the role page's service (getRole): the switch-role link", () => {
     await h.iam.send(new CreateAccountAliasCommand({ AccountAlias: "switch-test" }));
   });
   after(async () => {
-    for (const k of ENV) if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
+    for (const k of ENV)
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
     await h.stop();
   });
 

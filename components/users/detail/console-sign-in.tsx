@@ -7,6 +7,7 @@ import Header from "@cloudscape-design/components/header";
 import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
 import { useState } from "react";
+import { BreakableText } from "@/components/common/breakable-text";
 import { useOrigin } from "@/components/common/use-origin";
 import { signInUrl } from "@/components/dashboard/sign-in-url";
 import type { UserDetail } from "@/lib/queries/user-detail";
@@ -48,6 +49,7 @@ export function ConsoleSignIn({ user }: { user: UserDetail }) {
               <CopyToClipboard
                 variant="inline"
                 textToCopy={url}
+                textToDisplay={<BreakableText text={url} />}
                 copyButtonAriaLabel="Copy sign-in link"
                 copySuccessText="Sign-in link copied"
                 copyErrorText="Couldn't copy"

@@ -9,6 +9,7 @@ import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useState } from "react";
+import { CopyText } from "@/components/common/copy-text";
 import { ModalFooter } from "@/components/common/modal-footer";
 import { PolicyPicker } from "@/components/policies/policy-picker";
 import { useNotify } from "@/components/shell/shell-context";
@@ -53,7 +54,7 @@ export function PermissionsBoundary({ user }: { user: UserDetail }) {
           items={[
             { label: "Policy name", value: <span data-testid="boundary-name">{policyNameOf(arn)}</span> },
             { label: "Type", value: policyTypeOf(arn) },
-            { label: "ARN", value: arn },
+            { label: "ARN", value: <CopyText text={arn} label="ARN" /> },
           ]}
         />
       ) : (

@@ -8,6 +8,7 @@ import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Spinner from "@cloudscape-design/components/spinner";
 import { useRouter } from "next/navigation";
+import { CopyText } from "@/components/common/copy-text";
 import { policyHref } from "@/lib/queries/policies";
 import { usePermissionDocument } from "@/lib/queries/user-detail";
 import type { PermissionPolicy } from "@/lib/server/services/user-permissions";
@@ -52,7 +53,7 @@ export function PolicyDocumentModal({ userName, policy, onClose }: { userName: s
             items={[
               { label: "Type", value: policy.type },
               { label: "Attached via", value: policy.via },
-              ...(policy.policyArn ? [{ label: "ARN", value: policy.policyArn }] : []),
+              ...(policy.policyArn ? [{ label: "ARN", value: <CopyText text={policy.policyArn} label="ARN" /> }] : []),
             ]}
           />
           {doc.isLoading && <Spinner />}

