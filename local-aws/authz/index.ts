@@ -67,13 +67,17 @@ export function authorize(ctx: Ctx, service: string, action: string, input: Reco
       principal: principal.info,
       context: { ...common, ...resourceKeys(ctx, check), ...check.keys },
     };
-    const rcps = check.rcpAccount ? orgLayers(ctx.db, check.rcpAccount)?.rcps : undefined;
-    const result = evaluate({ request, identity, boundary, session, scps, rcps, resource: check.resource });
-    if (result.decision !== "allowed") throw denial(check, request, result);
+    const resourceOrg = check.rcpAccount ? orgLayers(ctx.db, check.rcpAccount) : undefined;
+    const result = evaluate({ request, identity, boundary, session, scps, rcps: resourceOrg?.rcps, resource: check.resource });
+    if (result.decision !== "allowed") throw denial(check, request, result, resourceOrg?.orgId === org?.orgId);
   }
 }
 
-function denial(check: Check, request: RequestContext, result: EvaluationResult): AwsError {
+/**
+ * AWS's AccessDenied for a refused check. Since 2026 AWS names the policy behind an explicit deny, "only in same-account
+ * and same-organization scenarios": a resource control policy is named only to callers of the resource's organization.
+ */
+function denial(check: Check, request: RequestContext, result: EvaluationResult, sameOrg: boolean): AwsError {
   const shown = { ...request, resource: check.target.display };
   if (check.bareResourceDenial && result.deniedBy === "resource") {
     return new AwsError(
@@ -82,8 +86,7 @@ function denial(check: Check, request: RequestContext, result: EvaluationResult)
       403,
     );
   }
-  // Today's AWS names a denying policy: "... with an explicit deny in an identity-based policy: <arn>".
-  return new AwsError("AccessDenied", accessDeniedMessage(shown, result, { policyArn: true }), 403);
+  return new AwsError("AccessDenied", accessDeniedMessage(shown, result, { policyArn: result.deniedBy !== "rcp" || sameOrg }), 403);
 }
 
 /**
@@ -96,7 +99,7 @@ function credentialLimits(caller: Caller, service: string, action: string): void
   if (service === "iam" && s?.source === "GetSessionToken" && !s.mfaAuthenticated) throw invalidToken();
   if (caller.type !== "federated-user") return;
   if (service === "iam") throw invalidToken();
-  if (service === "sts" && action !== "GetCallerIdentity" && action !== "DecodeAuthorizationMessage") {
+  if (service === "sts" && action !== "GetCallerIdentity") {
     throw new AwsError("AccessDenied", `User: ${caller.arn} is not authorized to perform: sts:${action}`, 403);
   }
 }

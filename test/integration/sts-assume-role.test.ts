@@ -11,6 +11,7 @@ import {
   ListUsersCommand,
   PutRolePolicyCommand,
   TagRoleCommand,
+  UpdateAssumeRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
@@ -193,7 +194,7 @@ describe("STS AssumeRole in one account", () => {
     const refused = await awsError(alice.sts.send(new AssumeRoleCommand({ RoleArn: plain.Arn, RoleSessionName: "s1", Tags })));
     assert.equal(refused.message, `User: ${alice.arn} is not authorized to perform: sts:TagSession on resource: ${plain.Arn}`);
     await h.iam.send(
-      new (await import("@aws-sdk/client-iam")).UpdateAssumeRolePolicyCommand({
+      new UpdateAssumeRolePolicyCommand({
         RoleName: name,
         PolicyDocument: trustPolicy(trusting({ AWS: alice.arn }, ["sts:AssumeRole", "sts:TagSession"])),
       }),
