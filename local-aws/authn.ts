@@ -23,7 +23,7 @@ export function authenticate(
   req: SignedRequest,
   auth: ParsedAuth = parseAuthorization(req),
 ): { caller: Caller; auth: ParsedAuth } {
-  if (auth.accessKeyId.startsWith("ASIA")) return { caller: authenticateSession(db, req, auth), auth };
+  if (auth.accessKeyId.startsWith("ASIA")) return { caller: open(db, authenticateSession(db, req, auth)), auth };
   const key = sql(
     db,
     `SELECT k.*, u.name, u.arn FROM access_keys k LEFT JOIN users u ON u.user_id = k.user_id WHERE k.access_key_id = ?`,
@@ -39,7 +39,14 @@ export function authenticate(
         userId: key.account_id,
         accessKeyId: key.access_key_id,
       };
-  return { caller, auth };
+  return { caller: open(db, caller), auth };
+}
+
+/** A closed account (PENDING_CLOSURE, then SUSPENDED) "can no longer be used for any AWS activity", immediately. */
+function open(db: Db, caller: Caller): Caller {
+  const account = sql(db, "SELECT state FROM accounts WHERE account_id = ?").get(caller.accountId) as { state: string } | undefined;
+  if (account && account.state !== "ACTIVE") throw invalidToken();
+  return caller;
 }
 
 /** An access key's last use (GetAccessKeyLastUsed); a role session's request is also the role's last use. */

@@ -7,7 +7,7 @@ import {
   type OrganizationFeatureSet,
   type PolicyType,
 } from "@aws-sdk/client-organizations";
-import { addRootAccessKey, insertAccount, newAccountId } from "../../local-aws/accounts";
+import { addRootAccessKey, newAccountId } from "../../local-aws/accounts";
 import { unique, type Harness } from "./local-aws";
 
 /** An Organizations error as the SDK surfaces it: exception name, message, Reason and HTTP status. */
@@ -55,9 +55,15 @@ export function rootClients(h: Harness, accountId: string) {
   return h.client(key.accessKeyId, key.secretAccessKey);
 }
 
-/** A standalone account of this local world (a partner's), with root keys. */
-export function standaloneAccount(h: Harness, email = `${unique("partner")}@example.com`) {
+/** A standalone account of this local world (a partner's), made by PUT /_clef/accounts/ID, with its root's keys. */
+export async function standaloneAccount(h: Harness, email = `${unique("partner")}@example.com`) {
   const accountId = newAccountId(h.aws.db);
-  insertAccount(h.aws.db, { accountId, kind: "standalone", name: "Partner", email, now: new Date() });
-  return { accountId, email, ...rootClients(h, accountId) };
+  const res = await fetch(`${h.aws.url}/_clef/accounts/${accountId}`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name: "Partner", email }),
+  });
+  if (res.status !== 201) throw new Error(`PUT /_clef/accounts/${accountId}: ${res.status} ${await res.text()}`);
+  const keys = (await res.json()) as { rootAccessKeyId: string; rootSecretAccessKey: string };
+  return { accountId, email, ...h.client(keys.rootAccessKeyId, keys.rootSecretAccessKey) };
 }

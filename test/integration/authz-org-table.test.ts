@@ -48,7 +48,7 @@ describe("Organizations authorization rules table", () => {
         Tags: tags,
       }),
     );
-    const partner = standaloneAccount(h);
+    const partner = await standaloneAccount(h);
     const { Handshake } = await h.organizations.send(
       new O.InviteAccountToOrganizationCommand({ Target: { Type: "ACCOUNT", Id: partner.accountId } }),
     );

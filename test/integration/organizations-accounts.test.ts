@@ -306,6 +306,20 @@ describe("Organizations: member accounts", () => {
     });
   });
 
+  it("stops a closed account's credentials at once", async () => {
+    const { accountId } = await createMember(h);
+    const member = rootClients(h, accountId);
+    await member.organizations.send(new O.DescribeOrganizationCommand({}));
+    await h.organizations.send(new O.CloseAccountCommand({ AccountId: accountId }));
+    const refused = await orgError(member.iam.send(new GetRoleCommand({ RoleName: "OrganizationAccountAccessRole" })));
+    assert.deepEqual(refused, {
+      name: "InvalidClientTokenId",
+      message: "The security token included in the request is invalid.",
+      status: 403,
+    });
+    assert.equal((await orgError(member.organizations.send(new O.DescribeOrganizationCommand({})))).name, "UnrecognizedClientException");
+  });
+
   it("refuses a member account the management account's operations, and lets it describe its organization", async () => {
     const { accountId } = await createMember(h);
     const member = rootClients(h, accountId);

@@ -27,7 +27,7 @@ describe("Organizations: handshakes between this world's accounts", () => {
     h.organizations.send(new O.InviteAccountToOrganizationCommand({ Target, ...extra }));
 
   it("invites an account by ID; the invited account sees, accepts and joins INVITED, with FullAWSAccess and no role", async () => {
-    const partner = standaloneAccount(h);
+    const partner = await standaloneAccount(h);
     const { Handshake } = await invite(
       { Type: "ACCOUNT", Id: partner.accountId },
       { Notes: "Join us", Tags: [{ Key: "from", Value: "invite" }] },
@@ -92,7 +92,7 @@ describe("Organizations: handshakes between this world's accounts", () => {
   });
 
   it("invites by the email of a local account; the invited account declines", async () => {
-    const partner = standaloneAccount(h);
+    const partner = await standaloneAccount(h);
     const { Handshake } = await invite({ Type: "EMAIL", Id: partner.email.toUpperCase() });
     assert.deepEqual(Handshake!.Parties![1], { Id: partner.email.toUpperCase(), Type: "EMAIL" });
     const declined = await partner.organizations.send(new O.DeclineHandshakeCommand({ HandshakeId: Handshake!.Id }));
@@ -108,8 +108,8 @@ describe("Organizations: handshakes between this world's accounts", () => {
   });
 
   it("lets the management account cancel; keeps others out of the handshake", async () => {
-    const partner = standaloneAccount(h);
-    const stranger = standaloneAccount(h);
+    const partner = await standaloneAccount(h);
+    const stranger = await standaloneAccount(h);
     const { Handshake } = await invite({ Type: "ACCOUNT", Id: partner.accountId });
     assert.deepEqual(
       await orgError(stranger.organizations.send(new O.DescribeHandshakeCommand({ HandshakeId: Handshake!.Id }))),
@@ -147,7 +147,7 @@ describe("Organizations: handshakes between this world's accounts", () => {
   });
 
   it("refuses duplicate invitations, members of an organization, bad targets, and invitations past the account quota", async () => {
-    const partner = standaloneAccount(h);
+    const partner = await standaloneAccount(h);
     await invite({ Type: "ACCOUNT", Id: partner.accountId });
     assert.equal((await orgError(invite({ Type: "EMAIL", Id: partner.email }))).name, "DuplicateHandshakeException");
     const { accountId } = await createMember(h);
@@ -160,7 +160,7 @@ describe("Organizations: handshakes between this world's accounts", () => {
     assert.equal((await orgError(invite({ Type: "ORGANIZATION", Id: orgId }))).reason, "INVALID_PARTY_TYPE_TARGET");
     assert.equal((await orgError(invite({ Type: "EMAIL", Id: "nobody" }))).reason, "INVALID_EMAIL_ADDRESS_TARGET");
     // Quota 3: the management account, the member and the open invitation.
-    assert.deepEqual(await orgError(invite({ Type: "ACCOUNT", Id: standaloneAccount(h).accountId })), {
+    assert.deepEqual(await orgError(invite({ Type: "ACCOUNT", Id: (await standaloneAccount(h)).accountId })), {
       name: "HandshakeConstraintViolationException",
       message:
         "You attempted to exceed the limit on the number of accounts in an organization. Note that deleted and closed accounts still count toward your limit.",
@@ -170,7 +170,7 @@ describe("Organizations: handshakes between this world's accounts", () => {
   });
 
   it("expires an invitation after its 15 days", async () => {
-    const partner = standaloneAccount(h);
+    const partner = await standaloneAccount(h);
     const { Handshake } = await invite({ Type: "ACCOUNT", Id: partner.accountId });
     // Fifteen days pass.
     h.aws.db
@@ -186,7 +186,7 @@ describe("Organizations: handshakes between this world's accounts", () => {
   });
 
   it("refuses an invitation to an account that joined another organization meanwhile", async () => {
-    const partner = standaloneAccount(h);
+    const partner = await standaloneAccount(h);
     const { Handshake } = await invite({ Type: "ACCOUNT", Id: partner.accountId });
     await partner.organizations.send(new O.CreateOrganizationCommand({}));
     assert.equal(
@@ -198,7 +198,7 @@ describe("Organizations: handshakes between this world's accounts", () => {
   it("moves a consolidated-billing organization to all features once invited members agree", async () => {
     await h.organizations.send(new O.DeleteOrganizationCommand({}));
     await createOrganization(h, "CONSOLIDATED_BILLING");
-    const partner = standaloneAccount(h);
+    const partner = await standaloneAccount(h);
     const { Handshake: invitation } = await invite({ Type: "ACCOUNT", Id: partner.accountId });
     assert.equal(invitation!.Resources![0].Resources!.at(-1)!.Value, "CONSOLIDATED_BILLING");
     await partner.organizations.send(new O.AcceptHandshakeCommand({ HandshakeId: invitation!.Id }));
@@ -210,7 +210,7 @@ describe("Organizations: handshakes between this world's accounts", () => {
       "ORGANIZATION_IS_ALREADY_PENDING_ALL_FEATURES_MIGRATION",
     );
     assert.equal(
-      (await orgError(invite({ Type: "ACCOUNT", Id: standaloneAccount(h).accountId }))).reason,
+      (await orgError(invite({ Type: "ACCOUNT", Id: (await standaloneAccount(h)).accountId }))).reason,
       "INVITE_DISABLED_DURING_ENABLE_ALL_FEATURES",
     );
 
