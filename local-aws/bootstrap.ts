@@ -14,9 +14,9 @@ export function bootstrap(db: Db, config: LocalAwsConfig): { generatedRootPasswo
   db.prepare("INSERT OR IGNORE INTO accounts (account_id, kind, create_date) VALUES (?, 'default', ?)").run(config.accountId, now);
   // The root user's email names the account (Organizations shows it); another account already using it keeps it.
   db.prepare(
-    `UPDATE accounts SET email = ?, kind = 'default', create_date = coalesce(create_date, ?)
+    `UPDATE accounts SET email = ?, name = coalesce(name, ?), kind = 'default', create_date = coalesce(create_date, ?)
      WHERE account_id = ? AND NOT EXISTS (SELECT 1 FROM accounts WHERE email = ? COLLATE NOCASE AND account_id <> ?)`,
-  ).run(config.rootEmail, now, config.accountId, config.rootEmail, config.accountId);
+  ).run(config.rootEmail, config.accountName, now, config.accountId, config.rootEmail, config.accountId);
   const metaKey = `configured-root-key:${config.accountId}`;
   const previous = db.prepare("SELECT value FROM meta WHERE key = ?").get(metaKey) as { value: string } | undefined;
   if (previous && previous.value !== config.rootAccessKeyId) {

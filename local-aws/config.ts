@@ -14,6 +14,8 @@ export type LocalAwsConfig = {
   /** The root user's console sign-in; with no password set, the first start generates one and prints it once. */
   rootEmail: string;
   rootPassword?: string;
+  /** The default account's name, as Organizations shows it once the account manages an organization. */
+  accountName: string;
   /** Host names (or name:port) besides loopback that requests may carry, e.g. a container's service name. */
   allowedHosts: string[];
   /** Browser origins whose requests are served: the console's own; a request with any other Origin is refused. */
@@ -63,6 +65,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     usersPerAccount: Number(env.LOCAL_AWS_QUOTA_USERS_PER_ACCOUNT ?? 5000),
     rootEmail: env.CLEF_ROOT_EMAIL ?? "admin@clef.local",
     rootPassword: env.CLEF_ROOT_PASSWORD || undefined,
+    accountName: env.LOCAL_AWS_ACCOUNT_NAME || "Clef local account",
     allowedHosts: list(env.LOCAL_AWS_ALLOWED_HOSTS).map((h) => h.toLowerCase()),
     allowedOrigins: list(env.LOCAL_AWS_ALLOWED_ORIGINS).map((o) => o.replace(/\/+$/, "").toLowerCase()),
     signInThrottle: SIGNIN_THROTTLE,

@@ -1,6 +1,7 @@
 import { compilePolicy, contextKeysOf, evaluate } from "../../lib/policy/evaluate";
 import type { ContextValue, PolicyInput, PrincipalInfo } from "../../lib/policy/evaluate/types";
 import type { Ctx, Handlers } from "../context";
+import { orgLayers } from "../authz/org-layers";
 import { invalidInput, noSuchEntity } from "../protocol/errors";
 import { parsePrincipalArn, principalPolicies, type PrincipalPolicies } from "../authz/principal-policies";
 import { assertPolicyDocument } from "./policy-document";
@@ -125,7 +126,11 @@ function simulatePrincipalPolicy(input: PrincipalInput, ctx: Ctx) {
     ? boundaryInput(input.PermissionsBoundaryPolicyInputList)
     : own.boundary;
   const caller = callerInfo(input.CallerArn ?? input.PolicySourceArn);
-  return simulate(ctx, input, { identity: [...own.identity, ...extra], boundary }, caller);
+  // The principal's account's SCPs apply as enforcement applies them (none in the management account or outside an
+  // organization); SimulateCustomPolicy takes only the SCP levels it is given.
+  const source = /^arn:aws:iam::(\d{12}):/.exec(input.PolicySourceArn)?.[1];
+  const scps = source ? orgLayers(ctx.db, source)?.scps?.map((level) => level.map((p) => p.input)) : undefined;
+  return simulate(ctx, input, { identity: [...own.identity, ...extra], boundary, scps }, caller);
 }
 
 function simulateCustomPolicy(input: CustomInput, ctx: Ctx) {

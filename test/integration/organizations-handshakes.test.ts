@@ -46,6 +46,7 @@ describe("Organizations: handshakes between this world's accounts", () => {
         Value: orgId,
         Resources: [
           { Type: "MASTER_EMAIL", Value: h.config.rootEmail },
+          { Type: "MASTER_NAME", Value: h.config.accountName },
           { Type: "ORGANIZATION_FEATURE_SET", Value: "ALL" },
         ],
       },

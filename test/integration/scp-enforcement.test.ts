@@ -9,6 +9,8 @@ import {
   ListRolesCommand,
   ListUsersCommand,
   PutUserPolicyCommand,
+  SimulateCustomPolicyCommand,
+  SimulatePrincipalPolicyCommand,
 } from "@aws-sdk/client-iam";
 import {
   AttachPolicyCommand,
@@ -83,6 +85,26 @@ describe("SCPs along root → OUs → account, and RCPs on member accounts' role
       await detach(deny.Id!, ouId);
     }
     await asMember.iam.send(new CreateUserCommand({ UserName: unique("again") }));
+  });
+
+  test("SimulatePrincipalPolicy includes the principal's SCPs; SimulateCustomPolicy only the levels it is given", async () => {
+    const deny = await scp(unique("sim-deny"), doc({ Effect: "Deny", Action: "iam:CreateUser", Resource: "*" }));
+    await attach(deny.Id!, ouId);
+    try {
+      const PolicySourceArn = `arn:aws:iam::${member}:role/OrganizationAccountAccessRole`;
+      const sim = await asMember.iam.send(
+        new SimulatePrincipalPolicyCommand({ PolicySourceArn, ActionNames: ["iam:CreateUser", "iam:CreateGroup"] }),
+      );
+      const [user, group] = sim.EvaluationResults!;
+      assert.deepEqual([user.EvalDecision, user.OrganizationsDecisionDetail?.AllowedByOrganizations], ["explicitDeny", false]);
+      assert.deepEqual([group.EvalDecision, group.OrganizationsDecisionDetail?.AllowedByOrganizations], ["allowed", true]);
+      const custom = await asMember.iam.send(
+        new SimulateCustomPolicyCommand({ PolicyInputList: [doc(allow("iam:CreateUser"))], ActionNames: ["iam:CreateUser"] }),
+      );
+      assert.equal(custom.EvaluationResults![0].EvalDecision, "allowed");
+    } finally {
+      await detach(deny.Id!, ouId);
+    }
   });
 
   test("allow lists: every level must allow, so a child can't grant back what a parent left out", async () => {
