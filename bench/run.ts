@@ -16,12 +16,13 @@ import {
 } from "@aws-sdk/client-iam";
 import { measure, report, serverSamples, type Series } from "./stats";
 import { enforcementSeries } from "./enforcement";
+import { organizationsSeries } from "./organizations";
 import { startLocalAws } from "../local-aws/app";
 import { configFromEnv } from "../local-aws/config";
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const POLICIES = Number(process.env.BENCH_POLICIES ?? 1_000);
-/** BENCH_ONLY=enforcement runs just the policy enforcement comparison. */
+/** BENCH_ONLY=enforcement runs just the policy enforcement comparison; BENCH_ONLY=organizations just AssumeRole and SCPs. */
 const ONLY = process.env.BENCH_ONLY;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const doc = (i: number) =>
@@ -47,7 +48,13 @@ async function paginate(name: string, call: (marker?: string) => Promise<{ IsTru
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "clef-bench-"));
   // Like a quota raised through Service Quotas: AWS's default of 5,000 users would stop the 10,000-user run.
-  const aws = await startLocalAws({ ...configFromEnv({}), dataDir, port: 0, usersPerAccount: Math.max(5000, USERS) });
+  const aws = await startLocalAws({
+    ...configFromEnv({}),
+    dataDir,
+    port: 0,
+    usersPerAccount: Math.max(5000, USERS),
+    createAccountSeconds: 0,
+  });
   aws.server.prependListener("request", (_req, res) => {
     const t = performance.now();
     res.on("finish", () => serverSamples.push(performance.now() - t));
@@ -64,6 +71,12 @@ async function main() {
       `local-aws bench: ${USERS} users, ${POLICIES} customer managed policies, SDK client and local-aws in one process; server = request received to response written\n`,
     );
     const series: Series[] = [];
+    if (ONLY === "organizations") {
+      const orgs = await organizationsSeries(aws);
+      console.log(report(orgs.series, { write: 5, read: 5, "list page": 10 }));
+      console.log(`\n${orgs.summary}`);
+      return;
+    }
     const enforcement = await enforcementSeries(aws, iam);
     if (ONLY === "enforcement") {
       console.log(report(enforcement.series, { write: 5, read: 5, "list page": 10 }));
@@ -105,8 +118,11 @@ async function main() {
       ),
     );
     series.push(...enforcement.series);
+    const orgs = await organizationsSeries(aws);
+    series.push(...orgs.series);
     console.log(report(series, { write: 5, read: 5, "list page": 10 }));
     console.log(`\n${enforcement.summary}`);
+    console.log(`\n${orgs.summary}`);
     console.log("\nAims: p99 under 5 ms per write or read and 10 ms per list page (p99/aim under 1.00 meets the aim).");
   } finally {
     await aws.close();

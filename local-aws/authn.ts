@@ -79,7 +79,7 @@ function authenticateSession(db: Db, req: SignedRequest, auth: ParsedAuth): Call
 const parsed = <T>(text: string | null): T | undefined => (text ? (JSON.parse(text) as T) : undefined);
 
 /** The principal a session acts as; undefined when it no longer exists (a deleted user or role ends its sessions). */
-function sessionCaller(db: Db, s: SessionRow): Caller | undefined {
+export function sessionCaller(db: Db, s: SessionRow): Caller | undefined {
   const session = {
     source: s.source,
     mfaAuthenticated: !!s.mfa_authenticated,
