@@ -2,6 +2,7 @@
 
 import SideNavigation from "@cloudscape-design/components/side-navigation";
 import { usePathname, useRouter } from "next/navigation";
+import { OrganizationsSideNav } from "@/components/organizations/organizations-side-nav";
 
 const ITEMS = [
   { type: "link" as const, text: "Dashboard", href: "/" },
@@ -21,12 +22,20 @@ const ITEMS = [
     text: "Tools",
     items: [{ type: "link" as const, text: "Policy simulator", href: "/simulator" }],
   },
+  { type: "divider" as const },
+  {
+    type: "section" as const,
+    text: "Related consoles",
+    items: [{ type: "link" as const, text: "AWS Organizations", href: "/organizations" }],
+  },
 ];
 
 export function SideNav() {
   const pathname = usePathname();
   const router = useRouter();
-  const active = ITEMS.flatMap((i) => (i.type === "section" ? i.items : [i]))
+  // Each console has its own side navigation, chosen by the page's path.
+  if (pathname.startsWith("/organizations")) return <OrganizationsSideNav />;
+  const active = ITEMS.flatMap((i) => (i.type === "section" ? i.items : i.type === "link" ? [i] : []))
     .filter((i) => (i.href === "/" ? pathname === "/" : pathname.startsWith(i.href)))
     .map((i) => i.href)[0];
   return (

@@ -1,0 +1,5 @@
+import { AccountsTree } from "@/components/organizations/accounts-tree";
+
+export default function OrganizationAccountsPage() {
+  return <AccountsTree />;
+}

@@ -1,0 +1,7 @@
+"use client";
+
+import Spinner from "@cloudscape-design/components/spinner";
+
+export default function Loading() {
+  return <Spinner size="large" />;
+}
