@@ -24,17 +24,15 @@ import {
   OrganizationsClient,
 } from "@aws-sdk/client-organizations";
 import { AssumeRoleCommand, STSClient, type Credentials } from "@aws-sdk/client-sts";
-import { configFromEnv, settingsOf } from "../local-aws/config";
+import { configFromEnv } from "../local-aws/config";
+import { authorizeTimes } from "./authorize-times";
 import type { LocalAws } from "../local-aws/app";
-import type { Ctx } from "../local-aws/context";
-import { authorize } from "../local-aws/authz";
 import { sessionCaller } from "../local-aws/authn";
 import { findSession } from "../local-aws/sts/sessions";
-import { measure, percentile, type Series } from "./stats";
+import { measure, type Series } from "./stats";
 
 const doc = (...Statement: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const ASSUMES = 1000;
-const AUTHORIZE_CALLS = 5000;
 
 const keepAlive = () => new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: 8 }) });
 
@@ -142,49 +140,23 @@ async function ouChain(organizations: OrganizationsClient, rootId: string): Prom
   }
 }
 
-/** authorize() alone, in process, for a role session of the member account (5 SCP levels, boundary, session policy). */
-function authorizeTimes(aws: LocalAws, accessKeyId: string, accountId: string, action: string, input: Record<string, unknown>): string {
-  const caller = sessionCaller(aws.db, findSession(aws.db, accessKeyId)!)!;
-  const ctx: Ctx = {
-    db: aws.db,
-    accountId,
-    requestId: "bench",
-    region: "us-east-1",
-    now: new Date(),
-    sourceIp: "127.0.0.1",
-    quotas: { usersPerAccount: 5000 },
-    settings: settingsOf(configFromEnv({})),
-    caller,
-  };
-  const samples: number[] = [];
-  for (let i = 0; i < AUTHORIZE_CALLS + 500; i++) {
-    const t = performance.now();
-    authorize(ctx, "iam", action, input);
-    if (i >= 500) samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  const us = (q: number) => (percentile(samples, q) * 1000).toFixed(0);
-  const ratio = (percentile(samples, 99) / 1).toFixed(2);
-  return `${action}: p50 ${us(50)} µs, p99 ${us(99)} µs, max ${us(100)} µs (${AUTHORIZE_CALLS} calls; p99 / 1 ms aim = ${ratio})`;
-}
-
 /** AssumeRole through the SDK, and what authorizing a request of the resulting session costs in process. */
 export async function organizationsSeries(aws: LocalAws): Promise<{ series: Series[]; summary: string }> {
   const config = configFromEnv({});
   const root = clients(aws, { accessKeyId: config.rootAccessKeyId, secretAccessKey: config.rootSecretAccessKey });
-  const { admin, accountId, roleArn, sessionPolicy } = await setUp(aws, root, config.accountId);
+  const { admin, roleArn, sessionPolicy } = await setUp(aws, root, config.accountId);
   const range = Array.from({ length: ASSUMES }, (_, i) => i);
   const assume = await measure("AssumeRole (cross-account, 5 SCP levels)", "write", range, (i) =>
     admin.sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: `bench-${i}`, Policy: sessionPolicy })),
   );
   const session = await admin.sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "bench", Policy: sessionPolicy }));
-  const key = session.Credentials!.AccessKeyId!;
+  const caller = sessionCaller(aws.db, findSession(aws.db, session.Credentials!.AccessKeyId!)!)!;
   const summary = [
     "authorize() in process for a role session of a member account: 5 SCP levels (root, 3 OUs, account; FullAWSAccess and a",
     "conditional deny SCP at each), 4 AWS managed policies incl. ReadOnlyAccess + an inline deny, a permissions boundary and a",
     "session policy. Aim: p99 under 1 ms.",
-    `  ${authorizeTimes(aws, key, accountId, "GetUser", { UserName: "nobody" })}`,
-    `  ${authorizeTimes(aws, key, accountId, "CreateUser", { UserName: "bench-new" })}`,
+    `  ${authorizeTimes(aws, caller, "GetUser", { UserName: "nobody" })}`,
+    `  ${authorizeTimes(aws, caller, "CreateUser", { UserName: "bench-new" })}`,
   ].join("\n");
   return { series: [assume], summary };
 }

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as O from "@aws-sdk/client-organizations";
-import { configFromEnv, settingsOf } from "../../local-aws/config";
+import { userCtx } from "../helpers/ctx";
 import { startHarness, type Harness } from "../helpers/local-aws";
 import { ACCOUNT } from "../helpers/iam-user";
 import { createMember, createOrganization, standaloneAccount } from "../helpers/organizations";
@@ -76,17 +76,7 @@ describe("Organizations authorization rules table", () => {
   });
   after(async () => h.stop());
 
-  const ctx = (): Ctx => ({
-    db: h.aws.db,
-    accountId: ACCOUNT,
-    requestId: "r",
-    region: "us-east-1",
-    now: new Date(),
-    sourceIp: "127.0.0.1",
-    quotas: { usersPerAccount: 5000 },
-    settings: settingsOf(configFromEnv({})),
-    caller: { type: "user", accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/u`, userId: "AIDA", userName: "u", accessKeyId: "AKIA" },
-  });
+  const ctx = (): Ctx => userCtx(h, { arn: `arn:aws:iam::${ACCOUNT}:user/u`, name: "u", accessKeyId: "AKIA" });
 
   it("has one rule per implemented Organizations action", () => {
     assert.deepEqual(Object.keys(rulesByService.organizations).sort(), Object.keys(organizationsHandlers).sort());

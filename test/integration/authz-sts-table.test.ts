@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CreateRoleCommand } from "@aws-sdk/client-iam";
-import { configFromEnv, settingsOf } from "../../local-aws/config";
+import { userCtx } from "../helpers/ctx";
 import { startHarness, type Harness } from "../helpers/local-aws";
 import { ACCOUNT } from "../helpers/iam-user";
 import { stsHandlers } from "../../local-aws/sts";
@@ -41,17 +41,7 @@ describe("STS authorization rules table", () => {
   });
   after(async () => h.stop());
 
-  const ctx = (): Ctx => ({
-    db: h.aws.db,
-    accountId: ACCOUNT,
-    requestId: "r",
-    region: "us-east-1",
-    now: new Date(),
-    sourceIp: "127.0.0.1",
-    quotas: { usersPerAccount: 5000 },
-    settings: settingsOf(configFromEnv({})),
-    caller: { type: "user", accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/u`, userId: "AIDA", userName: "u", accessKeyId: "AKIA" },
-  });
+  const ctx = (): Ctx => userCtx(h, { arn: `arn:aws:iam::${ACCOUNT}:user/u`, name: "u", accessKeyId: "AKIA" });
 
   it("has one rule per STS operation the SDK knows", () => {
     assert.deepEqual(Object.keys(rulesByService.sts).sort(), Object.keys(stsHandlers).sort());

@@ -1,11 +1,11 @@
 import { after, before, describe, it } from "node:test";
-import { configFromEnv, settingsOf } from "../../local-aws/config";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CreateInstanceProfileCommand, CreatePolicyCommand, CreateRoleCommand, CreateVirtualMFADeviceCommand } from "@aws-sdk/client-iam";
+import { userCtx } from "../helpers/ctx";
 import { startHarness, unique, type Harness } from "../helpers/local-aws";
-import { ACCOUNT, iamUser, type TestUser } from "../helpers/iam-user";
+import { iamUser, type TestUser } from "../helpers/iam-user";
 import { iamHandlers } from "../../local-aws/iam";
 import { stsHandlers } from "../../local-aws/sts";
 import { rulesByService } from "../../local-aws/authz/actions";
@@ -70,17 +70,7 @@ describe("authorization rules table", () => {
   });
   after(async () => h.stop());
 
-  const ctx = (): Ctx => ({
-    db: h.aws.db,
-    accountId: ACCOUNT,
-    requestId: "r",
-    region: "us-east-1",
-    now: new Date(),
-    sourceIp: "127.0.0.1",
-    quotas: { usersPerAccount: 5000 },
-    settings: settingsOf(configFromEnv({})),
-    caller: { type: "user", accountId: ACCOUNT, arn: caller.arn, userId: "AIDA", userName: caller.name, accessKeyId: caller.accessKeyId },
-  });
+  const ctx = (): Ctx => userCtx(h, caller);
 
   it("has one rule per implemented IAM and STS action, and nothing else", () => {
     assert.deepEqual(Object.keys(rulesByService.iam).sort(), Object.keys(iamHandlers).sort());
