@@ -1,5 +1,6 @@
 import type { LocalAwsConfig } from "./config";
 import type { Db } from "./store/db";
+import { sql } from "./store/db";
 import { accessKeyExists, accountByEmail, addRootAccessKey, getAccount, insertAccount, listAccounts, setRootPassword } from "./accounts";
 import { orgOfAccount } from "./organizations/tree";
 import type { ClefResponse } from "./clef-routes";
@@ -12,7 +13,8 @@ const str = (v: unknown, max = 512) => (typeof v === "string" && v.length > 0 &&
 /**
  * Standalone accounts for cross-account stories outside an organization (a partner, a vendor): `PUT
  * /_clef/accounts/ACCOUNT_ID` with optional {name, email, rootAccessKeyId + rootSecretAccessKey, rootPassword}; root
- * keys not given are generated and returned this once. `GET /_clef/accounts` lists every account of this local world.
+ * keys not given are generated and returned this once. `GET /_clef/accounts` lists every account of this local world;
+ * `GET /_clef/accounts/by-alias/ALIAS` names the account with that alias (the console's Switch role takes aliases).
  */
 export function accountsRoute(
   db: Db,
@@ -32,6 +34,7 @@ export function accountsRoute(
     }));
     return { status: 200, body: { accounts } };
   }
+  if (method === "GET" && parts.length === 3 && parts[1] === "by-alias") return accountByAlias(db, parts[2]);
   if (method !== "PUT" || parts.length !== 2) return { status: 404, body: { error: `No route ${method} /_clef/${parts.join("/")}` } };
   const accountId = parts[1];
   if (!/^\d{12}$/.test(accountId)) return { status: 400, body: { error: "An account ID is 12 digits." } };
@@ -73,4 +76,12 @@ export function accountsRoute(
       ...(keyId ? {} : { rootSecretAccessKey: key.secretAccessKey }),
     },
   };
+}
+
+function accountByAlias(db: Db, alias: string): ClefResponse {
+  const row = sql(db, "SELECT account_id FROM account_aliases WHERE alias = ?").get(alias.toLowerCase()) as
+    { account_id: string } | undefined;
+  return row
+    ? { status: 200, body: { accountId: row.account_id, alias: alias.toLowerCase() } }
+    : { status: 404, body: { error: `No account has the alias ${alias}.` } };
 }

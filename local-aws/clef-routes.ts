@@ -52,7 +52,7 @@ function route(db: Db, config: LocalAwsConfig, method: string, path: string, bod
   if (method === "GET" && parts[0] === "health" && parts.length === 1) {
     return { status: 200, body: { status: "ok", accountId: config.accountId, services: Object.keys(services) } };
   }
-  if (parts[0] === "accounts" && parts.length <= 2) return accountsRoute(db, config, method, parts, jsonBody(body));
+  if (parts[0] === "accounts" && parts.length <= 3) return accountsRoute(db, config, method, parts, jsonBody(body));
   if (method === "POST" && parts[0] === "reset" && parts.length === 1) {
     db.transaction(() => {
       resetAccountData(db, config.accountId);

@@ -1,3 +1,5 @@
+import { ROLE_SESSION_ENDED } from "@/lib/switch-role";
+
 /** An error from a Clef route handler: AWS's code and message verbatim, or field errors from validation. */
 export class ApiError extends Error {
   constructor(
@@ -40,7 +42,11 @@ export async function api<T>(url: string, init?: { method?: string; body?: unkno
     body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
   });
   const data = await res.json().catch(() => ({}));
-  if (res.status === 401 && typeof window !== "undefined") signInAgain();
+  // A switched role's session that expired: the reloaded page switches back (the signed-in session goes on).
+  if (res.status === 401 && typeof window !== "undefined") {
+    if (data.code === ROLE_SESSION_ENDED) window.location.reload();
+    else signInAgain();
+  }
   if (!res.ok) {
     throw (
       unknownRoute(method, url, res.status, data) ??

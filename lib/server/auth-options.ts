@@ -4,13 +4,17 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { sameOriginPath } from "@/lib/same-origin-path";
 import { signInSchema } from "@/lib/schemas/sign-in";
 import { signInThrottleEnv } from "./env";
-import { signIn, SignInError, signOutLocal } from "./sign-in";
+import { signIn, SignInError } from "./sign-in";
 import { clientAddress } from "./sign-in-throttle";
 import type { Principal } from "./principal";
+import { activeSession, endConsoleSessions, updateConsoleToken, type ConsoleToken } from "./switch-role";
 
 const SESSION_SECONDS = 12 * 60 * 60;
 
-/** The principal (with its temporary credentials) rides in the encrypted next-auth JWT; the client sees identity only. */
+/**
+ * The principal (with its temporary credentials) rides in the encrypted next-auth JWT, and so does the role session
+ * while switched (lib/server/switch-role.ts); the client sees identity only.
+ */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_SECONDS },
   pages: { signIn: "/signin" },
@@ -36,8 +40,11 @@ export const authOptions: NextAuthOptions = {
     async redirect({ url, baseUrl }) {
       return new URL(sameOriginPath(url, baseUrl), baseUrl).href;
     },
-    async jwt({ token, user, trigger }) {
+    async jwt({ token, user, trigger, session }) {
       if (user) token.principal = (user as unknown as { principal: Principal }).principal;
+      delete token.switchOutcome;
+      // Switch role and switch back (with data); without data, the password was changed.
+      if (trigger === "update" && session !== undefined) return updateConsoleToken(token, session);
       const principal = token.principal as Principal | undefined;
       if (trigger === "update" && principal) token.principal = { ...principal, passwordResetRequired: false };
       if (principal) token.exp = Math.floor(principal.credentials.expiration / 1000);
@@ -46,16 +53,16 @@ export const authOptions: NextAuthOptions = {
     async session({ session, token }) {
       const p = token.principal as Principal | undefined;
       if (p) {
-        const { credentials: _omit, ...identity } = p;
-        return { ...session, identity, expires: new Date(p.credentials.expiration).toISOString() };
+        const { credentials: _omit, ...identity } = activeSession(token)?.principal ?? p;
+        const switchRole = (token as ConsoleToken).switchOutcome;
+        return { ...session, identity, ...(switchRole ? { switchRole } : {}), expires: new Date(p.credentials.expiration).toISOString() };
       }
       return session;
     },
   },
   events: {
     async signOut({ token }) {
-      const p = token?.principal as Principal | undefined;
-      if (p) await signOutLocal(p.credentials.accessKeyId);
+      await endConsoleSessions(token);
     },
   },
 };

@@ -3,20 +3,27 @@ import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { stsClient } from "./aws-clients";
-import { unauthorized } from "./errors";
+import { ServiceError, unauthorized } from "./errors";
+import { ROLE_SESSION_ENDED } from "@/lib/switch-role";
 import type { Principal } from "./principal";
+import { activeSession, withRoleEnded, type ActiveSession, type ConsoleToken } from "./switch-role";
 
 const COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
-/** The signed-in principal, decrypted from the next-auth session cookie; undefined when absent or expired. */
-export async function currentPrincipal(): Promise<Principal | undefined> {
+/** The decrypted next-auth session token; undefined when absent or unreadable. */
+async function sessionToken(): Promise<ConsoleToken | undefined> {
   const jar = await cookies();
   const raw = COOKIES.map((n) => jar.get(n)?.value ?? chunked(jar, n)).find(Boolean);
   if (!raw) return undefined;
-  const token = await decode({ token: raw, secret: process.env.NEXTAUTH_SECRET! }).catch(() => null);
-  const principal = token?.principal as Principal | undefined;
-  if (!principal || principal.credentials.expiration <= Date.now()) return undefined;
-  return principal;
+  return ((await decode({ token: raw, secret: process.env.NEXTAUTH_SECRET! }).catch(() => null)) as ConsoleToken | null) ?? undefined;
+}
+
+/**
+ * The principal the console acts as: the role session while switched, else the signed-in principal (also once a role
+ * session has ended, for pages: the console layout switches back); undefined when signed out or expired.
+ */
+export async function currentPrincipal(): Promise<Principal | undefined> {
+  return activeSession(await sessionToken())?.principal;
 }
 
 /** next-auth splits session cookies over 4 KB into `name.0`, `name.1`, ... */
@@ -26,10 +33,26 @@ function chunked(jar: Awaited<ReturnType<typeof cookies>>, name: string): string
   return value || undefined;
 }
 
+/**
+ * The principal for an API call. A page made as a role whose session has since expired must not go on as the
+ * signed-in principal, in another account: it is refused, and reloads.
+ */
 export async function requirePrincipal(): Promise<Principal> {
-  const p = await currentPrincipal();
-  if (!p) throw unauthorized();
-  return p;
+  const s = activeSession(await sessionToken());
+  if (!s) throw unauthorized();
+  if (s.ended) throw new ServiceError(ROLE_SESSION_ENDED, "Your role session has ended. Reload the page.", 401);
+  return s.principal;
+}
+
+/**
+ * The console layout's session, its credentials checked: a role session AWS no longer accepts (revoked, role deleted)
+ * counts as ended, and the console goes on as the signed-in principal if its own session still works.
+ */
+export async function currentConsoleSession(): Promise<ActiveSession | undefined> {
+  let s = activeSession(await sessionToken());
+  if (s?.switched && !(await credentialsStillValid(s.principal))) s = withRoleEnded(s);
+  if (!s || !(await credentialsStillValid(s.principal))) return undefined;
+  return s;
 }
 
 /**
