@@ -4,6 +4,7 @@ import TopNavigation from "@cloudscape-design/components/top-navigation";
 import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { formatAccountId } from "@/components/dashboard/sign-in-url";
+import { useSwitchRoleMenu } from "@/components/switch-role/use-switch-role-menu";
 import { useAccount } from "@/lib/queries/account";
 import type { Identity } from "@/lib/identity";
 import { useShell } from "./shell-context";
@@ -20,6 +21,7 @@ export function TopNav({ identity }: { identity: Identity }) {
   const accountId = formatAccountId(identity.accountId);
   const who =
     identity.type === "root" ? "root" : identity.type === "assumed-role" ? identity.arn.split("/").slice(1).join("/") : identity.userName!;
+  const switchRole = useSwitchRoleMenu((text, label) => void copy(text, label));
 
   async function copy(text: string, label: string) {
     const done = await navigator.clipboard?.writeText(text).then(
@@ -47,14 +49,14 @@ export function TopNav({ identity }: { identity: Identity }) {
       utilities={[
         {
           type: "menu-dropdown",
-          text: `${who} @ ${alias ?? accountId}`,
+          text: switchRole.label ?? `${who} @ ${alias ?? accountId}`,
           description: identity.type === "root" ? "Root user" : identity.type === "user" ? "IAM user" : "Assumed role",
           iconName: "user-profile",
           items: [
-            {
+            ...switchRole.identityGroups({
               text: "Signed in as",
               items: [{ id: "copy-arn", text: who, secondaryText: identity.arn, iconName: "copy", ariaLabel: `Copy ARN ${identity.arn}` }],
-            },
+            }),
             {
               text: "Account",
               items: [
@@ -72,6 +74,7 @@ export function TopNav({ identity }: { identity: Identity }) {
               ? [{ text: "Security credentials", items: [{ id: "change-password", text: "Change password", href: "/change-password" }] }]
               : []),
             { id: "account-settings", text: "Account settings", href: "/account-settings" },
+            ...switchRole.items,
             { id: "signout", text: "Sign out" },
           ],
           onItemFollow: (e) => {
@@ -81,6 +84,7 @@ export function TopNav({ identity }: { identity: Identity }) {
             }
           },
           onItemClick: (e) => {
+            if (switchRole.onItemClick(e.detail.id)) return;
             if (e.detail.id === "signout") void signOut({ callbackUrl: "/signin" });
             if (e.detail.id === "copy-account-id") void copy(identity.accountId, "Account ID");
             if (e.detail.id === "copy-alias" && alias) void copy(alias, "Account alias");
