@@ -4,6 +4,7 @@ import { iamClient } from "../aws-clients";
 import { serverEnv } from "../env";
 import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
+import { roleNameWithPath, suggestedDisplayName, switchRoleHref } from "@/lib/switch-role";
 import { toRoleSummary, type RoleSummary } from "./roles";
 
 export type RoleTag = { Key: string; Value: string };
@@ -16,8 +17,8 @@ export type RoleDetail = RoleSummary & {
   tags: RoleTag[];
   lastUsed?: { date: string; region?: string };
   instanceProfiles: { name: string; arn: string }[];
-  /** AWS's "switch roles" link; none in local mode, where the console has no Switch role yet. */
-  switchRoleUrl?: string;
+  /** "Link to switch roles in console": this console's Switch role page in local mode, AWS's sign-in link in AWS mode. */
+  switchRoleUrl: string;
 };
 
 export type RoleLastUsed = { roleName: string; lastUsed?: { date: string; region?: string } };
@@ -32,19 +33,30 @@ export function prettyPolicy(encoded: string | undefined): string {
   }
 }
 
-/** AWS's console link that opens Switch role for this role, its account named by alias when it has one. */
-const switchRoleUrl = (roleName: string, account: string) =>
-  `https://signin.aws.amazon.com/switchrole?roleName=${encodeURIComponent(roleName)}&account=${encodeURIComponent(account)}`;
+/**
+ * The link that opens Switch role for this role, its account named by alias when it has one, its name with its path
+ * (job-function/dev). AWS's own (signin.aws.amazon.com knows nothing of local-aws's accounts), or this console's page,
+ * pre-filled as AWS's link fills its own.
+ */
+function switchRoleUrl(path: string | undefined, roleName: string, account: string): string {
+  const env = serverEnv();
+  const name = roleNameWithPath(path, roleName);
+  if (env.backend === "aws") {
+    // A path's slashes stay as AWS writes them: roleName=job-function/dev.
+    const roleParam = encodeURIComponent(name).replace(/%2F/g, "/");
+    return `https://signin.aws.amazon.com/switchrole?roleName=${roleParam}&account=${encodeURIComponent(account)}`;
+  }
+  return switchRoleHref(`${env.consoleOrigin}/switch-role`, { account, roleName: name, displayName: suggestedDisplayName(name, account) });
+}
 
-/** GetRole, the role's instance profiles and, in AWS mode, the account alias for the "switch roles" link. */
+/** GetRole, the role's instance profiles and the account alias for the "switch roles" link. */
 export async function getRole({ principal, params }: { principal: Principal; params: { roleName: string } }): Promise<RoleDetail> {
   const iam = iamClient(principal);
-  const aws = serverEnv().backend === "aws";
   try {
     const [r, profiles, aliases] = await Promise.all([
       iam.send(new GetRoleCommand({ RoleName: params.roleName })),
       iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: params.roleName })),
-      aws ? iam.send(new ListAccountAliasesCommand({})).catch(() => undefined) : undefined,
+      iam.send(new ListAccountAliasesCommand({})).catch(() => undefined),
     ]);
     const role = r.Role!;
     const accountId = role.Arn!.split(":")[4];
@@ -59,7 +71,7 @@ export async function getRole({ principal, params }: { principal: Principal; par
       tags: (role.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? "" })),
       lastUsed: last ? { date: last.toISOString(), region: role.RoleLastUsed?.Region } : undefined,
       instanceProfiles: (profiles.InstanceProfiles ?? []).map((p) => ({ name: p.InstanceProfileName!, arn: p.Arn! })),
-      switchRoleUrl: aws ? switchRoleUrl(role.RoleName!, aliases?.AccountAliases?.[0] ?? accountId) : undefined,
+      switchRoleUrl: switchRoleUrl(role.Path, role.RoleName!, aliases?.AccountAliases?.[0] ?? accountId),
     };
   } catch (err) {
     throw fromSdkError(err);
