@@ -7,10 +7,17 @@ import Header from "@cloudscape-design/components/header";
 import Input from "@cloudscape-design/components/input";
 import RadioGroup from "@cloudscape-design/components/radio-group";
 import SpaceBetween from "@cloudscape-design/components/space-between";
+import { accountIdSchema } from "@/lib/schemas/roles";
+import { buildTrustPolicy } from "./trust-form";
 import type { TrustFieldProps } from "./trusted-entity-step";
+import { TrustSummary } from "./trust-summary";
 
-/** AWS account: this account or another (12 digits, checked as typed), with optional external ID and MFA conditions. */
+/**
+ * AWS account: this account or another (12 digits, checked as typed), with optional external ID and MFA conditions,
+ * and in words who could then assume the role.
+ */
 export function AccountEntityForm({ form, onChange, error, thisAccountId }: TrustFieldProps & { thisAccountId: string }) {
+  const accountChosen = form.account === "this" || accountIdSchema.safeParse(form.accountId).success;
   return (
     <Container
       header={
@@ -70,6 +77,7 @@ export function AccountEntityForm({ form, onChange, error, thisAccountId }: Trus
             </Checkbox>
           </SpaceBetween>
         </FormField>
+        {accountChosen && <TrustSummary document={buildTrustPolicy(form, thisAccountId)} accountId={thisAccountId} />}
       </SpaceBetween>
     </Container>
   );

@@ -5,7 +5,9 @@ import Container from "@cloudscape-design/components/container";
 import Header from "@cloudscape-design/components/header";
 import { useRouter } from "next/navigation";
 import type { RoleDetail } from "@/lib/queries/roles";
+import SpaceBetween from "@cloudscape-design/components/space-between";
 import { TrustPolicyView } from "./trust-policy-view";
+import { TrustSummary } from "./trust-summary";
 import { roleHref } from "./role-href";
 
 /** Trust relationships: the trust policy read-only, and "Edit trust policy". */
@@ -23,7 +25,10 @@ export function RoleTrustTab({ role }: { role: RoleDetail }) {
         </Header>
       }
     >
-      <TrustPolicyView document={role.assumeRolePolicyDocument} maxHeight={640} />
+      <SpaceBetween size="m">
+        <TrustSummary document={role.assumeRolePolicyDocument} accountId={role.accountId} />
+        <TrustPolicyView document={role.assumeRolePolicyDocument} maxHeight={640} />
+      </SpaceBetween>
     </Container>
   );
 }
