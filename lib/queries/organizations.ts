@@ -29,7 +29,8 @@ export const orgKeys = {
   all: ["organizations"] as const,
   organization: () => [...orgKeys.all, "organization"] as const,
   tree: () => [...orgKeys.all, "tree"] as const,
-  root: (id: string) => [...orgKeys.all, "root", id] as const,
+  roots: () => [...orgKeys.all, "roots"] as const,
+  root: (id: string) => [...orgKeys.roots(), id] as const,
   unit: (id: string) => [...orgKeys.all, "unit", id] as const,
   account: (id: string) => [...orgKeys.all, "account", id] as const,
   createStatuses: (state?: string) => [...orgKeys.all, "create-account-status", "list", state ?? "ALL"] as const,
@@ -47,6 +48,9 @@ export const useOrganization = () =>
 
 export const useOrganizationTree = () =>
   useQuery({ queryKey: orgKeys.tree(), queryFn: () => api<OrganizationTree>("/api/organizations/tree"), retry: false });
+
+/** The roots and the policy types enabled on each (ListRoots). */
+export const useRoots = () => useQuery({ queryKey: orgKeys.roots(), queryFn: () => api<RootDto[]>("/api/organizations/roots") });
 
 export const useRoot = (rootId: string) =>
   useQuery({ queryKey: orgKeys.root(rootId), queryFn: () => api<RootDto>(`/api/organizations/roots/${rootId}`), retry: false });

@@ -1,0 +1,5 @@
+import { PolicyTypesPage } from "@/components/organizations/policy-types-page";
+
+export default function OrganizationPoliciesPage() {
+  return <PolicyTypesPage />;
+}
