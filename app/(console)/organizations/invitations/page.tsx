@@ -1,0 +1,5 @@
+import { InvitationsTable } from "@/components/organizations/invitations-table";
+
+export default function OrganizationInvitationsPage() {
+  return <InvitationsTable />;
+}
