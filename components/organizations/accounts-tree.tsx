@@ -62,7 +62,7 @@ export function AccountsTree() {
         expandableRows={{
           getItemChildren: childrenOf,
           isItemExpandable: (item) => item.kind !== "account" && childrenOf(item).length > 0,
-          expandedItems: all.filter((i) => i.kind !== "account" && (!!keep || !collapsed.has(i.id))),
+          expandedItems: all.filter((i) => i.kind !== "account" && childrenOf(i).length > 0 && (!!keep || !collapsed.has(i.id))),
           onExpandableItemToggle: ({ detail }) =>
             setCollapsed((c) => {
               const next = new Set(c);

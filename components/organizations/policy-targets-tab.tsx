@@ -26,6 +26,7 @@ export function PolicyTargetsTab({ policy }: { policy: OrgPolicy }) {
   return (
     <>
       <Table<PolicyTargetDto>
+        data-testid="policy-targets"
         items={items}
         trackBy="targetId"
         loading={targets.isLoading}

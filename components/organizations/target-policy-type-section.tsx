@@ -49,6 +49,7 @@ export function TargetPolicyTypeSection({ target, info, enabled }: { target: Tar
       </Header>
       {policies.error && <ApiErrorAlert error={policies.error} />}
       <Table
+        data-testid={`attached-${info.slug}`}
         items={attached}
         trackBy="id"
         columnDefinitions={columns}
@@ -85,6 +86,7 @@ export function TargetPolicyTypeSection({ target, info, enabled }: { target: Tar
       {(policies.data?.inherited ?? []).map((level) => (
         <Table
           key={level.from.id}
+          data-testid={`inherited-${info.slug}-${level.from.id}`}
           items={level.policies}
           trackBy="id"
           columnDefinitions={columns}
