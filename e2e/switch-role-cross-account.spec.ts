@@ -4,13 +4,14 @@ import {
   ACCOUNT,
   SHOWN_ACCOUNT,
   consoleUser,
+  READ_ONLY,
   readOnlyRole,
   signInAs,
   standaloneAccount,
   switchField,
 } from "./switch-role-support";
 import { createError, expectOnStep, input } from "./users-create-helpers";
-import { CreateUserCommand } from "@aws-sdk/client-iam";
+import { CreateUserCommand, DeleteRoleCommand, DetachRolePolicyCommand } from "@aws-sdk/client-iam";
 
 // Generous waits: a dev server compiles each page and route on first use.
 const expect = baseExpect.configure({ timeout: 60_000 });
@@ -109,4 +110,67 @@ test("a user switches into a role of another account that trusts it, acts as the
   await expect(page).toHaveURL(/\/signin/);
   await page.goto("/switch-role");
   await expect(page).toHaveURL(/\/signin/);
+});
+
+test("a role session AWS stops accepting (the role was deleted) switches back by itself, with a flash", async ({ page, iam, unique }) => {
+  const other = await standaloneAccount();
+  const userName = unique("orphan");
+  const roles = [unique("short-lived"), unique("short-lived")];
+  await consoleUser(iam, userName, `arn:aws:iam::${other.accountId}:role/*`);
+  for (const r of roles) await readOnlyRole(other.iam, r, `arn:aws:iam::${ACCOUNT}:root`);
+  const ended = (roleName: string) => page.getByText(`The role session of ${roleName} @ ${other.accountId} has ended.`);
+
+  async function switchThenDelete(roleName: string) {
+    await page.goto(`/switch-role?account=${other.accountId}&roleName=${roleName}&color=orange`);
+    await page.locator("form[data-hydrated]").waitFor({ timeout: 90_000 });
+    await page.getByTestId("switch-role-submit").click();
+    await expect(accountMenu(page, `${roleName} @ ${other.accountId}`)).toBeVisible({ timeout: 90_000 });
+    await other.iam.send(new DetachRolePolicyCommand({ RoleName: roleName, PolicyArn: READ_ONLY }));
+    await other.iam.send(new DeleteRoleCommand({ RoleName: roleName }));
+  }
+
+  await signInAs(page, userName);
+
+  // A page's call refused for the role session's credentials (the dashboard's or the users list's, whichever comes
+  // first): the page reloads and switches back, with no new sign-in.
+  await switchThenDelete(roles[0]);
+  await page.getByRole("navigation").getByRole("link", { name: "Users", exact: true }).click();
+  await expect(ended(roles[0])).toBeVisible();
+  await expect(page.getByText(`You're back as ${userName} @ ${SHOWN_ACCOUNT}.`)).toBeVisible();
+  await expect(accountMenu(page, `${userName} @ ${SHOWN_ACCOUNT}`)).toBeVisible();
+  await page.screenshot({ path: "/tmp/switch-role-ended-flash.png" });
+
+  // A page opened after the role session ended: the same, before any of the page runs.
+  await switchThenDelete(roles[1]);
+  await page.goto("/groups");
+  await expect(ended(roles[1])).toBeVisible();
+  await expect(accountMenu(page, `${userName} @ ${SHOWN_ACCOUNT}`)).toBeVisible();
+
+  // The session no longer holds the role: the next page is the user's, with no flash.
+  await page.reload();
+  await expect(accountMenu(page, `${userName} @ ${SHOWN_ACCOUNT}`)).toBeVisible();
+  await expect(ended(roles[1])).toHaveCount(0);
+});
+
+test("a switch made in another tab reloads this one, which then acts as the role too", async ({ page, iam, unique }) => {
+  const other = await standaloneAccount();
+  const userName = unique("two-tabs");
+  const roleName = unique("tabbed");
+  await consoleUser(iam, userName, `arn:aws:iam::${other.accountId}:role/*`);
+  await readOnlyRole(other.iam, roleName, `arn:aws:iam::${ACCOUNT}:root`);
+  const display = `${roleName} @ ${other.accountId}`;
+
+  await signInAs(page, userName);
+  await page.goto("/users");
+  await expect(accountMenu(page, `${userName} @ ${SHOWN_ACCOUNT}`)).toBeVisible();
+
+  const second = await page.context().newPage();
+  await second.goto(`/switch-role?account=${other.accountId}&roleName=${roleName}`);
+  await second.locator("form[data-hydrated]").waitFor({ timeout: 90_000 });
+  await second.getByTestId("switch-role-submit").click();
+  await expect(accountMenu(second, display)).toBeVisible({ timeout: 90_000 });
+
+  await page.bringToFront();
+  await expect(accountMenu(page, display)).toBeVisible({ timeout: 90_000 });
+  await expect(page).toHaveURL(/\/users$/);
 });

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { ConsoleShell } from "@/components/shell/console-shell";
 import { RoleColorFrame } from "@/components/switch-role/role-color-frame";
 import { RoleSessionGate } from "@/components/switch-role/role-session-gate";
+import { RoleSessionNotice } from "@/components/switch-role/role-session-notice";
 import { SwitchRoleProvider } from "@/components/switch-role/switch-role-context";
 import { currentConsoleSession } from "@/lib/server/session";
 import { switchRoleState } from "@/lib/server/switch-role";
@@ -16,11 +17,14 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const { credentials: _omit, ...identity } = principal;
   return (
     <SwitchRoleProvider state={switchRoleState(session)}>
-      <RoleColorFrame>
-        <ConsoleShell identity={identity}>
-          <RoleSessionGate>{children}</RoleSessionGate>
-        </ConsoleShell>
-      </RoleColorFrame>
+      <RoleSessionGate>
+        <RoleColorFrame>
+          <ConsoleShell identity={identity}>
+            <RoleSessionNotice />
+            {children}
+          </ConsoleShell>
+        </RoleColorFrame>
+      </RoleSessionGate>
     </SwitchRoleProvider>
   );
 }

@@ -4,6 +4,7 @@ import { useSession } from "next-auth/react";
 import { useState } from "react";
 import type { SessionUpdate, SwitchRoleInput } from "@/lib/schemas/switch-role";
 import type { SwitchOutcome } from "@/lib/switch-role";
+import { markSwitching } from "./use-identity-change-reload";
 
 const FAILED: SwitchOutcome = { ok: false, code: "Error", message: "The switch didn't happen. Try again." };
 
@@ -18,11 +19,15 @@ export function useSwitchRole() {
 
   async function run(data: SessionUpdate): Promise<SwitchOutcome> {
     setPending(true);
+    markSwitching(true);
     const updated = await session.update(data).catch(() => undefined);
     const outcome = updated?.switchRole ?? FAILED;
     // A full load, not a client-side navigation: nothing of the account left behind stays in memory.
     if (outcome.ok) window.location.assign(new URL("/", window.location.origin));
-    else setPending(false);
+    else {
+      markSwitching(false);
+      setPending(false);
+    }
     return outcome;
   }
 

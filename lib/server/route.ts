@@ -2,7 +2,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { errorResponse, ServiceError } from "./errors";
-import { requirePrincipal } from "./session";
+import { requirePrincipal, roleSessionEndedOr } from "./session";
 import type { Principal } from "./principal";
 
 type Ctx<I> = { principal: Principal; input: I; params: Record<string, string>; search: URLSearchParams };
@@ -58,7 +58,7 @@ export function route<S extends z.ZodType | null>(
       const result = await fn({ principal, input: input as never, params, search: req.nextUrl.searchParams });
       return NextResponse.json(result ?? { ok: true });
     } catch (err) {
-      return errorResponse(err);
+      return errorResponse(await roleSessionEndedOr(err));
     }
   };
 }

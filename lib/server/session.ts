@@ -40,8 +40,22 @@ function chunked(jar: Awaited<ReturnType<typeof cookies>>, name: string): string
 export async function requirePrincipal(): Promise<Principal> {
   const s = activeSession(await sessionToken());
   if (!s) throw unauthorized();
-  if (s.ended) throw new ServiceError(ROLE_SESSION_ENDED, "Your role session has ended. Reload the page.", 401);
+  if (s.ended) throw roleSessionEnded();
   return s.principal;
+}
+
+const roleSessionEnded = () => new ServiceError(ROLE_SESSION_ENDED, "Your role session has ended. Reload the page.", 401);
+
+const REFUSED_CREDENTIALS = ["Unauthorized", "InvalidClientTokenId", "ExpiredToken"];
+
+/**
+ * A call refused because AWS no longer accepts the role session's credentials (revoked, the role deleted) ends the
+ * role session, not the console's: the page reloads and switches back instead of sending the user to sign in.
+ */
+export async function roleSessionEndedOr(err: unknown): Promise<unknown> {
+  const code = err instanceof ServiceError ? err.code : (err as { name?: string })?.name;
+  if (!code || !REFUSED_CREDENTIALS.includes(code)) return err;
+  return activeSession(await sessionToken().catch(() => undefined))?.switched ? roleSessionEnded() : err;
 }
 
 /**
