@@ -4,7 +4,7 @@ import { ensureOrganization, expect, managementClient, treeAction, treeRow } fro
 
 // One story, in order: the account created here is used by the steps after it (the organization's quota is 10
 // accounts for the whole run, and a created account stays in it for its 4-day wait period).
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 const org = managementClient();
 const state = { rootId: "", ou: "", dev: "", accountId: "" };

@@ -20,6 +20,7 @@ import { NodeTagsTab } from "./node-tags-tab";
 import { ACCOUNT_STATE, JOINED_METHOD } from "./org-labels";
 import { ParentLink } from "./parent-link";
 import { useOrgBreadcrumbs } from "./use-org-breadcrumbs";
+import { useTab } from "./use-tab";
 
 /** A member account's page: its details, the policies that apply to it (directly and inherited), its tags. */
 export function AccountDetail({ accountId }: { accountId: string }) {
@@ -28,6 +29,7 @@ export function AccountDetail({ accountId }: { accountId: string }) {
   const org = useOrganization();
   const [action, setAction] = useState<NodeAction>();
   const name = account.data?.name ?? accountId;
+  const [tab, setTab] = useTab(["policies", "tags"] as const);
   useOrgBreadcrumbs([{ text: "AWS accounts", href: "/organizations/accounts" }, { text: name }]);
 
   if (account.isLoading) return <Spinner size="large" />;
@@ -71,6 +73,8 @@ export function AccountDetail({ accountId }: { accountId: string }) {
           ]}
         />
         <Tabs
+          activeTabId={tab}
+          onChange={(e) => setTab(e.detail.activeTabId)}
           tabs={[
             { id: "policies", label: "Policies", content: <NodePoliciesTab target={node} rootId={a.ancestors[0]?.id ?? ""} /> },
             { id: "tags", label: "Tags", content: <NodeTagsTab resource={node} /> },

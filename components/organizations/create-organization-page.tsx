@@ -26,14 +26,17 @@ export function CreateOrganizationPage() {
   useOrgBreadcrumbs([{ text: "Create an organization" }]);
   const notify = useNotify();
   const create = useCreateOrganization();
+  // The new organization replaces this page with its own, unmounting it: the promise still settles, where a mutate()
+  // callback would be dropped.
   const submit = () =>
-    create.mutate(undefined, {
-      onSuccess: (org) =>
+    create.mutateAsync().then(
+      (org) =>
         notify({
           type: "success",
           content: `You successfully created an AWS organization (${org.id}). Your account is its management account, and service control policies are enabled on its root.`,
         }),
-    });
+      () => {},
+    );
   return (
     <ContentLayout
       header={

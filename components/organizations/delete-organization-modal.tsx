@@ -9,13 +9,16 @@ import { TypedConfirmModal } from "./typed-confirm-modal";
 export function DeleteOrganizationModal({ organizationId, onClose }: { organizationId: string; onClose: () => void }) {
   const notify = useNotify();
   const remove = useDeleteOrganization();
+  // The deleted organization's pages give way to "Create an organization", unmounting this modal: the promise still
+  // settles, where a mutate() callback would be dropped.
   const confirm = () =>
-    remove.mutate(undefined, {
-      onSuccess: () => {
+    remove.mutateAsync().then(
+      () => {
         onClose();
         notify({ type: "success", content: `Organization ${organizationId} was deleted. Your account is a standalone account again.` });
       },
-    });
+      () => {},
+    );
   return (
     <TypedConfirmModal
       title="Delete organization?"

@@ -40,16 +40,15 @@ export function InvitationsTable() {
   const handshakes = useHandshakes();
   const cancel = useCancelHandshake();
   const [selectedId, setSelectedId] = useState<string>();
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<HandshakeDto>();
   const items = handshakes.data ?? [];
   const selected = items.find((h) => h.id === selectedId);
 
-  const doCancel = () =>
-    selected &&
-    cancel.mutate(selected.id, {
+  const doCancel = (h: HandshakeDto) =>
+    cancel.mutate(h.id, {
       onSuccess: () => {
-        setConfirming(false);
-        notify({ type: "success", content: `Invitation ${selected.id} to ${invitee(selected)} was canceled.` });
+        setConfirming(undefined);
+        notify({ type: "success", content: `Invitation ${h.id} to ${invitee(h)} was canceled.` });
       },
     });
 
@@ -96,7 +95,7 @@ export function InvitationsTable() {
                 />
                 <Button
                   disabled={selected?.state !== "OPEN"}
-                  onClick={() => (cancel.reset(), setConfirming(true))}
+                  onClick={() => (cancel.reset(), setConfirming(selected))}
                   data-testid="cancel-invitation"
                 >
                   Cancel invitation
@@ -112,7 +111,7 @@ export function InvitationsTable() {
         }
         empty={handshakes.error ? <ApiErrorAlert error={handshakes.error} /> : "The organization hasn't sent any invitations."}
       />
-      {confirming && selected && (
+      {confirming && (
         <ConfirmModal
           visible
           title="Cancel invitation?"
@@ -120,10 +119,10 @@ export function InvitationsTable() {
           busy={cancel.isPending}
           error={cancel.error}
           testId="cancel-invitation-confirm"
-          onCancel={() => setConfirming(false)}
-          onConfirm={doCancel}
+          onCancel={() => setConfirming(undefined)}
+          onConfirm={() => doCancel(confirming)}
         >
-          <Box>The invitation to {invitee(selected)} can no longer be accepted.</Box>
+          <Box>The invitation to {invitee(confirming)} can no longer be accepted.</Box>
         </ConfirmModal>
       )}
     </>

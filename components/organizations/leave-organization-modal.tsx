@@ -9,13 +9,16 @@ import { useLeaveOrganization } from "@/lib/queries/organizations-mutations";
 export function LeaveOrganizationModal({ onClose }: { onClose: () => void }) {
   const notify = useNotify();
   const leave = useLeaveOrganization();
+  // Once the account is out, the Organizations pages give way to "Create an organization" and this modal unmounts:
+  // the promise still settles, where a mutate() callback would be dropped.
   const confirm = () =>
-    leave.mutate(undefined, {
-      onSuccess: () => {
+    leave.mutateAsync().then(
+      () => {
         onClose();
         notify({ type: "success", content: "Your account left the organization. It is a standalone account now." });
       },
-    });
+      () => {},
+    );
   return (
     <ConfirmModal
       visible

@@ -20,12 +20,14 @@ import { orgPolicyHref, typeHref, type PolicyTypeInfo } from "./org-labels";
 import { PolicySizeMeter } from "./policy-size-meter";
 import { PolicyTargetsTab } from "./policy-targets-tab";
 import { useOrgBreadcrumbs } from "./use-org-breadcrumbs";
+import { useTab } from "./use-tab";
 
 /** An SCP's or RCP's page: details, its content (read-only), its targets and tags. AWS managed policies are read-only. */
 export function OrgPolicyDetail({ info, policyId }: { info: PolicyTypeInfo; policyId: string }) {
   const router = useRouter();
   const policy = useOrgPolicy(policyId);
   const [deleting, setDeleting] = useState(false);
+  const [tab, setTab] = useTab(["content", "targets", "tags"] as const);
   useOrgBreadcrumbs([
     { text: "Policies", href: "/organizations/policies" },
     { text: info.name, href: typeHref(info.type) },
@@ -72,6 +74,8 @@ export function OrgPolicyDetail({ info, policyId }: { info: PolicyTypeInfo; poli
           ]}
         />
         <Tabs
+          activeTabId={tab}
+          onChange={(e) => setTab(e.detail.activeTabId)}
           tabs={[
             {
               id: "content",

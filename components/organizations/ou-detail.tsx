@@ -18,12 +18,14 @@ import { NodePoliciesTab } from "./node-policies-tab";
 import { NodeTagsTab } from "./node-tags-tab";
 import { ParentLink } from "./parent-link";
 import { useOrgBreadcrumbs } from "./use-org-breadcrumbs";
+import { useTab } from "./use-tab";
 
 /** An organizational unit's page: details, what is in it, the policies that apply to it, its tags. */
 export function OuDetail({ ouId }: { ouId: string }) {
   const router = useRouter();
   const ou = useOrganizationalUnit(ouId);
   const [action, setAction] = useState<NodeAction>();
+  const [tab, setTab] = useTab(["children", "policies", "tags"] as const);
   useOrgBreadcrumbs([{ text: "AWS accounts", href: "/organizations/accounts" }, { text: ou.data?.name ?? ouId }]);
 
   if (ou.isLoading) return <Spinner size="large" />;
@@ -62,6 +64,8 @@ export function OuDetail({ ouId }: { ouId: string }) {
           ]}
         />
         <Tabs
+          activeTabId={tab}
+          onChange={(e) => setTab(e.detail.activeTabId)}
           tabs={[
             { id: "children", label: "Accounts and OUs", content: <NodeChildrenTab parentId={o.id} /> },
             { id: "policies", label: "Policies", content: <NodePoliciesTab target={node} rootId={o.ancestors[0]?.id ?? ""} /> },

@@ -19,7 +19,8 @@ export function PolicyTargetsTab({ policy }: { policy: OrgPolicy }) {
   const router = useRouter();
   const targets = usePolicyTargets(policy.id);
   const [selectedId, setSelectedId] = useState<string>();
-  const [modal, setModal] = useState<"attach" | "detach">();
+  // The modal keeps the target it was opened for: once detached, it leaves the list while the modal still says so.
+  const [modal, setModal] = useState<{ kind: "attach" } | { kind: "detach"; target: PolicyTargetDto }>();
   const items = targets.data ?? [];
   const selected = items.find((t) => t.targetId === selectedId);
 
@@ -60,10 +61,14 @@ export function PolicyTargetsTab({ policy }: { policy: OrgPolicy }) {
             description="The roots, organizational units and AWS accounts the policy is attached to. It applies to everything under them too."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={!selected} onClick={() => setModal("detach")} data-testid="detach-target">
+                <Button
+                  disabled={!selected}
+                  onClick={() => selected && setModal({ kind: "detach", target: selected })}
+                  data-testid="detach-target"
+                >
                   Detach
                 </Button>
-                <Button onClick={() => setModal("attach")} data-testid="attach-target-open">
+                <Button onClick={() => setModal({ kind: "attach" })} data-testid="attach-target-open">
                   Attach
                 </Button>
               </SpaceBetween>
@@ -74,13 +79,13 @@ export function PolicyTargetsTab({ policy }: { policy: OrgPolicy }) {
         }
         empty={targets.error ? <ApiErrorAlert error={targets.error} /> : "The policy isn't attached to anything."}
       />
-      {modal === "attach" && (
+      {modal?.kind === "attach" && (
         <AttachTargetModal policy={policy} attachedIds={items.map((t) => t.targetId)} onClose={() => setModal(undefined)} />
       )}
-      {modal === "detach" && selected && (
+      {modal?.kind === "detach" && (
         <DetachPolicyModal
           policy={policy}
-          target={{ id: selected.targetId, name: selected.name }}
+          target={{ id: modal.target.targetId, name: modal.target.name }}
           onClose={() => {
             setModal(undefined);
             setSelectedId(undefined);

@@ -17,11 +17,13 @@ import { NodePoliciesTab } from "./node-policies-tab";
 import { NodeTagsTab } from "./node-tags-tab";
 import { typeInfo } from "./org-labels";
 import { useOrgBreadcrumbs } from "./use-org-breadcrumbs";
+import { useTab } from "./use-tab";
 
 /** The organization's root: its policy types, what is in it, the policies attached to it, its tags. */
 export function RootDetail({ rootId }: { rootId: string }) {
   const root = useRoot(rootId);
   const [action, setAction] = useState<NodeAction>();
+  const [tab, setTab] = useTab(["children", "policies", "tags"] as const);
   useOrgBreadcrumbs([{ text: "AWS accounts", href: "/organizations/accounts" }, { text: "Root" }]);
 
   if (root.isLoading) return <Spinner size="large" />;
@@ -57,6 +59,8 @@ export function RootDetail({ rootId }: { rootId: string }) {
           ]}
         />
         <Tabs
+          activeTabId={tab}
+          onChange={(e) => setTab(e.detail.activeTabId)}
           tabs={[
             { id: "children", label: "Accounts and OUs", content: <NodeChildrenTab parentId={r.id} /> },
             { id: "policies", label: "Policies", content: <NodePoliciesTab target={node} rootId={r.id} /> },

@@ -25,7 +25,9 @@ export function TargetPolicyTypeSection({ target, info, enabled }: { target: Tar
   const router = useRouter();
   const policies = useTargetPolicies(target.id, info.type);
   const [selected, setSelected] = useState<OrgPolicySummary>();
-  const [modal, setModal] = useState<"attach" | "detach">();
+  // The modal keeps the policy it was opened for: once detached, the policy leaves `attached` while the modal still
+  // has to say so.
+  const [modal, setModal] = useState<{ kind: "attach" } | { kind: "detach"; policy: OrgPolicySummary }>();
   const columns = orgPolicyColumns((href) => router.push(href));
   const attached = policies.data?.attached ?? [];
   const current = selected && attached.find((p) => p.id === selected.id);
@@ -69,10 +71,14 @@ export function TargetPolicyTypeSection({ target, info, enabled }: { target: Tar
             counter={`(${attached.length})`}
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={!current} onClick={() => setModal("detach")} data-testid={`detach-${info.slug}`}>
+                <Button
+                  disabled={!current}
+                  onClick={() => current && setModal({ kind: "detach", policy: current })}
+                  data-testid={`detach-${info.slug}`}
+                >
                   Detach
                 </Button>
-                <Button onClick={() => setModal("attach")} data-testid={`attach-${info.slug}`}>
+                <Button onClick={() => setModal({ kind: "attach" })} data-testid={`attach-${info.slug}`}>
                   Attach
                 </Button>
               </SpaceBetween>
@@ -98,12 +104,12 @@ export function TargetPolicyTypeSection({ target, info, enabled }: { target: Tar
           empty="None."
         />
       ))}
-      {modal === "attach" && (
+      {modal?.kind === "attach" && (
         <AttachPolicyModal target={target} info={info} attachedIds={attached.map((p) => p.id)} onClose={() => setModal(undefined)} />
       )}
-      {modal === "detach" && current && (
+      {modal?.kind === "detach" && (
         <DetachPolicyModal
-          policy={current}
+          policy={modal.policy}
           target={target}
           onClose={() => {
             setModal(undefined);
