@@ -123,3 +123,18 @@ test("renames the OU and closes the account after typing its ID", async ({ page 
   const status = await org.send(new DescribeAccountCommand({ AccountId: state.accountId }));
   expect(["PENDING_CLOSURE", "SUSPENDED"]).toContain(status.Account?.State);
 });
+
+test("an account whose email another account has fails, and AWS's reason is told in words", async ({ page }) => {
+  const name = `Taken-${state.dev.slice(4)}`;
+  await page.goto("/organizations/accounts/add");
+  await page.getByTestId("account-name").locator("input").fill(name);
+  await page.getByTestId("account-email").locator("input").fill(process.env.E2E_ROOT_EMAIL!);
+  await page.getByTestId("create-account-submit").click();
+  await expect(page.getByText(`Couldn't create AWS account ${name}`)).toBeVisible();
+  await expect(
+    page.getByText(
+      "EMAIL_ALREADY_EXISTS: The account could not be created because another Amazon Web Services account with that email address already exists.",
+    ),
+  ).toBeVisible();
+  await expect(treeRow(page, name)).toHaveCount(0);
+});

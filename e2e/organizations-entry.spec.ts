@@ -72,3 +72,25 @@ test("a member account is refused the management account's pages in AWS's words,
   await expect(page.getByRole("heading", { name: "Create an organization" })).toBeVisible();
   await page.context().close();
 });
+
+test("invites an existing account by its ID, lists the invitation and cancels it", async ({ page }) => {
+  await ensureOrganization(managementClient());
+  const invited = await standaloneAccount("invited");
+  await page.goto("/organizations/accounts/add");
+  await page.getByText("Invite an existing AWS account").click();
+  await page.getByTestId("invite-target").locator("input").fill("12345");
+  await page.getByTestId("invite-account-submit").click();
+  await expect(page.getByText("Enter a 12-digit account ID or an email address.")).toBeVisible();
+  await page.getByTestId("invite-target").locator("input").fill(invited.accountId);
+  await page.getByTestId("invite-account-submit").click();
+
+  await expect(page).toHaveURL(/\/organizations\/invitations$/);
+  await expect(page.getByText(new RegExp(`^An invitation \\(h-[0-9a-z]+\\) was sent to ${invited.accountId}\\.`))).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: invited.accountId });
+  await expect(row).toContainText("Open");
+  await row.getByRole("radio").check();
+  await page.getByTestId("cancel-invitation").click();
+  await page.getByTestId("cancel-invitation-confirm").click();
+  await expect(page.getByText(new RegExp(`^Invitation h-[0-9a-z]+ to ${invited.accountId} was canceled\\.$`))).toBeVisible();
+  await expect(row).toContainText("Canceled");
+});
