@@ -7,7 +7,14 @@ import { dataTables } from "./store/db";
 import type { SignedRequest } from "./protocol/sigv4";
 import { authenticate } from "./authn";
 import { bootstrap, resetAccountData } from "./bootstrap";
-import { consoleSignIn, consoleSignOut, signInThrottleKeys, SIGNIN_FAILED, type SignInRequest } from "./console-signin";
+import {
+  consoleSessionStatus,
+  consoleSignIn,
+  consoleSignOut,
+  signInThrottleKeys,
+  SIGNIN_FAILED,
+  type SignInRequest,
+} from "./console-signin";
 import { throttledMessage, type SignInThrottle } from "./signin-throttle";
 import { accountsRoute } from "./clef-accounts";
 import { services } from "./services";
@@ -39,6 +46,7 @@ export function clefRoute(db: Db, config: LocalAwsConfig, req: ClefRequest, thro
   try {
     if (method === "POST" && path === "/_clef/console-signin") return signIn(db, config, req, throttle);
     if (method === "POST" && path === "/_clef/console-signout") return signOut(db, body);
+    if (method === "POST" && path === "/_clef/console-session") return sessionStatus(db, body);
     return route(db, config, method, path, body);
   } catch (err) {
     console.error(`local-aws: ${method} ${path} failed`, err);
@@ -158,6 +166,17 @@ function signIn(db: Db, config: LocalAwsConfig, { body, remoteAddress }: ClefReq
   }
   throttle.succeeded(keys);
   return { status: 200, body: result };
+}
+
+/**
+ * Whether a console session's user must still choose a new password: the console lifts its change-password-only
+ * restriction on this answer, never on its own say-so.
+ */
+function sessionStatus(db: Db, body: Buffer): ClefResponse {
+  const accessKeyId = str(jsonBody(body)?.accessKeyId);
+  if (!accessKeyId) return { status: 400, body: { error: "Expected {accessKeyId}." } };
+  const status = consoleSessionStatus(db, accessKeyId);
+  return status ? { status: 200, body: status } : { status: 404, body: { error: "No such session." } };
 }
 
 function signOut(db: Db, body: Buffer): ClefResponse {

@@ -3,8 +3,8 @@ import type { LocalAwsConfig } from "./config";
 import type { Db } from "./store/db";
 import { sql } from "./store/db";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./iam/passwords";
-import { verifyLoginPassword } from "./iam/login-profiles";
-import { createSession, revokeSession, type Credentials } from "./sts/sessions";
+import { mustChangePassword, verifyLoginPassword } from "./iam/login-profiles";
+import { createSession, findSession, revokeSession, type Credentials } from "./sts/sessions";
 import { accountByEmail, rootPasswordKey } from "./accounts";
 import type { SignInKeys } from "./signin-throttle";
 
@@ -91,3 +91,10 @@ export function consoleSignIn(db: Db, config: LocalAwsConfig, req: SignInRequest
 }
 
 export const consoleSignOut = (db: Db, accessKeyId: string) => revokeSession(db, accessKeyId);
+
+/** A live console session's password state: a user's reset requirement as it stands now (root has none). */
+export function consoleSessionStatus(db: Db, accessKeyId: string): { passwordResetRequired: boolean } | undefined {
+  const s = findSession(db, accessKeyId);
+  if (!s || s.source !== "console" || Date.parse(s.expiration) <= Date.now()) return undefined;
+  return { passwordResetRequired: s.principal_type === "user" && !!s.user_id && mustChangePassword(db, s.account_id, s.user_id) };
+}

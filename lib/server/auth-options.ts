@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { sameOriginPath } from "@/lib/same-origin-path";
 import { signInSchema } from "@/lib/schemas/sign-in";
 import { signInThrottleEnv } from "./env";
-import { signIn, SignInError } from "./sign-in";
+import { mustStillChangePassword, signIn, SignInError } from "./sign-in";
 import { clientAddress } from "./sign-in-throttle";
 import type { Principal } from "./principal";
 import { activeSession, endConsoleSessions, updateConsoleToken, type ConsoleToken } from "./switch-role";
@@ -43,10 +43,12 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user, trigger, session }) {
       if (user) token.principal = (user as unknown as { principal: Principal }).principal;
       delete token.switchOutcome;
-      // Switch role and switch back (with data); without data, the password was changed.
+      // Switch role and switch back (with data); without data, the password may have been changed: local-aws says.
       if (trigger === "update" && session !== undefined) return updateConsoleToken(token, session);
       const principal = token.principal as Principal | undefined;
-      if (trigger === "update" && principal) token.principal = { ...principal, passwordResetRequired: false };
+      if (trigger === "update" && principal?.passwordResetRequired) {
+        token.principal = { ...principal, passwordResetRequired: await mustStillChangePassword(principal) };
+      }
       if (principal) token.exp = Math.floor(principal.credentials.expiration / 1000);
       return token;
     },

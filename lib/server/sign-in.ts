@@ -132,6 +132,23 @@ export async function signIn(input: SignInInput, clientIp: string | undefined): 
   }
 }
 
+/**
+ * Whether a signed-in principal must still change its password. Local mode asks local-aws about the session; in AWS
+ * mode the console signs in with access keys, which never carry that requirement.
+ */
+export async function mustStillChangePassword(principal: Principal): Promise<boolean> {
+  const env = serverEnv();
+  if (env.backend !== "local") return false;
+  const res = await fetch(`${env.endpoint}/_clef/console-session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ accessKeyId: principal.credentials.accessKeyId }),
+    cache: "no-store",
+  }).catch(() => undefined);
+  if (!res?.ok) return true;
+  return ((await res.json()) as { passwordResetRequired: boolean }).passwordResetRequired;
+}
+
 export async function signOutLocal(accessKeyId: string): Promise<void> {
   const env = serverEnv();
   if (env.backend !== "local") return;

@@ -80,14 +80,24 @@ export function verifyLoginPassword(
     return undefined;
   }
   if (!verifyPassword(password, p.password_hash)) return undefined;
+  return { userId: u.user_id, userName: u.name, arn: u.arn, ...passwordState(db, accountId, p, now) };
+}
+
+/** Whether the user must choose a new password before anything else: an administrator said so, or it has expired. */
+function passwordState(db: Db, accountId: string, p: { password_reset_required: number; password_changed_date: string }, now: Date) {
   const maxAge = readPasswordPolicy(db, accountId)?.MaxPasswordAge;
   return {
-    userId: u.user_id,
-    userName: u.name,
-    arn: u.arn,
     passwordResetRequired: p.password_reset_required === 1,
     passwordExpired: !!maxAge && Date.parse(p.password_changed_date) + maxAge * DAY_MS <= now.getTime(),
   };
+}
+
+/** The same, for a signed-in user: false once the password has been changed (or the console password removed). */
+export function mustChangePassword(db: Db, accountId: string, userId: string, now = new Date()): boolean {
+  const p = findProfile(db, userId);
+  if (!p) return false;
+  const state = passwordState(db, accountId, p, now);
+  return state.passwordResetRequired || state.passwordExpired;
 }
 
 export const loginProfilesHandlers: Handlers = {

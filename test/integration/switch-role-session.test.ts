@@ -1,6 +1,13 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { CreateAccountAliasCommand, CreateLoginProfileCommand, CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
+import {
+  ChangePasswordCommand,
+  CreateAccountAliasCommand,
+  CreateLoginProfileCommand,
+  CreateRoleCommand,
+  IAMClient,
+  PutRolePolicyCommand,
+} from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { awsError, ROOT_PASSWORD, startHarness, unique, type Harness } from "../helpers/local-aws";
 import { ACCOUNT, allow, iamUser, policy, type TestUser } from "../helpers/iam-user";
@@ -195,7 +202,7 @@ describe("Switch role: the console's session update (lib/server/switch-role.ts) 
     assert.ok(!JSON.stringify(state).includes(signedIn.credentials.secretAccessKey), "no credentials reach the browser");
   });
 
-  it("next-auth's callbacks: update with data switches; without data clears the password reset; the session shows identity only", async () => {
+  it("next-auth's callbacks: update with data switches; the session shows identity only", async () => {
     const name = await role(unique("callbacks"), trusting({ AWS: alice.arn }));
     const jwt = authOptions.callbacks!.jwt!;
     const sessionCb = authOptions.callbacks!.session!;
@@ -208,8 +215,20 @@ describe("Switch role: the console's session update (lib/server/switch-role.ts) 
     assert.ok(!JSON.stringify(session).includes(token.switched!.principal.credentials.secretAccessKey));
     const read = (await jwt({ token } as never)) as ConsoleToken;
     assert.equal(read.switchOutcome, undefined, "the outcome is for the update's own answer only");
-    const reset = { ...signedIn, passwordResetRequired: true };
-    const changed = (await jwt({ token: { principal: reset }, trigger: "update" } as never)) as ConsoleToken;
+  });
+
+  it("an update lifts a required password change only once local-aws says the password was changed", async () => {
+    const bob = await iamUser(h, { prefix: "bob", managed: ["IAMUserChangePassword"] });
+    await h.iam.send(new CreateLoginProfileCommand({ UserName: bob.name, Password: PASSWORD, PasswordResetRequired: true }));
+    const me = await signIn({ type: "iam", account: ACCOUNT, userName: bob.name, password: PASSWORD }, undefined);
+    assert.equal(me.passwordResetRequired, true);
+    const jwt = authOptions.callbacks!.jwt!;
+    const asked = (await jwt({ token: { principal: me }, trigger: "update" } as never)) as ConsoleToken;
+    assert.equal(asked.principal!.passwordResetRequired, true, "asking alone lifts nothing");
+    const { accessKeyId, secretAccessKey, sessionToken } = me.credentials;
+    const iam = new IAMClient({ endpoint: h.aws.url, region: "us-east-1", credentials: { accessKeyId, secretAccessKey, sessionToken } });
+    await iam.send(new ChangePasswordCommand({ OldPassword: PASSWORD, NewPassword: `${PASSWORD}-new` }));
+    const changed = (await jwt({ token: { principal: me }, trigger: "update" } as never)) as ConsoleToken;
     assert.equal(changed.principal!.passwordResetRequired, false);
   });
 
