@@ -72,6 +72,7 @@ test("writes an SCP in the editor: live findings, the 5,120-character meter, the
   await expect(page.getByTestId("org-policy-form-error").first()).toHaveText("Resolve the errors in the policy before you continue.");
 
   await typeIntoEditor(page, DENY_CREATE_USER);
+  await expect(findings(page)).toHaveText("No errors. The policy matches the service control policy grammar.");
   await expect(page.getByTestId("policy-size")).toHaveText(`${DENY_CREATE_USER.length} / 5,120 characters`);
   // AWS counts every character, whitespace included: trailing spaces alone take the policy past the limit.
   await page.keyboard.press("ControlOrMeta+End");

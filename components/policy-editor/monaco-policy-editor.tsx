@@ -181,7 +181,7 @@ export function MonacoPolicyEditor({
     >
       {highlights && <style>{HIGHLIGHT_STYLE}</style>}
       <div ref={containerRef} style={{ height }} />
-      {!readOnly && <PolicyFindings findings={findings} onSelect={reveal} />}
+      {!readOnly && <PolicyFindings findings={findings} onSelect={reveal} kind={kind} />}
     </div>
   );
 }

@@ -2,15 +2,26 @@
 
 import Box from "@cloudscape-design/components/box";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
+import type { PolicyKind } from "@/lib/policy/types";
 
 export type EditorFinding = { message: string; detail?: string; path?: string; line: number; column: number };
 
+const GRAMMAR: Partial<Record<PolicyKind, string>> = { scp: "service control policy", rcp: "resource control policy" };
+
 /** The findings panel under the editor, like the AWS console's policy validation list; a click moves the cursor. */
-export function PolicyFindings({ findings, onSelect }: { findings: EditorFinding[]; onSelect: (f: EditorFinding) => void }) {
+export function PolicyFindings({
+  findings,
+  onSelect,
+  kind = "identity",
+}: {
+  findings: EditorFinding[];
+  onSelect: (f: EditorFinding) => void;
+  kind?: PolicyKind;
+}) {
   return (
     <div data-testid="policy-findings" style={{ borderTop: "1px solid #c6c6cd", padding: "8px 12px", maxHeight: 160, overflowY: "auto" }}>
       {findings.length === 0 ? (
-        <StatusIndicator type="success">No errors. The policy matches the IAM policy grammar.</StatusIndicator>
+        <StatusIndicator type="success">No errors. The policy matches the {GRAMMAR[kind] ?? "IAM policy"} grammar.</StatusIndicator>
       ) : (
         <>
           <Box variant="h4" padding={{ bottom: "xxs" }}>
