@@ -46,8 +46,6 @@ export const accessRoleNameSchema = z
   .regex(/^[\w+=,.@-]*$/, "Use alphanumeric and '+=,.@-_' characters.")
   .refine((n) => !n.startsWith("AWSServiceRoleFor"), "A role name can't begin with the reserved prefix AWSServiceRoleFor.");
 
-export const accountIdSchema = z.string().regex(/^\d{12}$/, "An account ID has exactly 12 digits.");
-
 /** The policy types AWS's console lists; SCPs and RCPs are the ones this console edits and attaches. */
 export const ORG_POLICY_TYPES = [
   "SERVICE_CONTROL_POLICY",
