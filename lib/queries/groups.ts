@@ -11,8 +11,8 @@ export type GroupListQuery = { filter?: string; pageToken?: string; pageSize: nu
 
 export const groupKeys = {
   all: ["groups"] as const,
+  /** The account's whole group list, filtered, sorted and paged in the browser. */
   lists: () => [...groupKeys.all, "list"] as const,
-  list: (q: GroupListQuery) => [...groupKeys.lists(), q] as const,
   detail: (name: string) => [...groupKeys.all, "detail", name] as const,
   users: (name: string, q: GroupListQuery) => [...groupKeys.detail(name), "users", q] as const,
   permissions: (name: string) => [...groupKeys.detail(name), "permissions"] as const,
@@ -21,11 +21,10 @@ export const groupKeys = {
 
 const groupUrl = (name: string, rest = "") => `/api/groups/${encodeURIComponent(name)}${rest}`;
 
-export const fetchGroups = (q: GroupListQuery) => api<Page<GroupSummary>>(`/api/groups${qs(q)}`);
+export const fetchGroups = () => api<GroupSummary[]>("/api/groups");
 export const fetchGroup = (name: string) => api<GroupDetail>(groupUrl(name));
 
-export const useGroups = (q: GroupListQuery) =>
-  useQuery({ queryKey: groupKeys.list(q), queryFn: () => fetchGroups(q), placeholderData: keepPreviousData });
+export const useGroups = () => useQuery({ queryKey: groupKeys.lists(), queryFn: fetchGroups });
 
 export const useGroup = (name: string) => useQuery({ queryKey: groupKeys.detail(name), queryFn: () => fetchGroup(name), retry: false });
 

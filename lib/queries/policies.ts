@@ -7,22 +7,12 @@ import type { Page } from "@/lib/server/services/paging";
 
 export type { PolicyDetail, PolicyEntity, PolicySummary, PolicyVersion };
 
-export type PolicyListQuery = {
-  scope?: "All" | "AWS" | "Local";
-  onlyAttached?: boolean;
-  usage?: "PermissionsPolicy" | "PermissionsBoundary" | "NotUsed";
-  pathPrefix?: string;
-  filter?: string;
-  pageToken?: string;
-  pageSize: number;
-};
-
 export type PolicyEntitiesQuery = { pageToken?: string; pageSize: number };
 
 export const policyKeys = {
   all: ["policies"] as const,
+  /** Every managed policy the account can use (AWS's and its own), filtered, sorted and paged in the browser. */
   lists: () => [...policyKeys.all, "list"] as const,
-  list: (q: PolicyListQuery) => [...policyKeys.lists(), q] as const,
   descriptions: (arns: string[]) => [...policyKeys.all, "descriptions", arns] as const,
   detail: (arn: string) => [...policyKeys.all, "detail", arn] as const,
   versions: (arn: string) => [...policyKeys.detail(arn), "versions"] as const,
@@ -34,11 +24,9 @@ export const policyKeys = {
 export const policyHref = (arn: string, rest = "") => `/policies/details/${encodeURIComponent(arn)}${rest}`;
 export const policyApi = (arn: string, rest = "") => `/api/policies/${encodeURIComponent(arn)}${rest}`;
 
-export const fetchPolicies = (q: PolicyListQuery) =>
-  api<Page<PolicySummary>>(`/api/policies${qs({ ...q, onlyAttached: q.onlyAttached ? "true" : undefined })}`);
+export const fetchPolicies = () => api<PolicySummary[]>("/api/policies");
 
-export const usePolicies = (q: PolicyListQuery) =>
-  useQuery({ queryKey: policyKeys.list(q), queryFn: () => fetchPolicies(q), placeholderData: keepPreviousData });
+export const usePolicies = () => useQuery({ queryKey: policyKeys.lists(), queryFn: fetchPolicies });
 
 /** Descriptions for the visible page only (ListPolicies leaves them out, as AWS does). */
 export const usePolicyDescriptions = (arns: string[]) =>
