@@ -2,7 +2,6 @@
 
 import Button from "@cloudscape-design/components/button";
 import Header from "@cloudscape-design/components/header";
-import Link from "@cloudscape-design/components/link";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
 import { useRouter } from "next/navigation";
@@ -16,9 +15,9 @@ import { useListCollection } from "@/components/common/use-list-collection";
 import { useUserActivity, useUsers } from "@/lib/queries/users";
 import { DeleteUsersModal } from "./delete-users-modal";
 import { useDeleteUsers } from "./use-delete-users";
+import { userNameColumn } from "./user-link";
 import type { UserActivity, UserSummary } from "@/lib/server/services/users";
 import { age, ago } from "@/lib/format/time";
-import { userHref } from "@/components/users/detail/user-href";
 
 /** The AWS console's Users page: the whole list, searched by name or ARN, sorted and paged in the browser. */
 export function UsersTable() {
@@ -38,16 +37,7 @@ export function UsersTable() {
   };
 
   const columns: TableProps.ColumnDefinition<UserSummary>[] = [
-    {
-      id: "userName",
-      header: "User name",
-      sortingField: "userName",
-      cell: (u) => (
-        <Link href={userHref(u.userName)} onFollow={(e) => (e.preventDefault(), router.push(userHref(u.userName)))}>
-          {u.userName}
-        </Link>
-      ),
-    },
+    userNameColumn,
     { id: "path", header: "Path", sortingField: "path", cell: (u) => u.path },
     { id: "groups", header: "Groups", cell: (u) => loaded(u, (a) => a.groups.length || "None") },
     {

@@ -1,13 +1,10 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { api, qs } from "./api";
 import type { PolicyDetail, PolicySummary } from "@/lib/server/services/policies";
 import type { PolicyVersion } from "@/lib/server/services/policy-versions";
 import type { PolicyEntity } from "@/lib/server/services/policy-entities";
-import type { Page } from "@/lib/server/services/paging";
 
 export type { PolicyDetail, PolicyEntity, PolicySummary, PolicyVersion };
-
-export type PolicyEntitiesQuery = { pageToken?: string; pageSize: number };
 
 export const policyKeys = {
   all: ["policies"] as const,
@@ -17,7 +14,8 @@ export const policyKeys = {
   detail: (arn: string) => [...policyKeys.all, "detail", arn] as const,
   versions: (arn: string) => [...policyKeys.detail(arn), "versions"] as const,
   version: (arn: string, versionId: string) => [...policyKeys.versions(arn), versionId] as const,
-  entities: (arn: string, q: PolicyEntitiesQuery) => [...policyKeys.detail(arn), "entities", q] as const,
+  /** The users, groups and roles using the policy, the whole list. */
+  entities: (arn: string) => [...policyKeys.detail(arn), "entities"] as const,
 };
 
 /** The console page and API path of a policy: its ARN URL-encoded into one segment. */
@@ -55,7 +53,6 @@ export const usePolicyVersion = (arn: string, versionId: string | undefined) =>
     staleTime: Infinity,
   });
 
-export const fetchPolicyEntities = (arn: string, q: PolicyEntitiesQuery) => api<Page<PolicyEntity>>(policyApi(arn, `/entities${qs(q)}`));
+export const fetchPolicyEntities = (arn: string) => api<PolicyEntity[]>(policyApi(arn, "/entities"));
 
-export const usePolicyEntities = (arn: string, q: PolicyEntitiesQuery) =>
-  useQuery({ queryKey: policyKeys.entities(arn, q), queryFn: () => fetchPolicyEntities(arn, q), placeholderData: keepPreviousData });
+export const usePolicyEntities = (arn: string) => useQuery({ queryKey: policyKeys.entities(arn), queryFn: () => fetchPolicyEntities(arn) });

@@ -1,10 +1,25 @@
 import "../helpers/server-only";
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { CreateGroupCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, ListPoliciesCommand } from "@aws-sdk/client-iam";
+import {
+  AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
+  AttachRolePolicyCommand,
+  AttachUserPolicyCommand,
+  CreateGroupCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  GetGroupCommand,
+  ListEntitiesForPolicyCommand,
+  ListPoliciesCommand,
+  PutRolePermissionsBoundaryCommand,
+  PutUserPermissionsBoundaryCommand,
+} from "@aws-sdk/client-iam";
 import { startHarness, unique, type Harness } from "../helpers/local-aws";
 import { listUsers } from "../../lib/server/services/users";
-import { listGroups } from "../../lib/server/services/groups";
+import { listGroups, listGroupUsers } from "../../lib/server/services/groups";
+import { listEntitiesForPolicy } from "../../lib/server/services/policy-entities";
 import { listRoles } from "../../lib/server/services/roles";
 import { listPolicies } from "../../lib/server/services/policies";
 import type { Principal } from "../../lib/server/principal";
@@ -81,5 +96,58 @@ describe("the console's list services return whole lists, walking IAM's Marker p
     assert.equal(groups.filter((g) => g.groupName.startsWith(prefix)).length, 40);
     assert.equal(roles.filter((r) => r.roleName.startsWith(prefix)).length, 40);
     assert.deepEqual(roles.find((r) => r.roleName === `${prefix}-r3`)!.trustedEntities, ["AWS Service: lambda"]);
+  });
+
+  it("lists all 1,050 members of a group, which GetGroup returns in two pages of 1,000", async () => {
+    const prefix = unique("member");
+    const GroupName = `${prefix}-group`;
+    await h.iam.send(new CreateGroupCommand({ GroupName }));
+    await inBatches(1050, 50, async (i) => {
+      await h.iam.send(new CreateUserCommand({ UserName: `${prefix}-${i}`, Path: `/team-${i % 2}/` }));
+      await h.iam.send(new AddUserToGroupCommand({ GroupName, UserName: `${prefix}-${i}` }));
+    });
+    assert.equal((await h.iam.send(new GetGroupCommand({ GroupName, MaxItems: 1000 }))).IsTruncated, true);
+    const members = await listGroupUsers({ principal, input: { groupName: GroupName } });
+    assert.equal(members.length, 1050);
+    assert.deepEqual(new Set(members.map((u) => u.userName)), new Set(range(1050).map((i) => `${prefix}-${i}`)));
+    const one = members.find((u) => u.userName === `${prefix}-1049`)!;
+    assert.equal(one.arn, `arn:aws:iam::000000000000:user/team-1/${prefix}-1049`);
+    assert.match(one.createDate, /^\d{4}-\d\d-\d\dT/);
+  });
+
+  it("lists all 1,052 entities using a policy, as a permissions policy (two pages of 1,000) and as a boundary", async () => {
+    const prefix = unique("entity");
+    const { Policy } = await h.iam.send(new CreatePolicyCommand({ PolicyName: `${prefix}-policy`, PolicyDocument: doc }));
+    const PolicyArn = Policy!.Arn!;
+    await inBatches(1040, 50, async (i) => {
+      await h.iam.send(new CreateUserCommand({ UserName: `${prefix}-u${i}` }));
+      await h.iam.send(new AttachUserPolicyCommand({ UserName: `${prefix}-u${i}`, PolicyArn }));
+    });
+    await inBatches(5, 5, async (i) => {
+      await h.iam.send(new CreateGroupCommand({ GroupName: `${prefix}-g${i}` }));
+      await h.iam.send(new AttachGroupPolicyCommand({ GroupName: `${prefix}-g${i}`, PolicyArn }));
+      await h.iam.send(new CreateRoleCommand({ RoleName: `${prefix}-r${i}`, AssumeRolePolicyDocument: trust }));
+      await h.iam.send(new AttachRolePolicyCommand({ RoleName: `${prefix}-r${i}`, PolicyArn }));
+    });
+    // The same user can use the policy both ways: two rows, told apart by how it is attached.
+    await h.iam.send(new PutUserPermissionsBoundaryCommand({ UserName: `${prefix}-u0`, PermissionsBoundary: PolicyArn }));
+    await h.iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: `${prefix}-r0`, PermissionsBoundary: PolicyArn }));
+    const page = await h.iam.send(new ListEntitiesForPolicyCommand({ PolicyArn, PolicyUsageFilter: "PermissionsPolicy", MaxItems: 1000 }));
+    assert.equal(page.IsTruncated, true);
+
+    const entities = await listEntitiesForPolicy({ principal, policyArn: PolicyArn });
+    const keys = entities.map((e) => `${e.entityType}:${e.entityName}:${e.attachedAs}`);
+    assert.equal(entities.length, 1052);
+    assert.deepEqual(
+      new Set(keys),
+      new Set([
+        ...range(1040).map((i) => `User:${prefix}-u${i}:PermissionsPolicy`),
+        ...range(5).map((i) => `Group:${prefix}-g${i}:PermissionsPolicy`),
+        ...range(5).map((i) => `Role:${prefix}-r${i}:PermissionsPolicy`),
+        `User:${prefix}-u0:PermissionsBoundary`,
+        `Role:${prefix}-r0:PermissionsBoundary`,
+      ]),
+    );
+    assert.match(entities.find((e) => e.entityName === `${prefix}-r3`)!.entityId, /^AROA/);
   });
 });

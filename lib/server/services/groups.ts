@@ -9,12 +9,10 @@ import {
   type IAMClient,
   type User,
 } from "@aws-sdk/client-iam";
-import type { z } from "zod";
-import type { pageQuerySchema } from "@/lib/schemas/iam";
 import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
-import { allPages, markerPage, MAX_ITEMS, nextMarker, type Page } from "./paging";
+import { allPages, MAX_ITEMS, nextMarker } from "./paging";
 import { toUserSummary, type UserSummary } from "./users";
 
 export type GroupSummary = { groupName: string; groupId: string; arn: string; path: string; createDate: string };
@@ -94,23 +92,10 @@ export async function getGroup({ principal, input }: Ctx<{ groupName: string }>)
   }
 }
 
-/** The group's users, one page, filtered by name or ARN on the server when asked. */
-export async function listGroupUsers({
-  principal,
-  input,
-}: Ctx<z.infer<typeof pageQuerySchema> & { groupName: string }>): Promise<Page<UserSummary>> {
-  const iam = iamClient(principal);
-  const { groupName, ...page } = input;
+/** Every member of the group, read through GetGroup to the last page; the console filters, sorts and pages them. */
+export async function listGroupUsers({ principal, input }: Ctx<{ groupName: string }>): Promise<UserSummary[]> {
   try {
-    return await markerPage({
-      ...page,
-      fetch: async (Marker, MaxItems) => {
-        const r = await iam.send(new GetGroupCommand({ GroupName: groupName, Marker, MaxItems }));
-        return { items: r.Users ?? [], marker: r.IsTruncated ? r.Marker : undefined };
-      },
-      map: toUserSummary,
-      matches: (u, needle) => u.UserName!.toLowerCase().includes(needle) || u.Arn!.toLowerCase().includes(needle),
-    });
+    return (await groupMembers(iamClient(principal), input.groupName)).map(toUserSummary);
   } catch (err) {
     throw fromSdkError(err);
   }

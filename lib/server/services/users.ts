@@ -12,7 +12,7 @@ import {
 import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
-import { allPages as allMarkerPages, MAX_ITEMS, nextMarker, type Page } from "./paging";
+import { allPages as allMarkerPages, MAX_ITEMS, nextMarker } from "./paging";
 
 export type UserSummary = { userName: string; userId: string; arn: string; path: string; createDate: string; passwordLastUsed?: string };
 
@@ -24,8 +24,6 @@ export type UserActivity = {
   oldestActiveKeyCreated?: string;
   lastActivity?: string;
 };
-
-export type { Page };
 
 const iso = (d?: Date) => (d ? d.toISOString() : undefined);
 
