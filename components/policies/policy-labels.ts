@@ -48,9 +48,3 @@ export const entityHref = (type: "User" | "Group" | "Role", name: string) =>
 
 /** The policy ARN from its URL segment, whether or not the router has already decoded it (ARNs can hold `%`). */
 export const arnFromSegment = (segment: string) => (/^arn%3A/i.test(segment) ? decodeURIComponent(segment) : segment);
-
-export const PAGINATION_LABELS = {
-  nextPageLabel: "Next page",
-  previousPageLabel: "Previous page",
-  pageLabel: (n: number) => `Page ${n}`,
-};
