@@ -5,6 +5,20 @@ import StatusIndicator from "@cloudscape-design/components/status-indicator";
 
 export type EditorFinding = { message: string; detail?: string; path?: string; line: number; column: number };
 
+// A plain-looking button that keeps the browser's focus ring (`all: unset` would remove it).
+const FINDING_BUTTON = {
+  background: "none",
+  border: 0,
+  padding: 0,
+  font: "inherit",
+  color: "inherit",
+  textAlign: "left",
+  cursor: "pointer",
+  display: "flex",
+  gap: 8,
+  alignItems: "baseline",
+} as const;
+
 /** The findings panel under the editor, like the AWS console's policy validation list; a click moves the cursor. */
 export function PolicyFindings({ findings, onSelect }: { findings: EditorFinding[]; onSelect: (f: EditorFinding) => void }) {
   return (
@@ -19,11 +33,7 @@ export function PolicyFindings({ findings, onSelect }: { findings: EditorFinding
           <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
             {findings.map((f, i) => (
               <li key={i} data-testid="policy-finding" style={{ padding: "2px 0" }}>
-                <button
-                  type="button"
-                  onClick={() => onSelect(f)}
-                  style={{ all: "unset", cursor: "pointer", display: "flex", gap: 8, alignItems: "baseline" }}
-                >
+                <button type="button" onClick={() => onSelect(f)} style={FINDING_BUTTON}>
                   <StatusIndicator type="error">{f.message}</StatusIndicator>
                   <Box variant="small" color="text-body-secondary">
                     {[f.detail, f.path, `Ln ${f.line}, Col ${f.column}`].filter(Boolean).join(" · ")}
