@@ -252,6 +252,7 @@ test("policies: list, create, details with each tab, edit and modals", async ({ 
   await page.keyboard.press("Shift+Tab");
   await expect(finding).toBeFocused();
   await expect(finding).not.toHaveCSS("outline-style", "none");
+  await page.getByTestId("policy-findings").screenshot({ path: "/tmp/a11y-policy-finding-focused.png" });
   await fillEditor(page, ALLOW_LIST);
   await expect(page.getByTestId("policy-finding")).toHaveCount(0);
   await next(page);
