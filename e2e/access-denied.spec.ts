@@ -8,6 +8,7 @@ import {
   type IAMClient,
 } from "@aws-sdk/client-iam";
 import { test, expect as baseExpect } from "./fixtures";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signInAsIamUser } from "./support/sign-in";
 import { createError, expectOnStep, input } from "./users-create-helpers";
 
@@ -63,6 +64,7 @@ test("a read-only user sees the lists, and creating a user fails with AWS's Acce
         `arn:aws:iam::${ACCOUNT}:user/${attempted} because no identity-based policy allows the iam:CreateUser action`,
     );
     await page.screenshot({ path: "/tmp/access-denied-create-user.png", fullPage: true });
+    await expectNoSeriousA11yViolations(page, "/users/create (AccessDenied)");
   });
 });
 
@@ -80,9 +82,11 @@ test("a user with no permissions: denied dashboard cards and lists show AWS's me
     await expect(page.getByText(denied("iam:GetAccountSummary", "*")).first()).toBeVisible();
     await expect(page.getByText(denied("iam:ListAccountAliases", "*")).first()).toBeVisible();
     await page.screenshot({ path: "/tmp/access-denied-dashboard.png", fullPage: true });
+    await expectNoSeriousA11yViolations(page, "/ (AccessDenied cards)");
 
     await page.goto("/users");
     await expect(page.getByText(denied("iam:ListUsers", `arn:aws:iam::${ACCOUNT}:user/`))).toBeVisible();
+    await expectNoSeriousA11yViolations(page, "/users (AccessDenied)");
     await page.goto("/simulator");
     await expect(page.getByRole("heading", { name: "Policy simulator", level: 1 })).toBeVisible();
   });

@@ -10,6 +10,7 @@ import {
 } from "@aws-sdk/client-iam";
 import { test, expect } from "./fixtures";
 import { createPolicy, createUsers, fillEditor, groupUrl, selectRow, shot } from "./groups-support";
+import { matchesCount, setPageSize, shownNames, sortBy } from "./lists-support";
 
 test("adds users to a group and removes one", async ({ page, iam, unique }) => {
   const prefix = unique("gu");
@@ -40,6 +41,40 @@ test("adds users to a group and removes one", async ({ page, iam, unique }) => {
   await expect(page.getByRole("link", { name: bob })).toHaveCount(0);
   const members = (await iam.send(new GetGroupCommand({ GroupName: groupName }))).Users!.map((u) => u.UserName).sort();
   expect(members).toEqual([ann, cat]);
+});
+
+test("the Users tab counts every member, and filters, sorts and pages the whole list", async ({ page, iam, unique }) => {
+  const prefix = unique("gm");
+  const groupName = `${prefix}-g`;
+  const names = Array.from({ length: 27 }, (_, i) => `${prefix}-${String(i).padStart(2, "0")}`);
+  await iam.send(new CreateGroupCommand({ GroupName: groupName }));
+  await createUsers(iam, names);
+  for (const UserName of names) await iam.send(new AddUserToGroupCommand({ GroupName: groupName, UserName }));
+  const table = page.getByTestId("group-users-table");
+
+  await page.goto(groupUrl(groupName));
+  await expect(page.getByRole("tab", { name: "Users (27)" })).toBeVisible();
+  await expect(table.getByRole("heading", { level: 2 })).toHaveText("Users in this group (27)");
+  await setPageSize(page, table, "10 users");
+  await expect.poll(() => shownNames(table)).toEqual(names.slice(0, 10));
+  await table.getByRole("button", { name: "Next page" }).click();
+  await expect.poll(() => shownNames(table)).toEqual(names.slice(10, 20));
+  await sortBy(table, "User name", "descending");
+  await expect.poll(() => shownNames(table)).toEqual(names.toReversed().slice(0, 10));
+  await table.getByRole("button", { name: "Page 3", exact: true }).click();
+  await expect.poll(() => shownNames(table)).toEqual(names.toReversed().slice(20));
+  await table.getByRole("checkbox", { name: `Select member ${names[0]}` }).check();
+  await expect(table.getByRole("heading", { level: 2 })).toHaveText("Users in this group (1/27)");
+  await shot(page, "members-page-3");
+
+  await table.getByPlaceholder("Search users by name or ARN").fill(`${prefix}-1`.toUpperCase());
+  await expect(matchesCount(table, "10 matches")).toBeVisible();
+  await expect.poll(() => shownNames(table)).toEqual(names.slice(10, 20).toReversed());
+  await shot(page, "members-filtered");
+  await table.getByPlaceholder("Search users by name or ARN").fill(`${prefix}-nobody`);
+  await expect(table.getByText("No users match the filter.")).toBeVisible();
+  await expect(matchesCount(table, "0 matches")).toBeVisible();
+  await shot(page, "members-no-match");
 });
 
 test("attaches a managed policy to a group and detaches it", async ({ page, iam, unique }) => {

@@ -1,6 +1,8 @@
 import {
+  AttachGroupPolicyCommand,
   AttachRolePolicyCommand,
   AttachUserPolicyCommand,
+  CreateGroupCommand,
   CreatePolicyCommand,
   CreatePolicyVersionCommand,
   CreateRoleCommand,
@@ -12,6 +14,7 @@ import {
 } from "@aws-sdk/client-iam";
 import { test } from "./fixtures";
 import { doc, expect, policyPage } from "./policies-support";
+import { byName, matchesCount, setPageSize, shownNames, sortBy } from "./lists-support";
 
 test.describe.configure({ timeout: 600_000 });
 
@@ -54,6 +57,48 @@ test("attach a policy to a user from Entities attached, then detach it", async (
   await expect(page.getByText(`Policy ${policyName} detached from 1 entity.`)).toBeVisible();
   await expect(page.getByText("No entities use this policy.")).toBeVisible();
   expect((await iam.send(new ListAttachedUserPoliciesCommand({ UserName: userName }))).AttachedPolicies).toEqual([]);
+});
+
+test("Entities attached counts every entity, and filters, sorts and pages the whole list", async ({ page, iam, unique }) => {
+  const prefix = unique("e2e-many");
+  const { Policy } = await iam.send(
+    new CreatePolicyCommand({ PolicyName: prefix, PolicyDocument: doc({ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }) }),
+  );
+  const PolicyArn = Policy!.Arn!;
+  const users = Array.from({ length: 24 }, (_, i) => `${prefix}-u${String(i).padStart(2, "0")}`);
+  for (const UserName of users) {
+    await iam.send(new CreateUserCommand({ UserName }));
+    await iam.send(new AttachUserPolicyCommand({ UserName, PolicyArn }));
+  }
+  await iam.send(new CreateGroupCommand({ GroupName: `${prefix}-g` }));
+  await iam.send(new AttachGroupPolicyCommand({ GroupName: `${prefix}-g`, PolicyArn }));
+  await iam.send(new CreateRoleCommand({ RoleName: `${prefix}-r`, AssumeRolePolicyDocument: TRUST }));
+  await iam.send(new AttachRolePolicyCommand({ RoleName: `${prefix}-r`, PolicyArn }));
+  await iam.send(new CreateUserCommand({ UserName: `${prefix}-b`, PermissionsBoundary: PolicyArn }));
+  const names = [...users, `${prefix}-g`, `${prefix}-r`, `${prefix}-b`].sort(byName);
+  const table = page.getByTestId("policy-entities-table");
+
+  await page.goto(policyPage(PolicyArn, "?tab=entities"));
+  await expect(table.getByRole("heading", { level: 2 })).toHaveText("Entities attached (27)");
+  await setPageSize(page, table, "10 entities");
+  await expect.poll(() => shownNames(table)).toEqual(names.slice(0, 10));
+  await table.getByRole("button", { name: "Next page" }).click();
+  await expect.poll(() => shownNames(table)).toEqual(names.slice(10, 20));
+  await sortBy(table, "Entity name", "descending");
+  await table.getByRole("button", { name: "Page 3", exact: true }).click();
+  await expect.poll(() => shownNames(table)).toEqual(names.toReversed().slice(20));
+  await sortBy(table, "Attached as", "ascending");
+  await expect(table.locator("tbody tr").first()).toContainText("Permissions boundary");
+  await expect(table.locator("tbody tr").first()).toContainText(`${prefix}-b`);
+  await page.screenshot({ path: "/tmp/policies-entities-sorted.png" });
+
+  await table.getByPlaceholder("Search entities by name").fill(`${prefix}-R`);
+  await expect(matchesCount(table, "1 match")).toBeVisible();
+  await expect(table.getByRole("row", { name: new RegExp(`${prefix}-r`) })).toContainText("Role");
+  await page.screenshot({ path: "/tmp/policies-entities-filtered.png" });
+  await table.getByPlaceholder("Search entities by name").fill(`${prefix}-nobody`);
+  await expect(table.getByText("No entities match the filter.")).toBeVisible();
+  await page.screenshot({ path: "/tmp/policies-entities-no-match.png" });
 });
 
 test("deleting a policy in use: the console detaches it, removes the boundary and old versions first", async ({ page, iam, unique }) => {

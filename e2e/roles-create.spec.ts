@@ -78,7 +78,7 @@ test("a role trusted by another account with external ID and MFA, with a managed
     .getByRole("row", { name: new RegExp(policyName) })
     .getByRole("checkbox")
     .check();
-  await expect(page.getByText("(1 selected)")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Permissions policies \(1\/[\d,]+\)$/ })).toBeVisible();
   await next(page);
 
   await page.getByTestId("role-name").locator("input").fill("bad name!");

@@ -13,6 +13,7 @@ import {
 } from "@aws-sdk/client-iam";
 import type { Page } from "@playwright/test";
 import { test, expect as baseExpect } from "./fixtures";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 
 // Dev servers compile each page and route on first use, which can take long on a loaded machine.
 test.describe.configure({ timeout: 240_000 });
@@ -60,6 +61,7 @@ test("edit the trust policy: AWS's MalformedPolicyDocument verbatim, then Update
   await expect(error).toContainText("MalformedPolicyDocument");
   await expect(error).toContainText(`Invalid principal in policy: "AWS":"${missing}"`);
   await page.screenshot({ path: "/tmp/roles-edit-trust-error.png", fullPage: true });
+  await expectNoSeriousA11yViolations(page, "edit trust policy (MalformedPolicyDocument)");
 
   await fillEditor(page, trust("lambda.amazonaws.com"));
   await page.getByTestId("update-trust-policy").click();

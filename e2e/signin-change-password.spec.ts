@@ -8,6 +8,7 @@ import {
   GetLoginProfileCommand,
   type IAMClient,
 } from "@aws-sdk/client-iam";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { test, expect as baseExpect } from "./fixtures";
 import { signInAsIamUser } from "./support/sign-in";
 
@@ -64,6 +65,7 @@ test("a user whose password must be reset changes it before reaching the console
     await page.getByTestId("change-password-submit").click();
     await expect(input(page, "newPassword")).toHaveAccessibleDescription(/Password does not conform to the account password policy\./);
     await page.screenshot({ path: "/tmp/signin-change-password-violation.png" });
+    await expectNoSeriousA11yViolations(page, "/change-password (PasswordPolicyViolation)");
 
     await input(page, "newPassword").fill(NEXT);
     await input(page, "confirmPassword").fill(NEXT);

@@ -6,6 +6,7 @@ import {
   UpdateAccountPasswordPolicyCommand,
 } from "@aws-sdk/client-iam";
 import { test, expect as baseExpect } from "./fixtures";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { createError, expectOnStep, input, openWizard, removeUser, userExists } from "./users-create-helpers";
 
 const expect = baseExpect.configure({ timeout: 45_000 });
@@ -30,6 +31,7 @@ test("checks the user name and a custom password as they are typed, next to the 
   await input(page, "custom-password").fill("abcdefghij");
   await expect(input(page, "custom-password")).toHaveAccessibleDescription(/at least three of these/);
   await page.screenshot({ path: "/tmp/users-create-invalid.png", fullPage: true });
+  await expectNoSeriousA11yViolations(page, "/users/create (invalid name and password)");
   await input(page, "user-name").fill("good-name");
   await input(page, "custom-password").fill("Abcdefghij1");
   await expect(input(page, "user-name")).not.toHaveAccessibleDescription(/Use alphanumeric/);
@@ -49,6 +51,7 @@ test("shows AWS's EntityAlreadyExists when the name is taken, in the wizard and 
     await page.getByRole("button", { name: "Create user", exact: true }).click();
     await expect(createError(page)).toHaveText(`User with name ${name} already exists.`);
     await page.screenshot({ path: "/tmp/users-create-exists.png", fullPage: true });
+    await expectNoSeriousA11yViolations(page, "/users/create (EntityAlreadyExists)");
     await page.getByRole("button", { name: "Edit", exact: true }).click();
     await expect(input(page, "user-name")).toHaveAccessibleDescription(new RegExp(`User with name ${name} already exists\\.`));
   } finally {

@@ -17,6 +17,7 @@ import {
   AddUserToGroupCommand,
 } from "@aws-sdk/client-iam";
 import { test, expect as baseExpect } from "./fixtures";
+import { sortBy } from "./lists-support";
 import { signInAsIamUser } from "./support/sign-in";
 import { expectOnStep, input, openWizard, removeUser } from "./users-create-helpers";
 
@@ -189,6 +190,8 @@ test("attaches policies directly with a permissions boundary, without console ac
     await page.getByText("Set permissions boundary - optional").click();
     await page.getByText("Use a permissions boundary to control the maximum user permissions").click();
     await page.getByPlaceholder("Search policies by name").nth(1).fill("ReadOnlyAccess");
+    // 198 policies contain the text; by name, descending, ReadOnlyAccess is on the first page.
+    await sortBy(page.getByTestId("policy-picker").nth(1), "Policy name", "descending");
     await page
       .getByRole("row", { name: /^ReadOnlyAccess\b/ })
       .getByRole("radio")

@@ -1,14 +1,29 @@
 import { CreateUserCommand } from "@aws-sdk/client-iam";
 import { test, expect } from "./fixtures";
+import { allUsers, count, matchesCount, setPageSize, shownNames, sortBy } from "./lists-support";
 
-test("the users table lists users created through the API and filters them on the server", async ({ page, iam, unique }) => {
+test("the Users table counts the whole list, and filters, sorts and pages it", async ({ page, iam, unique }) => {
   const prefix = unique("listed");
-  for (const n of ["a", "b", "c"]) await iam.send(new CreateUserCommand({ UserName: `${prefix}-${n}` }));
+  const names = Array.from({ length: 12 }, (_, i) => `${prefix}-${String(i).padStart(2, "0")}`);
+  for (const UserName of names) await iam.send(new CreateUserCommand({ UserName }));
+  const total = (await allUsers(iam)).length;
+  const table = page.getByTestId("users-table");
+
   await page.goto("/users");
-  await expect(page.getByRole("heading", { name: /^Users/ })).toBeVisible();
-  await page.getByPlaceholder("Search users by name or ARN").fill(prefix);
-  await expect(page.getByRole("link", { name: `${prefix}-a` })).toBeVisible();
-  await expect(page.getByRole("link", { name: new RegExp(prefix) })).toHaveCount(3);
-  await page.getByPlaceholder("Search users by name or ARN").fill(`${prefix}-b`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Users (${count(total)})`);
+  await setPageSize(page, table, "10 users");
+  await page.getByPlaceholder("Search users by name or ARN").fill(prefix.toUpperCase());
+  await expect(matchesCount(table, "12 matches")).toBeVisible();
+  await expect.poll(() => shownNames(table)).toEqual(names.slice(0, 10));
+  await sortBy(table, "User name", "descending");
+  await expect.poll(() => shownNames(table)).toEqual(names.toReversed().slice(0, 10));
+  await page.getByRole("button", { name: "Next page" }).click();
+  await expect.poll(() => shownNames(table)).toEqual([names[1], names[0]]);
+  await table.getByRole("checkbox", { name: names[0] }).check();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Users (1/${count(total)})`);
+  await page.screenshot({ path: "/tmp/lists-users.png" });
+
+  await page.getByPlaceholder("Search users by name or ARN").fill(`${prefix}-05`);
   await expect(page.getByRole("link", { name: new RegExp(prefix) })).toHaveCount(1);
+  await expect(matchesCount(table, "1 match")).toBeVisible();
 });

@@ -2,7 +2,7 @@
 
 import TextFilter from "@cloudscape-design/components/text-filter";
 
-/** A table's search box (Cloudscape's TextFilter) over text the caller owns, e.g. `useMarkerSearch`'s. */
+/** A table's search box (Cloudscape's TextFilter), with the "N matches" count while it narrows the list. */
 export function SearchFilter(props: {
   value: string;
   onChange: (text: string) => void;

@@ -14,8 +14,8 @@ import { UsersSelector } from "./users-selector";
 export function AddGroupUsersModal({ groupName, onClose }: { groupName: string; onClose: () => void }) {
   const notify = useNotify();
   const add = useAddUsersToGroup(groupName);
-  const members = useGroupUsers(groupName, { pageSize: 1000 });
-  const memberNames = useMemo(() => new Set((members.data?.items ?? []).map((u) => u.userName.toLowerCase())), [members.data]);
+  const members = useGroupUsers(groupName);
+  const memberNames = useMemo(() => new Set((members.data ?? []).map((u) => u.userName.toLowerCase())), [members.data]);
   const [selected, setSelected] = useState<string[]>([]);
   const error = add.error instanceof ApiError ? add.error : undefined;
 

@@ -15,6 +15,7 @@ import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
 import { useCreateGroup } from "@/lib/queries/groups";
 import { groupNameSchema } from "@/lib/schemas/iam";
+import { groupHref } from "./group-href";
 import { UsersSelector } from "./users-selector";
 
 const nameError = (name: string) => groupNameSchema.safeParse(name).error?.issues[0]?.message;
@@ -41,7 +42,12 @@ export function CreateGroupForm() {
       { groupName, userNames, policyArns },
       {
         onSuccess: (g) => {
-          notify({ type: "success", header: `User group ${g.groupName} created.` });
+          notify({
+            type: "success",
+            header: `User group ${g.groupName} created.`,
+            buttonText: "View group",
+            onButtonClick: () => router.push(groupHref(g.groupName)),
+          });
           router.push("/groups");
         },
         // The failed step may be far above the Create button: bring it into view.

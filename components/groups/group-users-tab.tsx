@@ -3,54 +3,59 @@
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
 import Header from "@cloudscape-design/components/header";
-import Link from "@cloudscape-design/components/link";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
-import Table from "@cloudscape-design/components/table";
-import { useRouter } from "next/navigation";
+import Table, { type TableProps } from "@cloudscape-design/components/table";
 import { useState } from "react";
 import { ConfirmModal } from "@/components/common/confirm-modal";
-import { MarkerPagination } from "@/components/common/marker-pagination";
+import { headerCounter } from "@/components/common/list-counts";
+import { ListPagination } from "@/components/common/list-pagination";
 import { SearchFilter } from "@/components/common/search-filter";
-import { useMarkerSearch } from "@/components/common/use-marker-search";
+import { TablePreferences } from "@/components/common/table-preferences";
+import { useListCollection } from "@/components/common/use-list-collection";
 import { useNotify } from "@/components/shell/shell-context";
 import { useGroupUsers, useRemoveUsersFromGroup } from "@/lib/queries/groups";
 import type { UserSummary } from "@/lib/server/services/users";
 import { ago } from "@/lib/format/time";
 import { AddGroupUsersModal } from "./add-group-users-modal";
-import { userHref } from "@/components/users/detail/user-href";
+import { userNameColumn } from "@/components/users/user-link";
 
-/** The group's members (server-side filter and paging), with Add users and Remove. */
+/** The group's members, the whole list searched by name or ARN, sorted and paged in the browser; Add users and Remove. */
 export function GroupUsersTab({ groupName }: { groupName: string }) {
-  const router = useRouter();
   const notify = useNotify();
-  const search = useMarkerSearch();
-  const { filter, pages } = search;
-  const query = useGroupUsers(groupName, { ...search.params, pageSize: 25 });
+  const query = useGroupUsers(groupName);
+  const list = useListCollection(query.data, { searchText: (u) => [u.userName, u.arn], sortingField: "userName", trackBy: "userName" });
+  const { items, collectionProps } = list;
   const remove = useRemoveUsersFromGroup(groupName);
-  const [selected, setSelected] = useState<UserSummary[]>([]);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState(false);
-  const items = query.data?.items ?? [];
+  const selected = collectionProps.selectedItems ?? [];
   const names = selected.map((u) => u.userName);
 
   const confirmRemove = () =>
     remove.mutate(names, {
       onSuccess: () => {
         notify({ type: "success", header: `Removed ${names.length === 1 ? names[0] : `${names.length} users`} from ${groupName}.` });
-        setSelected([]);
+        list.actions.setSelectedItems([]);
         setRemoving(false);
       },
     });
 
+  const columns: TableProps.ColumnDefinition<UserSummary>[] = [
+    userNameColumn,
+    { id: "path", header: "Path", sortingField: "path", cell: (u) => u.path },
+    { id: "lastActivity", header: "Last activity", sortingField: "passwordLastUsed", cell: (u) => ago(u.passwordLastUsed) },
+    { id: "created", header: "Creation time", sortingField: "createDate", cell: (u) => ago(u.createDate) },
+  ];
+
   return (
     <>
       <Table
+        {...collectionProps}
+        data-testid="group-users-table"
         items={items}
-        trackBy="userName"
+        columnDefinitions={columns}
         selectionType="multi"
-        selectedItems={selected}
-        onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
         ariaLabels={{
           selectionGroupLabel: "Member selection",
           itemSelectionLabel: (_, u) => `Select member ${u.userName}`,
@@ -58,26 +63,18 @@ export function GroupUsersTab({ groupName }: { groupName: string }) {
         }}
         loading={query.isLoading}
         loadingText="Loading users"
-        columnDefinitions={[
-          {
-            id: "userName",
-            header: "User name",
-            cell: (u) => (
-              <Link href={userHref(u.userName)} onFollow={(e) => (e.preventDefault(), router.push(userHref(u.userName)))}>
-                {u.userName}
-              </Link>
-            ),
-          },
-          { id: "path", header: "Path", cell: (u) => u.path },
-          { id: "lastActivity", header: "Last activity", cell: (u) => ago(u.passwordLastUsed) },
-          { id: "created", header: "Creation time", cell: (u) => ago(u.createDate) },
-        ]}
         header={
           <Header
-            counter={`(${items.length}${pages.hasMore(query.data?.nextToken) ? "+" : ""})`}
+            counter={headerCounter(query.data?.length, selected.length)}
             description="An IAM user is an entity that you create in AWS to represent the person or application that uses it to interact with AWS."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
+                <Button
+                  iconName="refresh"
+                  ariaLabel="Refresh users"
+                  loading={query.isFetching && !query.isLoading}
+                  onClick={() => void query.refetch()}
+                />
                 <Button disabled={!selected.length} onClick={() => (remove.reset(), setRemoving(true))}>
                   Remove
                 </Button>
@@ -92,21 +89,23 @@ export function GroupUsersTab({ groupName }: { groupName: string }) {
         }
         filter={
           <SearchFilter
-            value={search.text}
-            onChange={search.setText}
+            value={list.filterProps.filteringText}
+            onChange={list.actions.setFiltering}
+            countText={list.countText}
             placeholder="Search users by name or ARN"
             ariaLabel="Filter users in this group"
           />
         }
-        pagination={<MarkerPagination pages={pages} nextToken={query.data?.nextToken} />}
+        pagination={<ListPagination {...list.paginationProps} />}
+        preferences={<TablePreferences pageSize={list.pageSize} onPageSizeChange={list.setPageSize} noun="users" />}
         empty={
           query.error ? (
             <StatusIndicator type="error">{query.error.message}</StatusIndicator>
           ) : (
             <Box textAlign="center" color="inherit">
               <SpaceBetween size="xs">
-                <b>{filter ? "No users match the filter." : "No users in this group"}</b>
-                {!filter && <Button onClick={() => setAdding(true)}>Add users</Button>}
+                <b>{list.filtered ? "No users match the filter." : "No users in this group"}</b>
+                {!list.filtered && <Button onClick={() => setAdding(true)}>Add users</Button>}
               </SpaceBetween>
             </Box>
           )

@@ -7,48 +7,44 @@ import SpaceBetween from "@cloudscape-design/components/space-between";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
-import { MarkerPagination } from "@/components/common/marker-pagination";
+import { headerCounter } from "@/components/common/list-counts";
+import { ListPagination } from "@/components/common/list-pagination";
 import { SearchFilter } from "@/components/common/search-filter";
-import { useMarkerSearch } from "@/components/common/use-marker-search";
+import { TablePreferences } from "@/components/common/table-preferences";
+import { useListCollection } from "@/components/common/use-list-collection";
 import { useGroupDetails, useGroups } from "@/lib/queries/groups";
 import type { GroupDetail, GroupSummary } from "@/lib/server/services/groups";
 import { ago } from "@/lib/format/time";
 import { DeleteGroupsModal } from "./delete-groups-modal";
 import { groupHref } from "./group-href";
 
-export type GroupRow = GroupSummary & { detail?: GroupDetail; detailError?: string };
+type Detail = { data?: GroupDetail; error?: string };
 
-const PAGE_SIZE = 25;
-
-function permissionsCell(g: GroupRow) {
-  if (g.detailError) return <StatusIndicator type="error">{g.detailError}</StatusIndicator>;
-  if (!g.detail) return <StatusIndicator type="loading">Loading</StatusIndicator>;
-  return g.detail.attachedPolicyCount + g.detail.inlinePolicyCount ? "Defined" : "Not defined";
+function permissionsCell(d: Detail) {
+  if (d.error) return <StatusIndicator type="error">{d.error}</StatusIndicator>;
+  if (!d.data) return <StatusIndicator type="loading">Loading</StatusIndicator>;
+  return d.data.attachedPolicyCount + d.data.inlinePolicyCount ? "Defined" : "Not defined";
 }
 
-/** The AWS console's "User groups" page: server-side filter and paging, per-row users and permissions, bulk delete. */
+/**
+ * The AWS console's "User groups" page: the whole list, searched by name, sorted and paged in the browser; users and
+ * permissions read per visible row (ListGroups returns neither), so they are shown but not sorted on.
+ */
 export function GroupsTable() {
   useBreadcrumbs([{ text: "User groups", href: "/groups" }]);
   const router = useRouter();
-  const search = useMarkerSearch();
-  const { filter, pages } = search;
-  const query = useGroups({ ...search.params, pageSize: PAGE_SIZE });
-  const groups = useMemo(() => query.data?.items ?? [], [query.data]);
-  const details = useGroupDetails(groups.map((g) => g.groupName));
-  const [selected, setSelected] = useState<GroupRow[]>([]);
+  const query = useGroups();
+  const list = useListCollection(query.data, { searchText: (g) => [g.groupName], sortingField: "groupName", trackBy: "groupName" });
+  const { items, collectionProps } = list;
+  const details = useGroupDetails(items.map((g) => g.groupName));
+  const detailOf = new Map(items.map((g, i) => [g.groupName, { data: details[i]?.data, error: details[i]?.error?.message } as Detail]));
+  const detail = (g: GroupSummary) => detailOf.get(g.groupName) ?? {};
+  const selected = collectionProps.selectedItems ?? [];
   const [deleting, setDeleting] = useState(false);
-  const [sorting, setSorting] = useState<{ column: string; descending: boolean }>({ column: "groupName", descending: false });
 
-  const rows: GroupRow[] = useMemo(() => {
-    const out = groups.map((g, i) => ({ ...g, detail: details[i]?.data, detailError: details[i]?.error?.message }));
-    const value = (r: GroupRow) =>
-      sorting.column === "userCount" ? String(r.detail?.userCount ?? 0).padStart(8, "0") : String(r[sorting.column as keyof GroupSummary]);
-    return out.sort((a, b) => value(a).localeCompare(value(b)) * (sorting.descending ? -1 : 1));
-  }, [groups, details, sorting]);
-
-  const columns: TableProps.ColumnDefinition<GroupRow>[] = [
+  const columns: TableProps.ColumnDefinition<GroupSummary>[] = [
     {
       id: "groupName",
       header: "Group name",
@@ -59,40 +55,40 @@ export function GroupsTable() {
         </Link>
       ),
     },
-    { id: "users", header: "Users", sortingField: "userCount", cell: (g) => (g.detail ? g.detail.userCount : g.detailError ? "-" : "…") },
-    { id: "permissions", header: "Permissions", cell: permissionsCell },
+    { id: "users", header: "Users", cell: (g) => detail(g).data?.userCount ?? (detail(g).error ? "-" : "…") },
+    { id: "permissions", header: "Permissions", cell: (g) => permissionsCell(detail(g)) },
     { id: "created", header: "Creation time", sortingField: "createDate", cell: (g) => ago(g.createDate) },
   ];
 
-  const hasMore = pages.hasMore(query.data?.nextToken);
   return (
     <>
       <Table
+        {...collectionProps}
+        data-testid="groups-table"
         variant="full-page"
-        items={rows}
+        items={items}
         columnDefinitions={columns}
-        trackBy="groupName"
         loading={query.isLoading}
         loadingText="Loading user groups"
         selectionType="multi"
-        selectedItems={selected}
-        onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
         ariaLabels={{
           selectionGroupLabel: "Group selection",
           itemSelectionLabel: (_, g) => `Select ${g.groupName}`,
           allItemsSelectionLabel: () => "Select all",
         }}
-        sortingColumn={{ sortingField: sorting.column }}
-        sortingDescending={sorting.descending}
-        onSortingChange={(e) => setSorting({ column: e.detail.sortingColumn.sortingField!, descending: e.detail.isDescending ?? false })}
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={selected.length ? `(${selected.length}/${rows.length}${hasMore ? "+" : ""})` : `(${rows.length}${hasMore ? "+" : ""})`}
+            counter={headerCounter(query.data?.length, selected.length)}
             description="A user group is a collection of IAM users. Use groups to specify permissions for a collection of users."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh" onClick={() => void query.refetch()} />
+                <Button
+                  iconName="refresh"
+                  ariaLabel="Refresh"
+                  loading={query.isFetching && !query.isLoading}
+                  onClick={() => void query.refetch()}
+                />
                 <Button disabled={!selected.length} onClick={() => setDeleting(true)}>
                   Delete
                 </Button>
@@ -107,18 +103,19 @@ export function GroupsTable() {
         }
         filter={
           <SearchFilter
-            value={search.text}
-            onChange={search.setText}
+            value={list.filterProps.filteringText}
+            onChange={list.actions.setFiltering}
+            countText={list.countText}
             placeholder="Search groups by name"
             ariaLabel="Filter user groups"
-            countText={filter && !query.isFetching ? `${rows.length}${hasMore ? "+" : ""} matches` : undefined}
           />
         }
-        pagination={<MarkerPagination pages={pages} nextToken={query.data?.nextToken} />}
+        pagination={<ListPagination {...list.paginationProps} />}
+        preferences={<TablePreferences pageSize={list.pageSize} onPageSizeChange={list.setPageSize} noun="user groups" />}
         empty={
           query.error ? (
             <StatusIndicator type="error">{query.error.message}</StatusIndicator>
-          ) : filter ? (
+          ) : list.filtered ? (
             "No user groups match the filter."
           ) : (
             "No user groups to display."
@@ -126,10 +123,10 @@ export function GroupsTable() {
         }
       />
       <DeleteGroupsModal
-        groups={deleting ? selected : []}
+        groups={deleting ? selected.map((g) => ({ ...g, detail: detail(g).data })) : []}
         onClose={(deleted) => {
           setDeleting(false);
-          if (deleted.length) setSelected((s) => s.filter((g) => !deleted.includes(g.groupName)));
+          if (deleted.length) list.actions.setSelectedItems(selected.filter((g) => !deleted.includes(g.groupName)));
         }}
       />
     </>

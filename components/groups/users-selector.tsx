@@ -4,15 +4,17 @@ import Header from "@cloudscape-design/components/header";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
 import type { ReactNode } from "react";
-import { MarkerPagination } from "@/components/common/marker-pagination";
+import { headerCounter } from "@/components/common/list-counts";
+import { ListPagination } from "@/components/common/list-pagination";
 import { SearchFilter } from "@/components/common/search-filter";
-import { useMarkerSearch } from "@/components/common/use-marker-search";
+import { useListCollection } from "@/components/common/use-list-collection";
 import { useUsers } from "@/lib/queries/users";
 import { ago } from "@/lib/format/time";
 import type { UserSummary } from "@/lib/server/services/users";
 
 /**
- * Choose IAM users from /api/users (server-side filter and paging); the selection is kept by name across pages.
+ * Choose IAM users from the whole list (searched by name or ARN, sorted and paged in the browser); the selection is
+ * kept by name across pages and searches.
  * `members` are already in the group: shown, but not selectable.
  */
 export function UsersSelector(props: {
@@ -23,13 +25,12 @@ export function UsersSelector(props: {
   members?: Set<string>;
   variant?: "container" | "embedded";
 }) {
-  const search = useMarkerSearch();
-  const query = useUsers({ ...search.params, pageSize: 10 });
-  const items = query.data?.items ?? [];
-  const onPage = new Set(items.map((u) => u.userName));
+  const query = useUsers();
+  const list = useListCollection(query.data, { searchText: (u) => [u.userName, u.arn], sortingField: "userName", pageSize: 10 });
+  const chosen = new Set(props.selected);
   const isMember = (name: string) => props.members?.has(name.toLowerCase()) ?? false;
   const columns: TableProps.ColumnDefinition<UserSummary>[] = [
-    { id: "userName", header: "User name", cell: (u) => u.userName },
+    { id: "userName", header: "User name", sortingField: "userName", cell: (u) => u.userName },
     ...(props.members
       ? [
           {
@@ -39,20 +40,19 @@ export function UsersSelector(props: {
           },
         ]
       : []),
-    { id: "created", header: "Creation time", cell: (u) => ago(u.createDate) },
+    { id: "created", header: "Creation time", sortingField: "createDate", cell: (u) => ago(u.createDate) },
   ];
 
   return (
     <Table
+      {...list.collectionProps}
       variant={props.variant ?? "container"}
-      items={items}
+      items={list.items}
       trackBy="userName"
       selectionType="multi"
-      selectedItems={items.filter((u) => props.selected.includes(u.userName))}
+      selectedItems={(query.data ?? []).filter((u) => chosen.has(u.userName))}
       isItemDisabled={(u) => isMember(u.userName)}
-      onSelectionChange={(e) =>
-        props.onChange([...props.selected.filter((n) => !onPage.has(n)), ...e.detail.selectedItems.map((u) => u.userName)])
-      }
+      onSelectionChange={(e) => props.onChange(e.detail.selectedItems.map((u) => u.userName))}
       ariaLabels={{
         selectionGroupLabel: "User selection",
         itemSelectionLabel: (_, u) => `Select user ${u.userName}`,
@@ -62,18 +62,24 @@ export function UsersSelector(props: {
       loadingText="Loading users"
       columnDefinitions={columns}
       header={
-        <Header counter={props.selected.length ? `(${props.selected.length} selected)` : undefined} description={props.description}>
+        <Header counter={headerCounter(query.data?.length, props.selected.length)} description={props.description}>
           {props.title}
         </Header>
       }
       filter={
-        <SearchFilter value={search.text} onChange={search.setText} placeholder="Search users by name or ARN" ariaLabel="Filter users" />
+        <SearchFilter
+          value={list.filterProps.filteringText}
+          onChange={list.actions.setFiltering}
+          countText={list.countText}
+          placeholder="Search users by name or ARN"
+          ariaLabel="Filter users"
+        />
       }
-      pagination={<MarkerPagination pages={search.pages} nextToken={query.data?.nextToken} />}
+      pagination={<ListPagination {...list.paginationProps} />}
       empty={
         query.error ? (
           <StatusIndicator type="error">{query.error.message}</StatusIndicator>
-        ) : search.filter ? (
+        ) : list.filtered ? (
           "No users match the filter."
         ) : (
           "No users to display."

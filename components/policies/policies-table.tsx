@@ -8,16 +8,18 @@ import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { MarkerPagination } from "@/components/common/marker-pagination";
+import { headerCounter } from "@/components/common/list-counts";
+import { ListPagination } from "@/components/common/list-pagination";
 import { SearchFilter } from "@/components/common/search-filter";
-import { useMarkerSearch } from "@/components/common/use-marker-search";
+import { TablePreferences } from "@/components/common/table-preferences";
+import { useListCollection } from "@/components/common/use-list-collection";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
 import { policyHref, usePolicies, usePolicyDescriptions, type PolicySummary } from "@/lib/queries/policies";
 import { DeletePolicyModal } from "./delete-policy-modal";
 import {
-  PAGINATION_LABELS,
+  matchesType,
+  matchesUsage,
   policyTypeLabel,
-  scopeQuery,
   TYPE_FILTERS,
   USAGE_FILTERS,
   usedAsLabel,
@@ -25,32 +27,33 @@ import {
   type UsageFilter,
 } from "./policy-labels";
 
-const PAGE_SIZE = 25;
+type Row = PolicySummary & { typeLabel: string; usedAs: string };
 
-type SortKey = "policyName" | "type" | "usedAs";
-
+/**
+ * The AWS console's Policies page: every managed policy (AWS's and the account's), filtered by type, use and name,
+ * sorted and paged in the browser. ListPolicies leaves descriptions out, so they are read for the visible rows.
+ */
 export function PoliciesTable() {
   useBreadcrumbs([{ text: "Policies", href: "/policies" }]);
   const router = useRouter();
+  const query = usePolicies();
   const [type, setType] = useState<TypeFilter>("All");
   const [usage, setUsage] = useState<UsageFilter>("");
-  const search = useMarkerSearch(type, usage);
-  const { filter, pages } = search;
-  const query = usePolicies({ ...scopeQuery(type), usage: usage || undefined, ...search.params, pageSize: PAGE_SIZE });
-  const policies = useMemo(() => query.data?.items ?? [], [query.data]);
-  const descriptions = usePolicyDescriptions(policies.map((p) => p.arn));
-  const [selected, setSelected] = useState<PolicySummary[]>([]);
+  const rows = useMemo(() => query.data?.map((p): Row => ({ ...p, typeLabel: policyTypeLabel(p), usedAs: usedAsLabel(p) })), [query.data]);
+  const narrowed = useMemo(() => rows?.filter((p) => matchesType(p, type) && matchesUsage(p, usage)), [rows, type, usage]);
+  const list = useListCollection(narrowed, {
+    searchText: (p) => [p.policyName],
+    sortingField: "policyName",
+    trackBy: "arn",
+    narrowed: type !== "All" || usage !== "",
+  });
+  const { items, collectionProps } = list;
+  const descriptions = usePolicyDescriptions(items.map((p) => p.arn));
   const [deleting, setDeleting] = useState<PolicySummary | null>(null);
-  const [sorting, setSorting] = useState<{ key: SortKey; descending: boolean }>({ key: "policyName", descending: false });
-
-  const rows = useMemo(() => {
-    const value = (p: PolicySummary) =>
-      sorting.key === "type" ? policyTypeLabel(p) : sorting.key === "usedAs" ? usedAsLabel(p) : p.policyName;
-    return [...policies].sort((a, b) => value(a).localeCompare(value(b)) * (sorting.descending ? -1 : 1));
-  }, [policies, sorting]);
+  const one = collectionProps.selectedItems?.[0];
 
   const open = (p: PolicySummary) => router.push(policyHref(p.arn));
-  const columns: TableProps.ColumnDefinition<PolicySummary>[] = [
+  const columns: TableProps.ColumnDefinition<Row>[] = [
     {
       id: "policyName",
       header: "Policy name",
@@ -61,8 +64,8 @@ export function PoliciesTable() {
         </Link>
       ),
     },
-    { id: "type", header: "Type", sortingField: "type", cell: policyTypeLabel },
-    { id: "usedAs", header: "Used as", sortingField: "usedAs", cell: usedAsLabel },
+    { id: "type", header: "Type", sortingField: "typeLabel", cell: (p) => p.typeLabel },
+    { id: "usedAs", header: "Used as", sortingField: "usedAs", cell: (p) => p.usedAs },
     {
       id: "description",
       header: "Description",
@@ -70,29 +73,25 @@ export function PoliciesTable() {
       cell: (p) => (descriptions.data ? descriptions.data[p.arn] || "-" : "…"),
     },
   ];
-  const one = selected.length === 1 ? selected[0] : undefined;
+  // Another type or use starts again from page 1, as a new search does.
+  const narrow = (next: () => void) => (next(), list.actions.setCurrentPage(1));
 
   return (
     <>
       <Table
+        {...collectionProps}
+        data-testid="policies-table"
         variant="full-page"
-        items={rows}
+        items={items}
         columnDefinitions={columns}
-        trackBy="arn"
         loading={query.isLoading}
         loadingText="Loading policies"
         selectionType="single"
-        selectedItems={selected}
-        onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
-        sortingColumn={{ sortingField: sorting.key }}
-        sortingDescending={sorting.descending}
-        onSortingChange={(e) =>
-          setSorting({ key: e.detail.sortingColumn.sortingField as SortKey, descending: e.detail.isDescending ?? false })
-        }
+        ariaLabels={{ itemSelectionLabel: (_, p) => p.policyName, selectionGroupLabel: "Policies" }}
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={`(${rows.length}${pages.hasMore(query.data?.nextToken) ? "+" : ""})`}
+            counter={headerCounter(query.data?.length)}
             description="A policy is an object in AWS that defines permissions."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
@@ -121,8 +120,9 @@ export function PoliciesTable() {
           <SpaceBetween direction="horizontal" size="xs">
             <div style={{ minWidth: 360 }}>
               <SearchFilter
-                value={search.text}
-                onChange={search.setText}
+                value={list.filterProps.filteringText}
+                onChange={list.actions.setFiltering}
+                countText={list.countText}
                 placeholder="Search policies by name"
                 ariaLabel="Filter policies"
               />
@@ -130,23 +130,26 @@ export function PoliciesTable() {
             <Select
               selectedOption={TYPE_FILTERS.find((t) => t.value === type)!}
               options={TYPE_FILTERS.map((t) => ({ ...t }))}
-              onChange={(e) => setType(e.detail.selectedOption.value as TypeFilter)}
+              onChange={(e) => narrow(() => setType(e.detail.selectedOption.value as TypeFilter))}
               ariaLabel="Filter by type"
               data-testid="policy-type-filter"
             />
             <Select
               selectedOption={USAGE_FILTERS.find((u) => u.value === usage)!}
               options={USAGE_FILTERS.map((u) => ({ ...u }))}
-              onChange={(e) => setUsage(e.detail.selectedOption.value as UsageFilter)}
+              onChange={(e) => narrow(() => setUsage(e.detail.selectedOption.value as UsageFilter))}
               ariaLabel="Filter by use"
               data-testid="policy-usage-filter"
             />
           </SpaceBetween>
         }
-        pagination={<MarkerPagination pages={pages} nextToken={query.data?.nextToken} ariaLabels={PAGINATION_LABELS} />}
-        empty={query.error ? query.error.message : filter ? "No policies match the filter." : "No policies to display."}
+        pagination={<ListPagination {...list.paginationProps} />}
+        preferences={<TablePreferences pageSize={list.pageSize} onPageSizeChange={list.setPageSize} noun="policies" />}
+        empty={query.error ? query.error.message : list.filtered ? "No policies match the filter." : "No policies to display."}
       />
-      {deleting && <DeletePolicyModal policy={deleting} onClose={() => setDeleting(null)} onDeleted={() => setSelected([])} />}
+      {deleting && (
+        <DeletePolicyModal policy={deleting} onClose={() => setDeleting(null)} onDeleted={() => list.actions.setSelectedItems([])} />
+      )}
     </>
   );
 }

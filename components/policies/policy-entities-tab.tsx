@@ -4,38 +4,72 @@ import Button from "@cloudscape-design/components/button";
 import Header from "@cloudscape-design/components/header";
 import Link from "@cloudscape-design/components/link";
 import SpaceBetween from "@cloudscape-design/components/space-between";
-import Table from "@cloudscape-design/components/table";
+import StatusIndicator from "@cloudscape-design/components/status-indicator";
+import Table, { type TableProps } from "@cloudscape-design/components/table";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { MarkerPagination } from "@/components/common/marker-pagination";
-import { useMarkerPages } from "@/components/common/use-marker-pages";
+import { useMemo, useState } from "react";
+import { headerCounter } from "@/components/common/list-counts";
+import { ListPagination } from "@/components/common/list-pagination";
+import { SearchFilter } from "@/components/common/search-filter";
+import { TablePreferences } from "@/components/common/table-preferences";
+import { useListCollection } from "@/components/common/use-list-collection";
 import { usePolicyEntities, type PolicyDetail, type PolicyEntity } from "@/lib/queries/policies";
 import { AttachEntitiesModal } from "./attach-entities-modal";
 import { DetachEntitiesModal } from "./detach-entities-modal";
-import { entityHref, PAGINATION_LABELS } from "./policy-labels";
+import { entityHref } from "./policy-labels";
 import { entityTypeLabel } from "./run-each";
 
-const keyOf = (e: PolicyEntity) => `${e.entityType}:${e.entityName}:${e.attachedAs}`;
+/** A row as the table shows and sorts it; an entity can use the policy both ways, so the key includes how. */
+type Row = PolicyEntity & { key: string; typeLabel: string; attachedAsLabel: string };
 
-/** "Entities attached": users, groups and roles using the policy (as permissions or boundary); attach and detach. */
+const toRow = (e: PolicyEntity): Row => ({
+  ...e,
+  key: `${e.entityType}:${e.entityName}:${e.attachedAs}`,
+  typeLabel: entityTypeLabel(e.entityType),
+  attachedAsLabel: e.attachedAs === "PermissionsBoundary" ? "Permissions boundary" : "Permissions policy",
+});
+
+/**
+ * "Entities attached": the users, groups and roles using the policy (as permissions or boundary), the whole list
+ * searched by name, sorted and paged in the browser; attach and detach.
+ */
 export function PolicyEntitiesTab({ policy }: { policy: PolicyDetail }) {
   const router = useRouter();
-  const pages = useMarkerPages(policy.arn);
-  const query = usePolicyEntities(policy.arn, { pageToken: pages.token, pageSize: 25 });
-  const items = query.data?.items ?? [];
-  const [selected, setSelected] = useState<PolicyEntity[]>([]);
+  const query = usePolicyEntities(policy.arn);
+  const rows = useMemo(() => query.data?.map(toRow), [query.data]);
+  const list = useListCollection(rows, { searchText: (e) => [e.entityName], sortingField: "entityName", trackBy: "key" });
+  const { items, collectionProps } = list;
+  const selected = collectionProps.selectedItems ?? [];
   const [modal, setModal] = useState<"attach" | "detach">();
+
+  const columns: TableProps.ColumnDefinition<Row>[] = [
+    {
+      id: "name",
+      header: "Entity name",
+      sortingField: "entityName",
+      cell: (e) => (
+        <Link
+          href={entityHref(e.entityType, e.entityName)}
+          onFollow={(ev) => (ev.preventDefault(), router.push(entityHref(e.entityType, e.entityName)))}
+        >
+          {e.entityName}
+        </Link>
+      ),
+    },
+    { id: "type", header: "Entity type", sortingField: "typeLabel", cell: (e) => e.typeLabel },
+    { id: "as", header: "Attached as", sortingField: "attachedAsLabel", cell: (e) => e.attachedAsLabel },
+  ];
 
   return (
     <>
       <Table
+        {...collectionProps}
+        data-testid="policy-entities-table"
         items={items}
-        trackBy={keyOf}
+        columnDefinitions={columns}
         loading={query.isLoading}
         loadingText="Loading entities"
         selectionType="multi"
-        selectedItems={selected}
-        onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
         ariaLabels={{
           itemSelectionLabel: (_, e) => e.entityName,
           allItemsSelectionLabel: () => "Select all entities",
@@ -43,11 +77,16 @@ export function PolicyEntitiesTab({ policy }: { policy: PolicyDetail }) {
         }}
         header={
           <Header
-            counter={`(${items.length}${pages.hasMore(query.data?.nextToken) ? "+" : ""})`}
+            counter={headerCounter(query.data?.length, selected.length)}
             description="The users, user groups and roles that use this policy as a permissions policy or a permissions boundary."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh entities" onClick={() => void query.refetch()} />
+                <Button
+                  iconName="refresh"
+                  ariaLabel="Refresh entities"
+                  loading={query.isFetching && !query.isLoading}
+                  onClick={() => void query.refetch()}
+                />
                 <Button disabled={!selected.length} onClick={() => setModal("detach")} data-testid="detach-policy">
                   Detach
                 </Button>
@@ -60,37 +99,35 @@ export function PolicyEntitiesTab({ policy }: { policy: PolicyDetail }) {
             Entities attached
           </Header>
         }
-        columnDefinitions={[
-          {
-            id: "name",
-            header: "Entity name",
-            cell: (e) => (
-              <Link
-                href={entityHref(e.entityType, e.entityName)}
-                onFollow={(ev) => (ev.preventDefault(), router.push(entityHref(e.entityType, e.entityName)))}
-              >
-                {e.entityName}
-              </Link>
-            ),
-          },
-          { id: "type", header: "Entity type", cell: (e) => entityTypeLabel(e.entityType) },
-          {
-            id: "as",
-            header: "Attached as",
-            cell: (e) => (e.attachedAs === "PermissionsBoundary" ? "Permissions boundary" : "Permissions policy"),
-          },
-        ]}
-        pagination={<MarkerPagination pages={pages} nextToken={query.data?.nextToken} ariaLabels={PAGINATION_LABELS} />}
-        empty={query.error ? query.error.message : "No entities use this policy."}
+        filter={
+          <SearchFilter
+            value={list.filterProps.filteringText}
+            onChange={list.actions.setFiltering}
+            countText={list.countText}
+            placeholder="Search entities by name"
+            ariaLabel="Filter entities"
+          />
+        }
+        pagination={<ListPagination {...list.paginationProps} />}
+        preferences={<TablePreferences pageSize={list.pageSize} onPageSizeChange={list.setPageSize} noun="entities" />}
+        empty={
+          query.error ? (
+            <StatusIndicator type="error">{query.error.message}</StatusIndicator>
+          ) : list.filtered ? (
+            "No entities match the filter."
+          ) : (
+            "No entities use this policy."
+          )
+        }
       />
       {modal === "attach" && <AttachEntitiesModal policy={policy} onClose={() => setModal(undefined)} />}
       {modal === "detach" && (
         <DetachEntitiesModal
           policy={policy}
-          entities={selected}
+          entities={[...selected]}
           onClose={(detached) => {
             setModal(undefined);
-            if (detached) setSelected([]);
+            if (detached) list.actions.setSelectedItems([]);
           }}
         />
       )}

@@ -30,16 +30,21 @@ export const USAGE_FILTERS = [
 export type TypeFilter = (typeof TYPE_FILTERS)[number]["value"];
 export type UsageFilter = (typeof USAGE_FILTERS)[number]["value"];
 
-export const scopeQuery = (t: TypeFilter) => (t === "JobFunction" ? { scope: "AWS" as const, pathPrefix: "/job-function/" } : { scope: t });
+/** The "Filter by Type" choice: each policy has one type, as its Type column shows it. */
+export function matchesType(p: Pick<PolicySummary, "type" | "path">, t: TypeFilter): boolean {
+  const label = policyTypeLabel(p);
+  return t === "All" || label === TYPE_FILTERS.find((f) => f.value === t)!.label;
+}
+
+/** The "Used as" choice, from the counts ListPolicies returns. */
+export function matchesUsage(p: Pick<PolicySummary, "attachmentCount" | "permissionsBoundaryUsageCount">, u: UsageFilter): boolean {
+  if (u === "PermissionsPolicy") return p.attachmentCount > 0;
+  if (u === "PermissionsBoundary") return p.permissionsBoundaryUsageCount > 0;
+  return u !== "NotUsed" || (!p.attachmentCount && !p.permissionsBoundaryUsageCount);
+}
 
 export const entityHref = (type: "User" | "Group" | "Role", name: string) =>
   `/${type === "User" ? "users" : type === "Group" ? "groups/details" : "roles"}/${encodeURIComponent(name)}`;
 
 /** The policy ARN from its URL segment, whether or not the router has already decoded it (ARNs can hold `%`). */
 export const arnFromSegment = (segment: string) => (/^arn%3A/i.test(segment) ? decodeURIComponent(segment) : segment);
-
-export const PAGINATION_LABELS = {
-  nextPageLabel: "Next page",
-  previousPageLabel: "Previous page",
-  pageLabel: (n: number) => `Page ${n}`,
-};

@@ -4,22 +4,22 @@ import Header from "@cloudscape-design/components/header";
 import Select from "@cloudscape-design/components/select";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
-import { useState } from "react";
-import { MarkerPagination } from "@/components/common/marker-pagination";
+import { useMemo, useState } from "react";
+import { headerCounter } from "@/components/common/list-counts";
+import { ListPagination } from "@/components/common/list-pagination";
 import { SearchFilter } from "@/components/common/search-filter";
-import { useMarkerSearch } from "@/components/common/use-marker-search";
+import { TablePreferences } from "@/components/common/table-preferences";
+import { useListCollection } from "@/components/common/use-list-collection";
 import { usePolicies } from "@/lib/queries/policies";
 import type { PolicySummary } from "@/lib/server/services/policies";
+import { matchesType, policyTypeLabel, TYPE_FILTERS, type TypeFilter } from "./policy-labels";
 
-const SCOPES = [
-  { value: "All", label: "All types" },
-  { value: "AWS", label: "AWS managed" },
-  { value: "Local", label: "Customer managed" },
-] as const;
+type Row = PolicySummary & { typeLabel: string };
 
 /**
- * Choose managed policies (AWS or customer managed) to attach, as the console's "Permissions policies" table.
- * `selected` is a list of policy ARNs; `single` picks one (e.g. a permissions boundary).
+ * Choose managed policies (AWS or customer managed) to attach, as the console's "Permissions policies" table: the
+ * whole list, filtered by type and name, sorted and paged in the browser. `selected` is a list of policy ARNs, kept
+ * across pages and filters; `single` picks one (e.g. a permissions boundary).
  */
 export function PolicyPicker(props: {
   selected: string[];
@@ -27,56 +27,66 @@ export function PolicyPicker(props: {
   single?: boolean;
   title?: string;
 }) {
-  const [scope, setScope] = useState<(typeof SCOPES)[number]>(SCOPES[0]);
-  const search = useMarkerSearch(scope.value);
-  const query = usePolicies({ scope: scope.value, ...search.params, pageSize: 25 });
-  const items = query.data?.items ?? [];
-  const [picked, setPicked] = useState<PolicySummary[]>([]);
-  const selectedItems = items.filter((p) => props.selected.includes(p.arn));
+  const query = usePolicies();
+  const [type, setType] = useState<TypeFilter>("All");
+  const rows = useMemo(() => query.data?.map((p): Row => ({ ...p, typeLabel: policyTypeLabel(p) })), [query.data]);
+  const narrowed = useMemo(() => rows?.filter((p) => matchesType(p, type)), [rows, type]);
+  const list = useListCollection(narrowed, {
+    searchText: (p) => [p.policyName],
+    sortingField: "policyName",
+    pageSize: 10,
+    narrowed: type !== "All",
+  });
+  const chosen = new Set(props.selected);
+  const selectedItems = (rows ?? []).filter((p) => chosen.has(p.arn));
 
   return (
     <Table
-      items={items}
+      {...list.collectionProps}
+      data-testid="policy-picker"
+      items={list.items}
       trackBy="arn"
       selectionType={props.single ? "single" : "multi"}
       selectedItems={selectedItems}
-      onSelectionChange={(e) => {
-        const onPage = new Set(items.map((i) => i.arn));
-        const kept = picked.filter((p) => props.selected.includes(p.arn) && !onPage.has(p.arn));
-        const next = props.single ? e.detail.selectedItems : [...kept, ...e.detail.selectedItems];
-        setPicked(next);
+      onSelectionChange={(e) =>
         props.onChange(
-          props.single
-            ? next.map((p) => p.arn)
-            : [...props.selected.filter((a) => !onPage.has(a)), ...e.detail.selectedItems.map((p) => p.arn)],
-          next,
-        );
+          e.detail.selectedItems.map((p) => p.arn),
+          [...e.detail.selectedItems],
+        )
+      }
+      ariaLabels={{
+        itemSelectionLabel: (_, p) => p.policyName,
+        allItemsSelectionLabel: () => "Select all policies on this page",
+        selectionGroupLabel: "Policies",
       }}
       loading={query.isLoading}
       loadingText="Loading policies"
       columnDefinitions={[
-        { id: "name", header: "Policy name", cell: (p) => p.policyName },
-        { id: "type", header: "Type", cell: (p) => p.type },
-        { id: "attached", header: "Attached entities", cell: (p) => p.attachmentCount },
+        { id: "name", header: "Policy name", sortingField: "policyName", cell: (p) => p.policyName },
+        { id: "type", header: "Type", sortingField: "typeLabel", cell: (p) => p.typeLabel },
+        { id: "attached", header: "Attached entities", sortingField: "attachmentCount", cell: (p) => p.attachmentCount },
       ]}
-      header={
-        <Header counter={props.selected.length ? `(${props.selected.length} selected)` : undefined}>
-          {props.title ?? "Permissions policies"}
-        </Header>
-      }
+      header={<Header counter={headerCounter(query.data?.length, props.selected.length)}>{props.title ?? "Permissions policies"}</Header>}
       filter={
         <SpaceBetween direction="horizontal" size="xs">
-          <SearchFilter value={search.text} onChange={search.setText} placeholder="Search policies by name" ariaLabel="Filter policies" />
+          <SearchFilter
+            value={list.filterProps.filteringText}
+            onChange={list.actions.setFiltering}
+            countText={list.countText}
+            placeholder="Search policies by name"
+            ariaLabel="Filter policies"
+          />
           <Select
-            selectedOption={scope}
-            options={SCOPES.map((s) => ({ ...s }))}
-            onChange={(e) => setScope(SCOPES.find((s) => s.value === e.detail.selectedOption.value) ?? SCOPES[0])}
+            selectedOption={TYPE_FILTERS.find((t) => t.value === type)!}
+            options={TYPE_FILTERS.map((t) => ({ ...t }))}
+            onChange={(e) => (setType(e.detail.selectedOption.value as TypeFilter), list.actions.setCurrentPage(1))}
             ariaLabel="Filter by type"
           />
         </SpaceBetween>
       }
-      pagination={<MarkerPagination pages={search.pages} nextToken={query.data?.nextToken} />}
-      empty={query.error ? query.error.message : "No policies match."}
+      pagination={<ListPagination {...list.paginationProps} />}
+      preferences={<TablePreferences pageSize={list.pageSize} onPageSizeChange={list.setPageSize} noun="policies" />}
+      empty={query.error ? query.error.message : list.filtered ? "No policies match the filter." : "No policies to display."}
     />
   );
 }

@@ -46,6 +46,7 @@ export function PolicyVersionsTab({ policy }: { policy: PolicyDetail }) {
         loading={versions.isLoading}
         loadingText="Loading policy versions"
         selectionType={customer ? "single" : undefined}
+        ariaLabels={{ itemSelectionLabel: (_, v) => v.versionId, selectionGroupLabel: "Policy versions" }}
         selectedItems={selected}
         onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
         header={

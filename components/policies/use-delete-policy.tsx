@@ -13,17 +13,6 @@ const errorOf = (err: unknown) => {
   return { code: e.code ?? "Error", message: e.message ?? "The request failed." };
 };
 
-async function allEntities(arn: string): Promise<PolicyEntity[]> {
-  const out: PolicyEntity[] = [];
-  let pageToken: string | undefined;
-  do {
-    const page = await fetchPolicyEntities(arn, { pageToken, pageSize: 1000 });
-    out.push(...page.items);
-    pageToken = page.nextToken;
-  } while (pageToken);
-  return out;
-}
-
 const entityLabel = (e: PolicyEntity) =>
   e.attachedAs === "PermissionsBoundary"
     ? `Remove permissions boundary from ${e.entityType.toLowerCase()} ${e.entityName}`
@@ -57,7 +46,7 @@ export function useDeletePolicy() {
     progress(0, 1, "Finding the entities using this policy and its versions");
     const failures: Failure[] = [];
     try {
-      const [entities, versions] = await Promise.all([allEntities(arn), fetchPolicyVersions(arn)]);
+      const [entities, versions] = await Promise.all([fetchPolicyEntities(arn), fetchPolicyVersions(arn)]);
       const steps: Step[] = [
         ...entities.map((e) => ({ label: entityLabel(e), run: () => detachPolicy(arn, e) })),
         ...versions

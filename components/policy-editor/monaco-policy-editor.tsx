@@ -52,6 +52,17 @@ const EDITOR_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   renderValidationDecorations: "on",
 };
 
+const KIND_NAMES: Record<PolicyKind, string> = {
+  identity: "Policy",
+  trust: "Trust policy",
+  resource: "Resource policy",
+  scp: "Service control policy",
+  rcp: "Resource control policy",
+};
+
+/** What a screen reader announces for the editor (Monaco's own is "Editor content"). */
+const editorLabel = (kind: PolicyKind, readOnly?: boolean) => `${KIND_NAMES[kind]} ${readOnly ? "document" : "editor"}`;
+
 /**
  * Monaco from the installed package, with live findings from lib/policy (the same code local-aws uses for
  * MalformedPolicyDocument) as markers and a list. The model is the document: the editor is created and its changes
@@ -105,8 +116,8 @@ export function MonacoPolicyEditor({
   }, []);
 
   useEffect(() => {
-    editorRef.current?.updateOptions({ readOnly, domReadOnly: readOnly });
-  }, [readOnly]);
+    editorRef.current?.updateOptions({ readOnly, domReadOnly: readOnly, ariaLabel: editorLabel(kind, readOnly) });
+  }, [readOnly, kind]);
 
   useEffect(() => {
     const editor = editorRef.current;

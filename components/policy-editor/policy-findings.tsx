@@ -8,6 +8,20 @@ export type EditorFinding = { message: string; detail?: string; path?: string; l
 
 const GRAMMAR: Partial<Record<PolicyKind, string>> = { scp: "service control policy", rcp: "resource control policy" };
 
+// A plain-looking button that keeps the browser's focus ring (`all: unset` would remove it).
+const FINDING_BUTTON = {
+  background: "none",
+  border: 0,
+  padding: 0,
+  font: "inherit",
+  color: "inherit",
+  textAlign: "left",
+  cursor: "pointer",
+  display: "flex",
+  gap: 8,
+  alignItems: "baseline",
+} as const;
+
 /** The findings panel under the editor, like the AWS console's policy validation list; a click moves the cursor. */
 export function PolicyFindings({
   findings,
@@ -30,11 +44,7 @@ export function PolicyFindings({
           <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
             {findings.map((f, i) => (
               <li key={i} data-testid="policy-finding" style={{ padding: "2px 0" }}>
-                <button
-                  type="button"
-                  onClick={() => onSelect(f)}
-                  style={{ all: "unset", cursor: "pointer", display: "flex", gap: 8, alignItems: "baseline" }}
-                >
+                <button type="button" onClick={() => onSelect(f)} style={FINDING_BUTTON}>
                   <StatusIndicator type="error">{f.message}</StatusIndicator>
                   <Box variant="small" color="text-body-secondary">
                     {[f.detail, f.path, `Ln ${f.line}, Col ${f.column}`].filter(Boolean).join(" · ")}

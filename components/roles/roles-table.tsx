@@ -7,43 +7,47 @@ import Link from "@cloudscape-design/components/link";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
-import { MarkerPagination } from "@/components/common/marker-pagination";
+import { headerCounter } from "@/components/common/list-counts";
+import { ListPagination } from "@/components/common/list-pagination";
 import { SearchFilter } from "@/components/common/search-filter";
-import { useMarkerSearch } from "@/components/common/use-marker-search";
+import { TablePreferences } from "@/components/common/table-preferences";
+import { useListCollection } from "@/components/common/use-list-collection";
 import { useRoles, useRolesLastUsed, type RoleSummary } from "@/lib/queries/roles";
 import { ago } from "@/lib/format/time";
 import { DeleteRolesModal } from "./delete-roles-modal";
 import { useDeleteRoles } from "./use-delete-roles";
 import { roleHref } from "./role-href";
 
-const PAGE_SIZE = 25;
-
-type Row = RoleSummary & { lastActivity?: string | null };
-
+/**
+ * The AWS console's Roles page: the whole list, searched by name or description, sorted and paged in the browser;
+ * last activity is read per visible row (ListRoles does not return it).
+ */
 export function RolesTable() {
   useBreadcrumbs([{ text: "Roles", href: "/roles" }]);
   const router = useRouter();
-  const search = useMarkerSearch();
-  const { filter, pages } = search;
-  const query = useRoles({ ...search.params, pageSize: PAGE_SIZE });
-  const roles = useMemo(() => query.data?.items ?? [], [query.data]);
-  const lastUsed = useRolesLastUsed(roles.map((r) => r.roleName));
-  const [selected, setSelected] = useState<RoleSummary[]>([]);
+  const query = useRoles();
+  const list = useListCollection(query.data, {
+    searchText: (r) => [r.roleName, r.description],
+    sortingField: "roleName",
+    trackBy: "roleName",
+  });
+  const { items, collectionProps } = list;
+  const lastUsed = useRolesLastUsed(items.map((r) => r.roleName));
+  const lastActivity = new Map(
+    items.map((r, i) => [r.roleName, lastUsed[i]?.data ? (lastUsed[i].data.lastUsed?.date ?? null) : undefined]),
+  );
+  const selected = collectionProps.selectedItems ?? [];
   const [confirming, setConfirming] = useState(false);
   const deleteRoles = useDeleteRoles();
-
-  const rows: Row[] = roles.map((r, i) => {
-    const q = lastUsed[i];
-    return { ...r, lastActivity: q?.data ? (q.data.lastUsed?.date ?? null) : undefined };
-  });
   const open = (name: string) => router.push(roleHref(name));
 
-  const columns: TableProps.ColumnDefinition<Row>[] = [
+  const columns: TableProps.ColumnDefinition<RoleSummary>[] = [
     {
       id: "roleName",
       header: "Role name",
+      sortingField: "roleName",
       cell: (r) => (
         <Link href={roleHref(r.roleName)} onFollow={(e) => (e.preventDefault(), open(r.roleName))}>
           {r.roleName}
@@ -67,30 +71,32 @@ export function RolesTable() {
     {
       id: "lastActivity",
       header: "Last activity",
-      cell: (r) => (r.lastActivity === undefined ? "…" : r.lastActivity ? ago(r.lastActivity) : "-"),
+      cell: (r) => {
+        const date = lastActivity.get(r.roleName);
+        return date === undefined ? "…" : date ? ago(date) : "-";
+      },
     },
-    { id: "created", header: "Created", cell: (r) => ago(r.createDate) },
+    { id: "created", header: "Created", sortingField: "createDate", cell: (r) => ago(r.createDate) },
   ];
 
   const confirmDelete = async () => {
     const names = selected.map((s) => s.roleName);
     setConfirming(false);
     const deleted = await deleteRoles(names);
-    setSelected((s) => s.filter((r) => !deleted.includes(r.roleName)));
+    list.actions.setSelectedItems(selected.filter((r) => !deleted.includes(r.roleName)));
   };
 
   return (
     <>
       <Table
+        {...collectionProps}
+        data-testid="roles-table"
         variant="full-page"
-        items={rows}
+        items={items}
         columnDefinitions={columns}
-        trackBy="roleName"
         loading={query.isLoading}
         loadingText="Loading roles"
         selectionType="multi"
-        selectedItems={selected}
-        onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
         ariaLabels={{
           selectionGroupLabel: "Roles selection",
           itemSelectionLabel: (_s, r) => `Select ${r.roleName}`,
@@ -99,13 +105,16 @@ export function RolesTable() {
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={
-              selected.length ? `(${selected.length}/${rows.length})` : `(${rows.length}${pages.hasMore(query.data?.nextToken) ? "+" : ""})`
-            }
+            counter={headerCounter(query.data?.length, selected.length)}
             description="IAM roles are identities you can create that have specific permissions with credentials that are valid for short durations. Roles can be assumed by entities that you trust."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh" onClick={() => void query.refetch()} />
+                <Button
+                  iconName="refresh"
+                  ariaLabel="Refresh"
+                  loading={query.isFetching && !query.isLoading}
+                  onClick={() => void query.refetch()}
+                />
                 <Button disabled={!selected.length} onClick={() => setConfirming(true)} data-testid="delete-roles">
                   Delete
                 </Button>
@@ -120,15 +129,19 @@ export function RolesTable() {
         }
         filter={
           <SearchFilter
-            value={search.text}
-            onChange={search.setText}
+            value={list.filterProps.filteringText}
+            onChange={list.actions.setFiltering}
+            countText={list.countText}
             placeholder="Search roles by name or description"
             ariaLabel="Filter roles"
           />
         }
-        pagination={<MarkerPagination pages={pages} nextToken={query.data?.nextToken} />}
+        pagination={<ListPagination {...list.paginationProps} />}
+        preferences={<TablePreferences pageSize={list.pageSize} onPageSizeChange={list.setPageSize} noun="roles" />}
         empty={
-          <Box textAlign="center">{query.error ? query.error.message : filter ? "No roles match the filter." : "No roles to display."}</Box>
+          <Box textAlign="center">
+            {query.error ? query.error.message : list.filtered ? "No roles match the filter." : "No roles to display."}
+          </Box>
         }
       />
       <DeleteRolesModal

@@ -15,6 +15,7 @@ function Layout({ children }: { children: ReactNode }) {
   const router = useRouter();
   return (
     <AppLayout
+      headerSelector="#top-nav"
       navigation={<SideNav />}
       breadcrumbs={
         <BreadcrumbGroup

@@ -24,6 +24,9 @@ export function ShellProvider({ children }: { children: ReactNode }) {
       const id = flash.id ?? Math.random().toString(36).slice(2);
       const full: Flash = { ...flash, id, dismissible: true, dismissLabel: "Dismiss", onDismiss: () => dismiss(id) };
       setFlashes((f) => [full, ...f.filter((x) => x.id !== id)]);
+      // The Flashbar is at the top of the page: a result is scrolled to there (a navigation that follows then stays
+      // at the top), or it shows above the screen, under the sticky top bar. Progress updates leave the page be.
+      if (flash.type !== "in-progress") window.scrollTo({ top: 0 });
       return id;
     },
     [dismiss],

@@ -2,8 +2,6 @@
 
 import Select, { type SelectProps } from "@cloudscape-design/components/select";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { useDebounced } from "@/components/common/use-debounced";
 import { fetchGroups, groupKeys } from "@/lib/queries/groups";
 import { fetchRoles, roleKeys } from "@/lib/queries/roles";
 import { fetchUsers, userKeys } from "@/lib/queries/users";
@@ -14,29 +12,21 @@ export type ChosenPrincipal = { kind: PrincipalKind; name: string; arn: string }
 const NOUN: Record<PrincipalKind, string> = { user: "user", group: "user group", role: "role" };
 
 type Listed = { arn: string; path: string; userName?: string; groupName?: string; roleName?: string };
-type Query = { filter?: string; pageSize: number };
-const LISTS: Record<PrincipalKind, { key: (q: Query) => readonly unknown[]; fetch: (q: Query) => Promise<{ items: Listed[] }> }> = {
-  user: { key: userKeys.list, fetch: fetchUsers },
-  group: { key: groupKeys.list, fetch: fetchGroups },
-  role: { key: roleKeys.list, fetch: fetchRoles },
+const LISTS: Record<PrincipalKind, { queryKey: readonly unknown[]; queryFn: () => Promise<Listed[]> }> = {
+  user: { queryKey: userKeys.lists(), queryFn: fetchUsers },
+  group: { queryKey: groupKeys.lists(), queryFn: fetchGroups },
+  role: { queryKey: roleKeys.lists(), queryFn: fetchRoles },
 };
 
-/** Picks a user, group or role by name; IAM lists have no name filter, so the list routes search page by page. */
+/** Picks a user, group or role by name from the account's whole list (the lists' own cache), filtered as typed. */
 export function PrincipalSelect(props: {
   kind: PrincipalKind;
   value?: ChosenPrincipal;
   onChange: (p: ChosenPrincipal) => void;
   invalid?: boolean;
 }) {
-  const [filter, setFilter] = useState("");
-  const q = { filter: useDebounced(filter, 250) || undefined, pageSize: 50 };
-  const source = LISTS[props.kind];
-  const list = useQuery({
-    queryKey: source.key(q),
-    queryFn: () => source.fetch(q),
-    placeholderData: (prev, prevQuery) => (prevQuery?.queryKey[0] === source.key(q)[0] ? prev : undefined),
-  });
-  const items = list.data?.items ?? [];
+  const list = useQuery(LISTS[props.kind]);
+  const items = list.data ?? [];
   const options: SelectProps.Option[] = items.map((i) => ({
     value: i.arn,
     label: i.userName ?? i.groupName ?? i.roleName,
@@ -48,9 +38,9 @@ export function PrincipalSelect(props: {
       data-testid="principal-select"
       selectedOption={selected}
       options={options}
-      filteringType="manual"
+      filteringType="auto"
+      virtualScroll
       filteringPlaceholder={`Find a ${NOUN[props.kind]} by name`}
-      onLoadItems={(e) => setFilter(e.detail.filteringText)}
       statusType={list.isFetching ? "loading" : list.error ? "error" : "finished"}
       loadingText="Loading"
       errorText={list.error?.message}

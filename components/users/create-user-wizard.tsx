@@ -14,6 +14,7 @@ import { PermissionsStep } from "./create/permissions-step";
 import { RetrievePassword } from "./create/retrieve-password";
 import { ReviewStep } from "./create/review-step";
 import { UserDetailsStep } from "./create/user-details-step";
+import { userHref } from "./detail/user-href";
 import { useOrigin } from "@/components/common/use-origin";
 
 /** The AWS console's "Create user" wizard: user details, permissions, review (with tags), then the password once. */
@@ -69,7 +70,12 @@ export function CreateUserWizard() {
     create.mutate(toCreateInput(draft, applied), {
       onSuccess: (r) => {
         if (r.consoleAccess) return setCreated({ ...r, password: r.consoleAccess.password });
-        notify({ type: "success", content: `User ${r.user.userName} created successfully.` });
+        notify({
+          type: "success",
+          content: `User ${r.user.userName} created successfully.`,
+          buttonText: "View user",
+          onButtonClick: () => router.push(userHref(r.user.userName)),
+        });
         router.push("/users");
       },
     });

@@ -2,75 +2,51 @@
 
 import Button from "@cloudscape-design/components/button";
 import Header from "@cloudscape-design/components/header";
-import Link from "@cloudscape-design/components/link";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
-import { MarkerPagination } from "@/components/common/marker-pagination";
+import { headerCounter } from "@/components/common/list-counts";
+import { ListPagination } from "@/components/common/list-pagination";
 import { SearchFilter } from "@/components/common/search-filter";
-import { useMarkerSearch } from "@/components/common/use-marker-search";
+import { TablePreferences } from "@/components/common/table-preferences";
+import { useListCollection } from "@/components/common/use-list-collection";
 import { useUserActivity, useUsers } from "@/lib/queries/users";
 import { DeleteUsersModal } from "./delete-users-modal";
 import { useDeleteUsers } from "./use-delete-users";
+import { userNameColumn } from "./user-link";
 import type { UserActivity, UserSummary } from "@/lib/server/services/users";
 import { age, ago } from "@/lib/format/time";
-import { userHref } from "@/components/users/detail/user-href";
 
-type Row = UserSummary & { activity?: UserActivity };
-
-const PAGE_SIZE = 25;
-
+/** The AWS console's Users page: the whole list, searched by name or ARN, sorted and paged in the browser. */
 export function UsersTable() {
   useBreadcrumbs([{ text: "Users", href: "/users" }]);
   const router = useRouter();
-  const search = useMarkerSearch();
-  const { filter, pages } = search;
-  const query = useUsers({ ...search.params, pageSize: PAGE_SIZE });
-  const users = useMemo(() => query.data?.items ?? [], [query.data]);
-  const activity = useUserActivity(users.map((u) => u.userName));
-  const [selected, setSelected] = useState<Row[]>([]);
-  // Selection follows what is shown: a new page, filter or refresh drops rows that are no longer listed.
-  useEffect(() => {
-    const shown = new Set(users.map((u) => u.userName));
-    setSelected((s) => (s.every((u) => shown.has(u.userName)) ? s : s.filter((u) => shown.has(u.userName))));
-  }, [users]);
+  const query = useUsers();
+  const list = useListCollection(query.data, { searchText: (u) => [u.userName, u.arn], sortingField: "userName", trackBy: "userName" });
+  const { items, collectionProps } = list;
+  const activity = useUserActivity(items.map((u) => u.userName));
+  const byName = useMemo(() => new Map((activity.data ?? []).map((a) => [a.userName, a])), [activity.data]);
   const [confirming, setConfirming] = useState(false);
   const deleteUsers = useDeleteUsers();
-  const [sorting, setSorting] = useState<{ column: keyof Row; descending: boolean }>({ column: "userName", descending: false });
+  const selected = collectionProps.selectedItems ?? [];
+  const loaded = (u: UserSummary, cell: (a: UserActivity) => ReactNode) => {
+    const a = byName.get(u.userName);
+    return a ? cell(a) : "…";
+  };
 
-  const rows: Row[] = useMemo(() => {
-    const byName = new Map((activity.data ?? []).map((a) => [a.userName, a]));
-    const out = users.map((u) => ({ ...u, activity: byName.get(u.userName) }));
-    const key = sorting.column;
-    return out.sort((a, b) => String(a[key] ?? "").localeCompare(String(b[key] ?? "")) * (sorting.descending ? -1 : 1));
-  }, [users, activity.data, sorting]);
-
-  const columns: TableProps.ColumnDefinition<Row>[] = [
-    {
-      id: "userName",
-      header: "User name",
-      sortingField: "userName",
-      cell: (u) => (
-        <Link href={userHref(u.userName)} onFollow={(e) => (e.preventDefault(), router.push(userHref(u.userName)))}>
-          {u.userName}
-        </Link>
-      ),
-    },
+  const columns: TableProps.ColumnDefinition<UserSummary>[] = [
+    userNameColumn,
     { id: "path", header: "Path", sortingField: "path", cell: (u) => u.path },
-    { id: "groups", header: "Groups", cell: (u) => (u.activity ? u.activity.groups.length || "None" : "…") },
+    { id: "groups", header: "Groups", cell: (u) => loaded(u, (a) => a.groups.length || "None") },
     {
       id: "lastActivity",
       header: "Last activity",
-      cell: (u) => ago([u.passwordLastUsed, u.activity?.lastActivity].filter(Boolean).sort().pop()),
+      cell: (u) => ago([u.passwordLastUsed, byName.get(u.userName)?.lastActivity].filter(Boolean).sort().pop()),
     },
-    {
-      id: "passwordAge",
-      header: "Password age",
-      cell: (u) => (u.activity ? (u.activity.passwordEnabled ? age(u.activity.passwordCreated) : "-") : "…"),
-    },
-    { id: "keyAge", header: "Access key age", cell: (u) => (u.activity ? age(u.activity.oldestActiveKeyCreated) : "…") },
+    { id: "passwordAge", header: "Password age", cell: (u) => loaded(u, (a) => (a.passwordEnabled ? age(a.passwordCreated) : "-")) },
+    { id: "keyAge", header: "Access key age", cell: (u) => loaded(u, (a) => age(a.oldestActiveKeyCreated)) },
     { id: "created", header: "Created", sortingField: "createDate", cell: (u) => ago(u.createDate) },
   ];
 
@@ -83,35 +59,32 @@ export function UsersTable() {
   return (
     <>
       <Table
+        {...collectionProps}
+        data-testid="users-table"
         variant="full-page"
-        items={rows}
+        items={items}
         columnDefinitions={columns}
-        trackBy="userName"
         loading={query.isLoading}
         loadingText="Loading users"
         selectionType="multi"
-        selectedItems={selected}
-        onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
         ariaLabels={{
           itemSelectionLabel: (_, u) => u.userName,
           allItemsSelectionLabel: () => "Select all users",
           selectionGroupLabel: "Users",
         }}
-        sortingColumn={{ sortingField: sorting.column }}
-        sortingDescending={sorting.descending}
-        onSortingChange={(e) =>
-          setSorting({ column: e.detail.sortingColumn.sortingField as keyof Row, descending: e.detail.isDescending ?? false })
-        }
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={
-              selected.length ? `(${selected.length}/${rows.length})` : `(${rows.length}${pages.hasMore(query.data?.nextToken) ? "+" : ""})`
-            }
+            counter={headerCounter(query.data?.length, selected.length)}
             description="An IAM user is an identity with long-term credentials that is used to interact with AWS in an account."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh" onClick={() => void query.refetch()} />
+                <Button
+                  iconName="refresh"
+                  ariaLabel="Refresh"
+                  loading={query.isFetching && !query.isLoading}
+                  onClick={() => void query.refetch()}
+                />
                 <Button disabled={!selected.length} onClick={() => setConfirming(true)} data-testid="delete-users">
                   Delete
                 </Button>
@@ -125,10 +98,17 @@ export function UsersTable() {
           </Header>
         }
         filter={
-          <SearchFilter value={search.text} onChange={search.setText} placeholder="Search users by name or ARN" ariaLabel="Filter users" />
+          <SearchFilter
+            value={list.filterProps.filteringText}
+            onChange={list.actions.setFiltering}
+            countText={list.countText}
+            placeholder="Search users by name or ARN"
+            ariaLabel="Filter users"
+          />
         }
-        pagination={<MarkerPagination pages={pages} nextToken={query.data?.nextToken} />}
-        empty={query.error ? query.error.message : filter ? "No users match the filter." : "No users to display."}
+        pagination={<ListPagination {...list.paginationProps} />}
+        preferences={<TablePreferences pageSize={list.pageSize} onPageSizeChange={list.setPageSize} noun="users" />}
+        empty={query.error ? query.error.message : list.filtered ? "No users match the filter." : "No users to display."}
       />
       <DeleteUsersModal
         visible={confirming}

@@ -1,31 +1,28 @@
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { api, qs } from "./api";
+import { useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { api } from "./api";
 import { policyKeys } from "./policies";
 import { userKeys } from "./users";
 import type { CreateGroupInput, InlinePolicyInput } from "@/lib/schemas/groups";
 import type { GroupDetail, GroupInlinePolicy, GroupPermissions, GroupSummary } from "@/lib/server/services/groups";
-import type { Page } from "@/lib/server/services/paging";
 import type { UserSummary } from "@/lib/server/services/users";
-
-export type GroupListQuery = { filter?: string; pageToken?: string; pageSize: number };
 
 export const groupKeys = {
   all: ["groups"] as const,
+  /** The account's whole group list, filtered, sorted and paged in the browser. */
   lists: () => [...groupKeys.all, "list"] as const,
-  list: (q: GroupListQuery) => [...groupKeys.lists(), q] as const,
   detail: (name: string) => [...groupKeys.all, "detail", name] as const,
-  users: (name: string, q: GroupListQuery) => [...groupKeys.detail(name), "users", q] as const,
+  /** The group's whole member list, filtered, sorted and paged in the browser. */
+  users: (name: string) => [...groupKeys.detail(name), "users"] as const,
   permissions: (name: string) => [...groupKeys.detail(name), "permissions"] as const,
   inlinePolicy: (name: string, policyName: string) => [...groupKeys.detail(name), "inline", policyName] as const,
 };
 
 const groupUrl = (name: string, rest = "") => `/api/groups/${encodeURIComponent(name)}${rest}`;
 
-export const fetchGroups = (q: GroupListQuery) => api<Page<GroupSummary>>(`/api/groups${qs(q)}`);
+export const fetchGroups = () => api<GroupSummary[]>("/api/groups");
 export const fetchGroup = (name: string) => api<GroupDetail>(groupUrl(name));
 
-export const useGroups = (q: GroupListQuery) =>
-  useQuery({ queryKey: groupKeys.list(q), queryFn: () => fetchGroups(q), placeholderData: keepPreviousData });
+export const useGroups = () => useQuery({ queryKey: groupKeys.lists(), queryFn: fetchGroups });
 
 export const useGroup = (name: string) => useQuery({ queryKey: groupKeys.detail(name), queryFn: () => fetchGroup(name), retry: false });
 
@@ -33,12 +30,8 @@ export const useGroup = (name: string) => useQuery({ queryKey: groupKeys.detail(
 export const useGroupDetails = (names: string[]) =>
   useQueries({ queries: names.map((name) => ({ queryKey: groupKeys.detail(name), queryFn: () => fetchGroup(name) })) });
 
-export const useGroupUsers = (name: string, q: GroupListQuery) =>
-  useQuery({
-    queryKey: groupKeys.users(name, q),
-    queryFn: () => api<Page<UserSummary>>(groupUrl(name, `/users${qs(q)}`)),
-    placeholderData: keepPreviousData,
-  });
+export const useGroupUsers = (name: string) =>
+  useQuery({ queryKey: groupKeys.users(name), queryFn: () => api<UserSummary[]>(groupUrl(name, "/users")) });
 
 export const useGroupPermissions = (name: string) =>
   useQuery({ queryKey: groupKeys.permissions(name), queryFn: () => api<GroupPermissions>(groupUrl(name, "/policies")) });

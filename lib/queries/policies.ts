@@ -1,44 +1,30 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { api, qs } from "./api";
 import type { PolicyDetail, PolicySummary } from "@/lib/server/services/policies";
 import type { PolicyVersion } from "@/lib/server/services/policy-versions";
 import type { PolicyEntity } from "@/lib/server/services/policy-entities";
-import type { Page } from "@/lib/server/services/paging";
 
 export type { PolicyDetail, PolicyEntity, PolicySummary, PolicyVersion };
 
-export type PolicyListQuery = {
-  scope?: "All" | "AWS" | "Local";
-  onlyAttached?: boolean;
-  usage?: "PermissionsPolicy" | "PermissionsBoundary" | "NotUsed";
-  pathPrefix?: string;
-  filter?: string;
-  pageToken?: string;
-  pageSize: number;
-};
-
-export type PolicyEntitiesQuery = { pageToken?: string; pageSize: number };
-
 export const policyKeys = {
   all: ["policies"] as const,
+  /** Every managed policy the account can use (AWS's and its own), filtered, sorted and paged in the browser. */
   lists: () => [...policyKeys.all, "list"] as const,
-  list: (q: PolicyListQuery) => [...policyKeys.lists(), q] as const,
   descriptions: (arns: string[]) => [...policyKeys.all, "descriptions", arns] as const,
   detail: (arn: string) => [...policyKeys.all, "detail", arn] as const,
   versions: (arn: string) => [...policyKeys.detail(arn), "versions"] as const,
   version: (arn: string, versionId: string) => [...policyKeys.versions(arn), versionId] as const,
-  entities: (arn: string, q: PolicyEntitiesQuery) => [...policyKeys.detail(arn), "entities", q] as const,
+  /** The users, groups and roles using the policy, the whole list. */
+  entities: (arn: string) => [...policyKeys.detail(arn), "entities"] as const,
 };
 
 /** The console page and API path of a policy: its ARN URL-encoded into one segment. */
 export const policyHref = (arn: string, rest = "") => `/policies/details/${encodeURIComponent(arn)}${rest}`;
 export const policyApi = (arn: string, rest = "") => `/api/policies/${encodeURIComponent(arn)}${rest}`;
 
-export const fetchPolicies = (q: PolicyListQuery) =>
-  api<Page<PolicySummary>>(`/api/policies${qs({ ...q, onlyAttached: q.onlyAttached ? "true" : undefined })}`);
+export const fetchPolicies = () => api<PolicySummary[]>("/api/policies");
 
-export const usePolicies = (q: PolicyListQuery) =>
-  useQuery({ queryKey: policyKeys.list(q), queryFn: () => fetchPolicies(q), placeholderData: keepPreviousData });
+export const usePolicies = () => useQuery({ queryKey: policyKeys.lists(), queryFn: fetchPolicies });
 
 /** Descriptions for the visible page only (ListPolicies leaves them out, as AWS does). */
 export const usePolicyDescriptions = (arns: string[]) =>
@@ -67,7 +53,6 @@ export const usePolicyVersion = (arn: string, versionId: string | undefined) =>
     staleTime: Infinity,
   });
 
-export const fetchPolicyEntities = (arn: string, q: PolicyEntitiesQuery) => api<Page<PolicyEntity>>(policyApi(arn, `/entities${qs(q)}`));
+export const fetchPolicyEntities = (arn: string) => api<PolicyEntity[]>(policyApi(arn, "/entities"));
 
-export const usePolicyEntities = (arn: string, q: PolicyEntitiesQuery) =>
-  useQuery({ queryKey: policyKeys.entities(arn, q), queryFn: () => fetchPolicyEntities(arn, q), placeholderData: keepPreviousData });
+export const usePolicyEntities = (arn: string) => useQuery({ queryKey: policyKeys.entities(arn), queryFn: () => fetchPolicyEntities(arn) });

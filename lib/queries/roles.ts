@@ -1,21 +1,19 @@
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, qs } from "./api";
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "./api";
 import { policyKeys } from "./policies";
 import type { RoleSummary } from "@/lib/server/services/roles";
-import type { Page } from "@/lib/server/services/paging";
 import type { RoleDetail, RoleLastUsed, RoleTag } from "@/lib/server/services/role-detail";
 import type { CreatedRole } from "@/lib/server/services/role-create";
 import type { DeletedRole } from "@/lib/server/services/role-delete";
 import type { RolePermission } from "@/lib/server/services/role-permissions";
 import type { CreateRoleInput, UpdateRoleInput } from "@/lib/schemas/roles";
 
-export type RoleListQuery = { filter?: string; pageToken?: string; pageSize: number };
 export type { CreatedRole, DeletedRole, RoleDetail, RolePermission, RoleSummary, RoleTag };
 
 export const roleKeys = {
   all: ["roles"] as const,
+  /** The account's whole role list, filtered, sorted and paged in the browser. */
   lists: () => [...roleKeys.all, "list"] as const,
-  list: (q: RoleListQuery) => [...roleKeys.lists(), q] as const,
   detail: (name: string) => [...roleKeys.all, "detail", name] as const,
   lastUsed: (name: string) => [...roleKeys.all, "last-used", name] as const,
   permissions: (name: string) => [...roleKeys.detail(name), "permissions"] as const,
@@ -23,10 +21,9 @@ export const roleKeys = {
 
 const rolePath = (name: string, sub = "") => `/api/roles/${encodeURIComponent(name)}${sub}`;
 
-export const fetchRoles = (q: RoleListQuery) => api<Page<RoleSummary>>(`/api/roles${qs(q)}`);
+export const fetchRoles = () => api<RoleSummary[]>("/api/roles");
 
-export const useRoles = (q: RoleListQuery) =>
-  useQuery({ queryKey: roleKeys.list(q), queryFn: () => fetchRoles(q), placeholderData: keepPreviousData });
+export const useRoles = () => useQuery({ queryKey: roleKeys.lists(), queryFn: fetchRoles });
 
 export const fetchRole = (name: string) => api<RoleDetail>(rolePath(name));
 

@@ -1,22 +1,18 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { api, qs } from "./api";
-import type { Page, UserActivity, UserSummary } from "@/lib/server/services/users";
-
-export type UserListQuery = { filter?: string; pageToken?: string; pageSize: number };
+import type { UserActivity, UserSummary } from "@/lib/server/services/users";
 
 export const userKeys = {
   all: ["users"] as const,
+  /** The account's whole user list, which every users table and picker filters, sorts and pages in the browser. */
   lists: () => [...userKeys.all, "list"] as const,
-  list: (q: UserListQuery) => [...userKeys.lists(), q] as const,
   activity: (names: string[]) => [...userKeys.all, "activity", names] as const,
   detail: (name: string) => [...userKeys.all, "detail", name] as const,
 };
 
-export const fetchUsers = (q: UserListQuery) => api<Page<UserSummary>>(`/api/users${qs(q)}`);
+export const fetchUsers = () => api<UserSummary[]>("/api/users");
 
-export function useUsers(q: UserListQuery) {
-  return useQuery({ queryKey: userKeys.list(q), queryFn: () => fetchUsers(q), placeholderData: keepPreviousData });
-}
+export const useUsers = () => useQuery({ queryKey: userKeys.lists(), queryFn: fetchUsers });
 
 export function useUserActivity(names: string[]) {
   return useQuery({

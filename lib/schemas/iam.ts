@@ -56,9 +56,3 @@ export const tagsSchema = z
   .array(tagSchema)
   .max(50, "You can add up to 50 tags.")
   .refine((tags) => new Set(tags.map((t) => t.Key.toLowerCase())).size === tags.length, "Tag keys must be unique.");
-
-export const pageQuerySchema = z.object({
-  filter: z.string().max(128).optional(),
-  pageToken: z.string().max(2048).optional(),
-  pageSize: z.coerce.number().int().min(1).max(1000).default(25),
-});

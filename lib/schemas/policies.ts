@@ -1,20 +1,5 @@
 import { z } from "zod";
-import { arnSchema, groupNameSchema, pageQuerySchema, policyNameSchema, roleNameSchema, tagsSchema, userNameSchema } from "./iam";
-
-export const policyListQuerySchema = pageQuerySchema.extend({
-  scope: z.enum(["All", "AWS", "Local"]).default("All"),
-  onlyAttached: z
-    .enum(["true", "false"])
-    .optional()
-    .transform((v) => v === "true"),
-  usage: z.enum(["PermissionsPolicy", "PermissionsBoundary", "NotUsed"]).optional(),
-  pathPrefix: z
-    .string()
-    .max(512)
-    .regex(/^\/([\u0021-\u007E]*\/)?$/, "The path prefix must begin and end with a slash (/).")
-    .optional(),
-});
-export type PolicyListQuery = z.input<typeof policyListQuerySchema>;
+import { arnSchema, groupNameSchema, policyNameSchema, roleNameSchema, tagsSchema, userNameSchema } from "./iam";
 
 /** A managed policy's ARN: AWS managed (`arn:aws:iam::aws:policy/...`) or an account's own. */
 export const policyArnSchema = arnSchema.regex(/^arn:aws[\w-]*:iam::(aws|\d{12}):policy\/./, "Enter a managed policy ARN.");
@@ -60,8 +45,6 @@ export const policyDescriptionsQuerySchema = z.object({
 
 export const policyEntityTypes = ["User", "Group", "Role"] as const;
 export type PolicyEntityType = (typeof policyEntityTypes)[number];
-
-export const policyEntitiesQuerySchema = pageQuerySchema.pick({ pageToken: true, pageSize: true });
 
 const entityName = { User: userNameSchema, Group: groupNameSchema, Role: roleNameSchema };
 

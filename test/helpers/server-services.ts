@@ -1,20 +1,4 @@
-import Module, { createRequire } from "node:module";
 import type { Harness } from "./local-aws";
-
-const require = createRequire(__filename);
-
-/**
- * lib/server modules import "server-only", which throws outside Next's server bundles. Tests load them in Node
- * through this: the marker resolves to an empty module, as Next's react-server condition makes it.
- */
-export function allowServerOnly() {
-  const path = require.resolve("server-only");
-  const stub = new Module(path);
-  stub.filename = path;
-  stub.loaded = true;
-  stub.exports = {};
-  require.cache[path] = stub;
-}
 
 /** The root user of a harness's account as the console's services take it (a Principal). */
 export const rootPrincipal = (h: Harness) => ({

@@ -1,9 +1,8 @@
+import "../helpers/server-only";
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { startHarness, unique, type Harness } from "../helpers/local-aws";
-import { allowServerOnly, rootPrincipal } from "../helpers/server-services";
-
-allowServerOnly();
+import { rootPrincipal } from "../helpers/server-services";
 
 type Services = typeof import("../../lib/server/services/organizations-organization") &
   typeof import("../../lib/server/services/organizations-tree") &

@@ -1,10 +1,9 @@
+import "../helpers/server-only";
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { CreateAccountAliasCommand, CreateRoleCommand } from "@aws-sdk/client-iam";
 import { startHarness, unique, type Harness } from "../helpers/local-aws";
-import { allowServerOnly, rootPrincipal } from "../helpers/server-services";
-
-allowServerOnly();
+import { rootPrincipal } from "../helpers/server-services";
 
 const TRUST = JSON.stringify({
   Version: "2012-10-17",

@@ -1,3 +1,4 @@
+import "../helpers/server-only";
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -11,12 +12,9 @@ import {
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { awsError, ROOT_PASSWORD, startHarness, unique, type Harness } from "../helpers/local-aws";
 import { ACCOUNT, allow, iamUser, policy, type TestUser } from "../helpers/iam-user";
-import { allowServerOnly } from "../helpers/server-services";
 import { standaloneAccount, trusting, trustPolicy } from "../helpers/sessions";
 import type { Principal } from "../../lib/server/principal";
 import type { ConsoleToken } from "../../lib/server/switch-role";
-
-allowServerOnly();
 
 const PASSWORD = "Switch-role-Passw0rd!";
 const OTHER = "444455556666";

@@ -4,9 +4,10 @@ import Alert from "@cloudscape-design/components/alert";
 import Header from "@cloudscape-design/components/header";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
-import { MarkerPagination } from "@/components/common/marker-pagination";
+import { headerCounter } from "@/components/common/list-counts";
+import { ListPagination } from "@/components/common/list-pagination";
 import { SearchFilter } from "@/components/common/search-filter";
-import { useMarkerSearch } from "@/components/common/use-marker-search";
+import { useListCollection } from "@/components/common/use-list-collection";
 import { useUserActivity, useUsers } from "@/lib/queries/users";
 import type { PermissionsToCopy } from "@/lib/queries/users-create";
 import { ago } from "@/lib/format/time";
@@ -17,36 +18,48 @@ type Props = { selected?: string; onChange: (userName: string) => void; copied?:
 
 /** "Copy permissions from user": one user whose groups, attached managed policies and boundary the new user gets. */
 export function CopyPermissionsPicker({ selected, onChange, copied, error }: Props) {
-  const search = useMarkerSearch();
-  const query = useUsers({ ...search.params, pageSize: 10 });
-  const items = query.data?.items ?? [];
+  const query = useUsers();
+  const list = useListCollection(query.data, { searchText: (u) => [u.userName, u.arn], sortingField: "userName", pageSize: 10 });
+  const items = list.items;
   const activity = useUserActivity(items.map((u) => u.userName));
   const groupsOf = (name: string) => activity.data?.find((a) => a.userName === name)?.groups;
 
   return (
     <SpaceBetween size="m">
       <Table
+        {...list.collectionProps}
         items={items}
         trackBy="userName"
         selectionType="single"
-        selectedItems={items.filter((u) => u.userName === selected)}
+        selectedItems={(query.data ?? []).filter((u) => u.userName === selected)}
         onSelectionChange={(e) => e.detail.selectedItems[0] && onChange(e.detail.selectedItems[0].userName)}
         ariaLabels={{ itemSelectionLabel: (_, u) => u.userName, selectionGroupLabel: "Users" }}
         loading={query.isLoading}
         loadingText="Loading users"
         columnDefinitions={[
-          { id: "name", header: "User name", cell: (u) => u.userName },
+          { id: "name", header: "User name", sortingField: "userName", cell: (u) => u.userName },
           { id: "groups", header: "Groups", cell: (u) => groupsOf(u.userName)?.join(", ") || (groupsOf(u.userName) ? "None" : "…") },
-          { id: "created", header: "Created", cell: (u) => ago(u.createDate) },
+          { id: "created", header: "Created", sortingField: "createDate", cell: (u) => ago(u.createDate) },
         ]}
         header={
-          <Header description="Choose a user to copy its group memberships, attached managed policies and permissions boundary.">
+          <Header
+            counter={headerCounter(query.data?.length)}
+            description="Choose a user to copy its group memberships, attached managed policies and permissions boundary."
+          >
             Copy permissions from user
           </Header>
         }
-        filter={<SearchFilter value={search.text} onChange={search.setText} placeholder="Search users" ariaLabel="Filter users" />}
-        pagination={<MarkerPagination pages={search.pages} nextToken={query.data?.nextToken} />}
-        empty={query.error ? query.error.message : "No users to copy from."}
+        filter={
+          <SearchFilter
+            value={list.filterProps.filteringText}
+            onChange={list.actions.setFiltering}
+            countText={list.countText}
+            placeholder="Search users"
+            ariaLabel="Filter users"
+          />
+        }
+        pagination={<ListPagination {...list.paginationProps} />}
+        empty={query.error ? query.error.message : list.filtered ? "No users match the filter." : "No users to copy from."}
       />
       {error && (
         <Alert type="error" header="Couldn't read the user's permissions">

@@ -3,26 +3,27 @@
 import Button from "@cloudscape-design/components/button";
 import Header from "@cloudscape-design/components/header";
 import Table from "@cloudscape-design/components/table";
-import { MarkerPagination } from "@/components/common/marker-pagination";
+import { headerCounter } from "@/components/common/list-counts";
+import { ListPagination } from "@/components/common/list-pagination";
 import { SearchFilter } from "@/components/common/search-filter";
-import { useMarkerSearch } from "@/components/common/use-marker-search";
+import { useListCollection } from "@/components/common/use-list-collection";
 import { useGroups } from "@/lib/queries/groups";
 import { ago } from "@/lib/format/time";
 
-/** "User groups": the groups to add the new user to, chosen across pages (server-side filter and paging). */
+/** "User groups": the groups to add the new user to, chosen across pages of the whole list. */
 export function GroupPicker({ selected, onChange }: { selected: string[]; onChange: (groups: string[]) => void }) {
-  const search = useMarkerSearch();
-  const query = useGroups({ ...search.params, pageSize: 10 });
-  const items = query.data?.items ?? [];
-  const onPage = new Set(items.map((g) => g.groupName));
+  const query = useGroups();
+  const list = useListCollection(query.data, { searchText: (g) => [g.groupName], sortingField: "groupName", pageSize: 10 });
+  const chosen = new Set(selected);
 
   return (
     <Table
-      items={items}
+      {...list.collectionProps}
+      items={list.items}
       trackBy="groupName"
       selectionType="multi"
-      selectedItems={items.filter((g) => selected.includes(g.groupName))}
-      onSelectionChange={(e) => onChange([...selected.filter((n) => !onPage.has(n)), ...e.detail.selectedItems.map((g) => g.groupName)])}
+      selectedItems={(query.data ?? []).filter((g) => chosen.has(g.groupName))}
+      onSelectionChange={(e) => onChange(e.detail.selectedItems.map((g) => g.groupName))}
       ariaLabels={{
         itemSelectionLabel: (_, g) => g.groupName,
         allItemsSelectionLabel: () => "Select all groups",
@@ -31,13 +32,13 @@ export function GroupPicker({ selected, onChange }: { selected: string[]; onChan
       loading={query.isLoading}
       loadingText="Loading groups"
       columnDefinitions={[
-        { id: "name", header: "Group name", cell: (g) => g.groupName },
-        { id: "path", header: "Path", cell: (g) => g.path },
-        { id: "created", header: "Created", cell: (g) => ago(g.createDate) },
+        { id: "name", header: "Group name", sortingField: "groupName", cell: (g) => g.groupName },
+        { id: "path", header: "Path", sortingField: "path", cell: (g) => g.path },
+        { id: "created", header: "Created", sortingField: "createDate", cell: (g) => ago(g.createDate) },
       ]}
       header={
         <Header
-          counter={selected.length ? `(${selected.length}/${items.length})` : `(${items.length}${query.data?.nextToken ? "+" : ""})`}
+          counter={headerCounter(query.data?.length, selected.length)}
           actions={
             <Button iconName="external" iconAlign="right" href="/groups/create" target="_blank">
               Create group
@@ -48,12 +49,20 @@ export function GroupPicker({ selected, onChange }: { selected: string[]; onChan
           User groups
         </Header>
       }
-      filter={<SearchFilter value={search.text} onChange={search.setText} placeholder="Search groups" ariaLabel="Filter groups" />}
-      pagination={<MarkerPagination pages={search.pages} nextToken={query.data?.nextToken} />}
+      filter={
+        <SearchFilter
+          value={list.filterProps.filteringText}
+          onChange={list.actions.setFiltering}
+          countText={list.countText}
+          placeholder="Search groups"
+          ariaLabel="Filter groups"
+        />
+      }
+      pagination={<ListPagination {...list.paginationProps} />}
       empty={
         query.error
           ? query.error.message
-          : search.filter
+          : list.filtered
             ? "No groups match the filter."
             : "No groups. Create a group to add the user to it."
       }

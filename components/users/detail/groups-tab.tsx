@@ -55,6 +55,11 @@ export function GroupsTab({ userName }: { userName: string }) {
         items={groups}
         trackBy="groupName"
         selectionType="multi"
+        ariaLabels={{
+          itemSelectionLabel: (_, g) => g.groupName,
+          allItemsSelectionLabel: () => "Select all groups",
+          selectionGroupLabel: "Groups",
+        }}
         selectedItems={selected}
         onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
         loading={query.isLoading}

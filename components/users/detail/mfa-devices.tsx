@@ -33,6 +33,7 @@ export function MfaDevices({ user }: { user: UserDetail }) {
         items={user.mfaDevices}
         trackBy="serialNumber"
         selectionType="single"
+        ariaLabels={{ itemSelectionLabel: (_, d) => d.serialNumber, selectionGroupLabel: "MFA devices" }}
         selectedItems={selected.filter((s) => user.mfaDevices.some((d) => d.serialNumber === s.serialNumber))}
         onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
         data-testid="mfa-devices"

@@ -48,6 +48,11 @@ export function PermissionsPoliciesTable({ userName }: { userName: string }) {
         loading={query.isLoading}
         loadingText="Loading policies"
         selectionType="multi"
+        ariaLabels={{
+          itemSelectionLabel: (_, p) => `${p.policyName} (${p.via})`,
+          allItemsSelectionLabel: () => "Select all policies",
+          selectionGroupLabel: "Policies",
+        }}
         selectedItems={selected.filter((s) => all.some((p) => p.id === s.id))}
         onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
         data-testid="permissions-policies"

@@ -9,12 +9,10 @@ import {
   type IAMClient,
   type User,
 } from "@aws-sdk/client-iam";
-import type { z } from "zod";
-import type { pageQuerySchema } from "@/lib/schemas/iam";
 import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
-import { markerPage, type Page } from "./paging";
+import { allPages, MAX_ITEMS, nextMarker } from "./paging";
 import { toUserSummary, type UserSummary } from "./users";
 
 export type GroupSummary = { groupName: string; groupId: string; arn: string; path: string; createDate: string };
@@ -33,56 +31,35 @@ export const toGroupSummary = (g: Group): GroupSummary => ({
   createDate: g.CreateDate!.toISOString(),
 });
 
-export async function listGroups({
-  principal,
-  input,
-}: {
-  principal: Principal;
-  input: z.infer<typeof pageQuerySchema>;
-}): Promise<Page<GroupSummary>> {
+/** Every group in the account, read through ListGroups to the last page. */
+export async function listGroups({ principal }: { principal: Principal }): Promise<GroupSummary[]> {
   const iam = iamClient(principal);
   try {
-    return await markerPage({
-      ...input,
-      fetch: async (Marker, MaxItems) => {
-        const r = await iam.send(new ListGroupsCommand({ Marker, MaxItems }));
-        return { items: r.Groups ?? [], marker: r.IsTruncated ? r.Marker : undefined };
-      },
-      map: toGroupSummary,
-      matches: (g, needle) => g.GroupName!.toLowerCase().includes(needle),
+    const groups = await allPages(async (Marker) => {
+      const r = await iam.send(new ListGroupsCommand({ Marker, MaxItems: MAX_ITEMS }));
+      return { items: r.Groups, marker: nextMarker(r) };
     });
+    return groups.map(toGroupSummary);
   } catch (err) {
     throw fromSdkError(err);
   }
 }
 
-/** Every page of a Marker-paged list, for the counts and dependencies the console needs whole. */
-export async function allPages<T>(fetch: (marker?: string) => Promise<{ items: T[]; marker?: string }>): Promise<T[]> {
-  const out: T[] = [];
-  let marker: string | undefined;
-  do {
-    const r = await fetch(marker);
-    out.push(...r.items);
-    marker = r.marker;
-  } while (marker);
-  return out;
-}
-
 export const groupMembers = (iam: IAMClient, GroupName: string) =>
   allPages<User>(async (Marker) => {
-    const r = await iam.send(new GetGroupCommand({ GroupName, Marker, MaxItems: 1000 }));
-    return { items: r.Users ?? [], marker: r.IsTruncated ? r.Marker : undefined };
+    const r = await iam.send(new GetGroupCommand({ GroupName, Marker, MaxItems: MAX_ITEMS }));
+    return { items: r.Users, marker: nextMarker(r) };
   });
 
 export async function groupPermissions(iam: IAMClient, GroupName: string): Promise<GroupPermissions> {
   const [attached, inline] = await Promise.all([
     allPages(async (Marker) => {
-      const r = await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName, Marker, MaxItems: 1000 }));
-      return { items: r.AttachedPolicies ?? [], marker: r.IsTruncated ? r.Marker : undefined };
+      const r = await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName, Marker, MaxItems: MAX_ITEMS }));
+      return { items: r.AttachedPolicies, marker: nextMarker(r) };
     }),
     allPages(async (Marker) => {
-      const r = await iam.send(new ListGroupPoliciesCommand({ GroupName, Marker, MaxItems: 1000 }));
-      return { items: r.PolicyNames ?? [], marker: r.IsTruncated ? r.Marker : undefined };
+      const r = await iam.send(new ListGroupPoliciesCommand({ GroupName, Marker, MaxItems: MAX_ITEMS }));
+      return { items: r.PolicyNames, marker: nextMarker(r) };
     }),
   ]);
   return {
@@ -100,7 +77,7 @@ export async function getGroup({ principal, input }: Ctx<{ groupName: string }>)
   const iam = iamClient(principal);
   try {
     const [first, permissions] = await Promise.all([
-      iam.send(new GetGroupCommand({ GroupName: input.groupName, MaxItems: 1000 })),
+      iam.send(new GetGroupCommand({ GroupName: input.groupName, MaxItems: MAX_ITEMS })),
       groupPermissions(iam, input.groupName),
     ]);
     const userCount = first.IsTruncated ? (await groupMembers(iam, input.groupName)).length : (first.Users ?? []).length;
@@ -115,23 +92,10 @@ export async function getGroup({ principal, input }: Ctx<{ groupName: string }>)
   }
 }
 
-/** The group's users, one page, filtered by name or ARN on the server when asked. */
-export async function listGroupUsers({
-  principal,
-  input,
-}: Ctx<z.infer<typeof pageQuerySchema> & { groupName: string }>): Promise<Page<UserSummary>> {
-  const iam = iamClient(principal);
-  const { groupName, ...page } = input;
+/** Every member of the group, read through GetGroup to the last page; the console filters, sorts and pages them. */
+export async function listGroupUsers({ principal, input }: Ctx<{ groupName: string }>): Promise<UserSummary[]> {
   try {
-    return await markerPage({
-      ...page,
-      fetch: async (Marker, MaxItems) => {
-        const r = await iam.send(new GetGroupCommand({ GroupName: groupName, Marker, MaxItems }));
-        return { items: r.Users ?? [], marker: r.IsTruncated ? r.Marker : undefined };
-      },
-      map: toUserSummary,
-      matches: (u, needle) => u.UserName!.toLowerCase().includes(needle) || u.Arn!.toLowerCase().includes(needle),
-    });
+    return (await groupMembers(iamClient(principal), input.groupName)).map(toUserSummary);
   } catch (err) {
     throw fromSdkError(err);
   }

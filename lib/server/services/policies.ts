@@ -1,11 +1,11 @@
 import "server-only";
 import { GetPolicyCommand, ListPoliciesCommand, type Policy } from "@aws-sdk/client-iam";
 import type { z } from "zod";
-import { policyArnSchema, type policyDescriptionsQuerySchema, type policyListQuerySchema } from "@/lib/schemas/policies";
+import { policyArnSchema, type policyDescriptionsQuerySchema } from "@/lib/schemas/policies";
 import { iamClient } from "../aws-clients";
 import { fromSdkError, ServiceError } from "../errors";
 import type { Principal } from "../principal";
-import { markerPage, type Page } from "./paging";
+import { allPages, MAX_ITEMS, nextMarker } from "./paging";
 
 export type PolicySummary = {
   policyName: string;
@@ -47,46 +47,18 @@ export function checkPolicyArn(policyArn: string | undefined): string {
   return r.data;
 }
 
-const notUsed = (p: Policy) => !p.AttachmentCount && !p.PermissionsBoundaryUsageCount;
-
 /**
- * One page of managed policies. IAM filters by scope, path and usage itself; the name search and "Not used"
- * (which ListPolicies cannot filter) are applied on the server while scanning, as markerPage does.
+ * Every managed policy the account can use, AWS managed and its own, read through ListPolicies to the last page. The
+ * console filters them by type, use and name itself, as AWS's does.
  */
-export async function listPolicies({
-  principal,
-  input,
-}: {
-  principal: Principal;
-  input: z.infer<typeof policyListQuerySchema>;
-}): Promise<Page<PolicySummary>> {
+export async function listPolicies({ principal }: { principal: Principal }): Promise<PolicySummary[]> {
   const iam = iamClient(principal);
-  const usage = input.usage === "NotUsed" ? undefined : input.usage;
-  const fetch = async (Marker: string | undefined, MaxItems: number) => {
-    const r = await iam.send(
-      new ListPoliciesCommand({
-        Scope: input.scope,
-        OnlyAttached: input.onlyAttached,
-        PolicyUsageFilter: usage,
-        PathPrefix: input.pathPrefix,
-        Marker,
-        MaxItems,
-      }),
-    );
-    const items = r.Policies ?? [];
-    return { items: input.usage === "NotUsed" ? items.filter(notUsed) : items, marker: r.IsTruncated ? r.Marker : undefined };
-  };
   try {
-    // With "Not used" every page is scanned even without a name: "" would skip markerPage's scan, "\0" matches all.
-    const filter = input.filter || (input.usage === "NotUsed" ? "\0" : undefined);
-    return await markerPage({
-      filter,
-      pageToken: input.pageToken,
-      pageSize: input.pageSize,
-      fetch,
-      map: toPolicySummary,
-      matches: (p, needle) => needle === "\0" || p.PolicyName!.toLowerCase().includes(needle),
+    const policies = await allPages(async (Marker) => {
+      const r = await iam.send(new ListPoliciesCommand({ Marker, MaxItems: MAX_ITEMS }));
+      return { items: r.Policies, marker: nextMarker(r) };
     });
+    return policies.map(toPolicySummary);
   } catch (err) {
     throw fromSdkError(err);
   }

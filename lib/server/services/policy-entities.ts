@@ -12,12 +12,12 @@ import {
   type IAMClient,
 } from "@aws-sdk/client-iam";
 import type { z } from "zod";
-import type { detachPolicySchema, policyEntitiesQuerySchema, policyEntitySchema, PolicyEntityType } from "@/lib/schemas/policies";
+import type { detachPolicySchema, policyEntitySchema, PolicyEntityType } from "@/lib/schemas/policies";
 import { iamClient } from "../aws-clients";
 import { fromSdkError, ServiceError } from "../errors";
 import type { Principal } from "../principal";
 import { checkPolicyArn } from "./policies";
-import type { Page } from "./paging";
+import { allPages, MAX_ITEMS, nextMarker } from "./paging";
 
 export type PolicyEntity = {
   entityType: PolicyEntityType;
@@ -29,52 +29,29 @@ export type PolicyEntity = {
 type Usage = PolicyEntity["attachedAs"];
 type Ctx = { principal: Principal; policyArn: string };
 
-async function entitiesPage(iam: IAMClient, arn: string, usage: Usage, marker: string | undefined, maxItems: number) {
-  const r = await iam.send(
-    new ListEntitiesForPolicyCommand({ PolicyArn: arn, PolicyUsageFilter: usage, Marker: marker, MaxItems: maxItems }),
-  );
-  const items: PolicyEntity[] = [
-    ...(r.PolicyUsers ?? []).map((u) => ({ entityType: "User" as const, entityName: u.UserName!, entityId: u.UserId!, attachedAs: usage })),
-    ...(r.PolicyGroups ?? []).map((g) => ({
-      entityType: "Group" as const,
-      entityName: g.GroupName!,
-      entityId: g.GroupId!,
-      attachedAs: usage,
-    })),
-    ...(r.PolicyRoles ?? []).map((x) => ({ entityType: "Role" as const, entityName: x.RoleName!, entityId: x.RoleId!, attachedAs: usage })),
-  ];
-  return { items, marker: r.IsTruncated ? r.Marker : undefined };
+/** Every entity using the policy one way (ListEntitiesForPolicy filtered by use), to the last page. */
+async function entitiesUsing(iam: IAMClient, PolicyArn: string, usage: Usage): Promise<PolicyEntity[]> {
+  return allPages(async (Marker) => {
+    const r = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn, PolicyUsageFilter: usage, Marker, MaxItems: MAX_ITEMS }));
+    const items: PolicyEntity[] = [
+      ...(r.PolicyUsers ?? []).map((u) => ({ entityType: "User" as const, entityName: u.UserName!, entityId: u.UserId! })),
+      ...(r.PolicyGroups ?? []).map((g) => ({ entityType: "Group" as const, entityName: g.GroupName!, entityId: g.GroupId! })),
+      ...(r.PolicyRoles ?? []).map((x) => ({ entityType: "Role" as const, entityName: x.RoleName!, entityId: x.RoleId! })),
+    ].map((e) => ({ ...e, attachedAs: usage }));
+    return { items, marker: nextMarker(r) };
+  });
 }
 
-/**
- * The users, groups and roles using the policy: as a permissions policy first, then as a permissions boundary,
- * as one Marker-paged list. The token is `P:<marker>` or `B:<marker>` (the phase and IAM's own marker).
- */
-export async function listEntitiesForPolicy({
-  principal,
-  policyArn,
-  input,
-}: Ctx & { input: z.infer<typeof policyEntitiesQuerySchema> }): Promise<Page<PolicyEntity>> {
+/** The users, groups and roles using the policy, as a permissions policy and as a permissions boundary: the whole list. */
+export async function listEntitiesForPolicy({ principal, policyArn }: Ctx): Promise<PolicyEntity[]> {
   const arn = checkPolicyArn(policyArn);
   const iam = iamClient(principal);
-  const token = input.pageToken ?? "P:";
-  if (!/^[PB]:/.test(token)) throw new ServiceError("ValidationError", "Invalid page token.", 422);
   try {
-    let phase: Usage = token.startsWith("B:") ? "PermissionsBoundary" : "PermissionsPolicy";
-    let marker: string | undefined = token.slice(2) || undefined;
-    const items: PolicyEntity[] = [];
-    for (;;) {
-      const r = await entitiesPage(iam, arn, phase, marker, input.pageSize - items.length);
-      items.push(...r.items);
-      if (r.marker) return { items, nextToken: `${phase === "PermissionsPolicy" ? "P" : "B"}:${r.marker}` };
-      if (phase === "PermissionsBoundary") return { items };
-      phase = "PermissionsBoundary";
-      marker = undefined;
-      if (items.length >= input.pageSize) {
-        const peek = await entitiesPage(iam, arn, phase, undefined, 1);
-        return { items, nextToken: peek.items.length ? "B:" : undefined };
-      }
-    }
+    const [policies, boundaries] = await Promise.all([
+      entitiesUsing(iam, arn, "PermissionsPolicy"),
+      entitiesUsing(iam, arn, "PermissionsBoundary"),
+    ]);
+    return [...policies, ...boundaries];
   } catch (err) {
     throw fromSdkError(err);
   }

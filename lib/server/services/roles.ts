@@ -1,11 +1,9 @@
 import "server-only";
 import { ListRolesCommand, type Role } from "@aws-sdk/client-iam";
-import type { z } from "zod";
-import type { pageQuerySchema } from "@/lib/schemas/iam";
 import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
-import { markerPage, type Page } from "./paging";
+import { allPages, MAX_ITEMS, nextMarker } from "./paging";
 
 export type RoleSummary = {
   roleName: string;
@@ -51,24 +49,15 @@ export const toRoleSummary = (r: Role): RoleSummary => ({
   trustedEntities: trustedEntities(r.AssumeRolePolicyDocument),
 });
 
-export async function listRoles({
-  principal,
-  input,
-}: {
-  principal: Principal;
-  input: z.infer<typeof pageQuerySchema>;
-}): Promise<Page<RoleSummary>> {
+/** Every role in the account, read through ListRoles to the last page (service-linked roles included, as AWS lists them). */
+export async function listRoles({ principal }: { principal: Principal }): Promise<RoleSummary[]> {
   const iam = iamClient(principal);
   try {
-    return await markerPage({
-      ...input,
-      fetch: async (Marker, MaxItems) => {
-        const r = await iam.send(new ListRolesCommand({ Marker, MaxItems }));
-        return { items: r.Roles ?? [], marker: r.IsTruncated ? r.Marker : undefined };
-      },
-      map: toRoleSummary,
-      matches: (r, needle) => r.RoleName!.toLowerCase().includes(needle) || (r.Description ?? "").toLowerCase().includes(needle),
+    const roles = await allPages(async (Marker) => {
+      const r = await iam.send(new ListRolesCommand({ Marker, MaxItems: MAX_ITEMS }));
+      return { items: r.Roles, marker: nextMarker(r) };
     });
+    return roles.map(toRoleSummary);
   } catch (err) {
     throw fromSdkError(err);
   }

@@ -12,9 +12,7 @@ import {
 import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
-import { markerPage, type Page } from "./paging";
-import type { z } from "zod";
-import type { pageQuerySchema } from "@/lib/schemas/iam";
+import { allPages as allMarkerPages, MAX_ITEMS, nextMarker } from "./paging";
 
 export type UserSummary = { userName: string; userId: string; arn: string; path: string; createDate: string; passwordLastUsed?: string };
 
@@ -27,8 +25,6 @@ export type UserActivity = {
   lastActivity?: string;
 };
 
-export type { Page };
-
 const iso = (d?: Date) => (d ? d.toISOString() : undefined);
 
 export const toUserSummary = (u: User): UserSummary => ({
@@ -40,25 +36,15 @@ export const toUserSummary = (u: User): UserSummary => ({
   passwordLastUsed: iso(u.PasswordLastUsed),
 });
 
-/** One page of users, filtered by name or ARN on the server when asked. */
-export async function listUsers({
-  principal,
-  input,
-}: {
-  principal: Principal;
-  input: z.infer<typeof pageQuerySchema>;
-}): Promise<Page<UserSummary>> {
+/** Every user in the account, read through ListUsers to the last page; the console filters, sorts and pages them. */
+export async function listUsers({ principal }: { principal: Principal }): Promise<UserSummary[]> {
   const iam = iamClient(principal);
   try {
-    return await markerPage({
-      ...input,
-      fetch: async (Marker, MaxItems) => {
-        const r = await iam.send(new ListUsersCommand({ Marker, MaxItems }));
-        return { items: r.Users ?? [], marker: r.IsTruncated ? r.Marker : undefined };
-      },
-      map: toUserSummary,
-      matches: (u, needle) => u.UserName!.toLowerCase().includes(needle) || u.Arn!.toLowerCase().includes(needle),
+    const users = await allMarkerPages(async (Marker) => {
+      const r = await iam.send(new ListUsersCommand({ Marker, MaxItems: MAX_ITEMS }));
+      return { items: r.Users, marker: nextMarker(r) };
     });
+    return users.map(toUserSummary);
   } catch (err) {
     throw fromSdkError(err);
   }

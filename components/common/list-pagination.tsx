@@ -1,0 +1,14 @@
+"use client";
+
+import Pagination, { type PaginationProps } from "@cloudscape-design/components/pagination";
+
+const LABELS: PaginationProps.Labels = {
+  nextPageLabel: "Next page",
+  previousPageLabel: "Previous page",
+  pageLabel: (n) => `Page ${n}`,
+};
+
+/** A table's page numbers over a list held whole in the browser (`useListCollection`'s paginationProps). */
+export function ListPagination(props: Omit<PaginationProps, "ariaLabels">) {
+  return <Pagination {...props} ariaLabels={LABELS} />;
+}
