@@ -52,6 +52,14 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
+          paths: [
+            {
+              name: "zod",
+              importNames: ["z"],
+              allowTypeImports: true,
+              message: "Take z from @/lib/zod: it parses without eval, which the console's CSP forbids.",
+            },
+          ],
           patterns: [
             { group: ["@/components/*", "**/components/*"], message: "lib/ must not import from components/." },
             { group: ["**/local-aws/*"], message: "The console talks to local-aws over HTTP only." },
@@ -66,6 +74,14 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
+          paths: [
+            {
+              name: "zod",
+              importNames: ["z"],
+              allowTypeImports: true,
+              message: "Take z from @/lib/zod: it parses without eval, which the console's CSP forbids.",
+            },
+          ],
           patterns: [
             { group: ["**/local-aws/*"], message: "The console talks to local-aws over HTTP only." },
             { group: ["@aws-sdk/*"], message: "SDK calls belong in lib/server/services." },

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** CreateAccountAlias's rule: ^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$, explained one condition at a time. */
 export const accountAliasSchema = z

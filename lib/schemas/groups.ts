@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { arnSchema, groupNameSchema, policyNameSchema, userNameSchema } from "./iam";
 
 /** IAM's PolicyDocument parameter limits; the grammar itself is checked by lib/policy (the editor) and by IAM. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** IAM's own name and path rules (API reference), shared by forms and route handlers. */
 export const userNameSchema = z

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { arnSchema, groupNameSchema, policyNameSchema, roleNameSchema, tagsSchema, userNameSchema } from "./iam";
 
 /** A managed policy's ARN: AWS managed (`arn:aws:iam::aws:policy/...`) or an account's own. */

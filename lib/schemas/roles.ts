@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { arnSchema, pathSchema, policyNameSchema, roleNameSchema, tagsSchema } from "./iam";
 
 /** IAM and STS input rules for roles (API reference), shared by the role forms and the /api/roles handlers. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const rootSignInSchema = z.object({
   type: z.literal("root"),

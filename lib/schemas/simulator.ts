@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { parseArn } from "@/lib/policy/arn";
 import { parseCidr, parseDate, parseNumber } from "@/lib/policy/evaluate/values";
 import { validatePolicy } from "@/lib/policy/validate";

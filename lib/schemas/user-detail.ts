@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { arnSchema, groupNameSchema, policyNameSchema, tagsSchema } from "./iam";
 
 /** IAM's limits on a console password (API reference: 1-128 characters of the basic Latin-1 set). */

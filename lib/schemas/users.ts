@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { arnSchema, groupNameSchema, tagsSchema, userNameSchema } from "./iam";
 
 /** The account password policy's rules, as the create-user form checks a custom password while it is typed. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { route } from "@/lib/server/route";
 import { listUserActivity } from "@/lib/server/services/users";
 
