@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { tagsSchema } from "./iam";
 
 /** AWS Organizations' input rules (API reference and the botocore model), shared by the forms and /api/organizations. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { ROLE_COLOR_IDS } from "@/lib/switch-role";
 
 const ACCOUNT_ID = /^\d{12}$/;
