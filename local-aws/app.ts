@@ -24,7 +24,6 @@ export type LocalAws = { server: Server; db: Db; url: string; close: () => Promi
 
 export async function startLocalAws(config: LocalAwsConfig): Promise<LocalAws> {
   const db = openDb(config.dataDir);
-  const { generatedRootPassword } = db.transaction(() => bootstrap(db, config))();
   const throttle = new SignInThrottle(config.signInThrottle);
   const server = createServer((req, res) => {
     handle(db, config, throttle, req, res).catch((err) => {
@@ -43,6 +42,16 @@ export async function startLocalAws(config: LocalAwsConfig): Promise<LocalAws> {
   } catch (err) {
     db.close();
     throw listenError(err as NodeJS.ErrnoException, config);
+  }
+  // Only once the port is ours: a root password generated before a failed listen would be stored but never shown.
+  // Nothing is served in between: the listen callback's continuation runs before any connection is handled.
+  let generatedRootPassword: string | undefined;
+  try {
+    ({ generatedRootPassword } = db.transaction(() => bootstrap(db, config))());
+  } catch (err) {
+    server.close();
+    db.close();
+    throw err;
   }
   if (generatedRootPassword) {
     console.log(

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { configFromEnv, StartError } from "../local-aws/config";
 import { startLocalAws } from "../local-aws/app";
@@ -37,10 +38,26 @@ function needsBuild(): boolean {
   return true;
 }
 
+/** Refuses a console port that is taken before anything starts, in one line rather than Next's stack trace. */
+async function claimablePort(host: string, port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EADDRINUSE") reject(new StartError(`clef: port ${port} is already in use (set CLEF_PORT)`));
+      else if (err.code === "EACCES") reject(new StartError(`clef: not allowed to listen on port ${port} (set CLEF_PORT)`));
+      else if (err.code === "EADDRNOTAVAIL" || err.code === "ENOTFOUND") {
+        reject(new StartError(`clef: cannot listen on address ${host} (set CLEF_HOST)`));
+      } else reject(err);
+    });
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
 async function main() {
   const config = configFromEnv();
   const host = process.env.CLEF_HOST ?? "127.0.0.1";
   const port = Number(process.env.CLEF_PORT ?? 3000);
+  await claimablePort(host, port);
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",

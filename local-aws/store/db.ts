@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export type Db = Database.Database;
@@ -8,9 +8,13 @@ const SCHEMA_DIR = join(__dirname, "schema");
 
 /** Opens (creating if needed) the SQLite store and applies every schema file in order. */
 export function openDb(dataDir: string, file = "local-aws.sqlite"): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, file));
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const path = join(dataDir, file);
+  const db = new Database(path);
   db.pragma("journal_mode = WAL");
+  // The store holds secret access keys and session secrets: owner-only, like ~/.aws/credentials (SQLite gives -wal
+  // and -shm the database file's mode).
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = OFF");
   db.pragma("busy_timeout = 5000");
