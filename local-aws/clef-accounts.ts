@@ -45,6 +45,8 @@ export function accountsRoute(
     };
   if (getAccount(db, accountId)) return { status: 409, body: { error: `Account ${accountId} already exists.` } };
   const name = str(body.name, 50);
+  // AWS account names are 1-50 characters (Organizations' CreateAccount rule).
+  if (body.name !== undefined && !name) return { status: 400, body: { error: "name must be 1 to 50 characters." } };
   const email = str(body.email, 64);
   if (body.email !== undefined && (!email || !EMAIL.test(email))) return { status: 400, body: { error: "Enter a valid email address." } };
   if (email && (accountByEmail(db, email) || email.toLowerCase() === config.rootEmail.toLowerCase())) {
@@ -60,6 +62,8 @@ export function accountsRoute(
   if (body.rootPassword !== undefined && (!password || password.length < 8)) {
     return { status: 400, body: { error: "rootPassword must be 8 to 128 characters." } };
   }
+  // The root user signs in to the console with the account's email address, so a password alone could never be used.
+  if (password && !email) return { status: 400, body: { error: "A rootPassword needs an email: the root user signs in with it." } };
   const now = new Date();
   const key = db.transaction(() => {
     insertAccount(db, { accountId, kind: "standalone", name, email, now });
