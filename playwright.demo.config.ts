@@ -7,5 +7,5 @@ export default defineConfig({
   testDir: "e2e/demo",
   outputDir: "test-results/demo",
   timeout: 300_000,
-  projects: [{ name: "demo", use: { ...base.use, viewport: { width: 1440, height: 900 } } }],
+  projects: [{ name: "demo", use: { ...base.use, viewport: { width: 1440, height: 900 }, actionTimeout: 60_000 } }],
 });

@@ -22,7 +22,8 @@ export class Narration {
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "")}.png`;
     await this.page.waitForLoadState("networkidle").catch(() => undefined);
-    await this.page.screenshot({ path: join(OUTPUT_DIR, file), fullPage: false });
+    // Finished, not mid-fade: a menu opened for the shot would otherwise be caught half transparent.
+    await this.page.screenshot({ path: join(OUTPUT_DIR, file), fullPage: false, animations: "disabled" });
     this.steps.push({ title, text, file });
   }
 
@@ -36,7 +37,7 @@ export class Narration {
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Clef walkthrough</title>
 <style>body{font-family:system-ui,sans-serif;max-width:1240px;margin:32px auto;padding:0 20px;color:#16191f}
 section{margin:0 0 48px}img{border:1px solid #d1d5db;border-radius:8px;max-width:100%}h2{margin-bottom:4px}</style></head>
-<body><h1>Clef: the IAM walkthrough</h1><p>Recorded by <code>npm run demo</code> in Chromium on a fresh local account (local-aws).</p>
+<body><h1>Clef: the walkthrough (IAM, Organizations, Switch role)</h1><p>Recorded by <code>npm run demo</code> in Chromium on a fresh local account (local-aws).</p>
 ${body}</body></html>\n`;
     const file = join(OUTPUT_DIR, "index.html");
     writeFileSync(file, html);
