@@ -4,6 +4,13 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+const ZOD_WITHOUT_EVAL = {
+  name: "zod",
+  importNames: ["z"],
+  allowTypeImports: true,
+  message: "Take z from @/lib/zod: it parses without eval, which the console's CSP forbids.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -52,14 +59,7 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: [
-            {
-              name: "zod",
-              importNames: ["z"],
-              allowTypeImports: true,
-              message: "Take z from @/lib/zod: it parses without eval, which the console's CSP forbids.",
-            },
-          ],
+          paths: [ZOD_WITHOUT_EVAL],
           patterns: [
             { group: ["@/components/*", "**/components/*"], message: "lib/ must not import from components/." },
             { group: ["**/local-aws/*"], message: "The console talks to local-aws over HTTP only." },
@@ -74,14 +74,7 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: [
-            {
-              name: "zod",
-              importNames: ["z"],
-              allowTypeImports: true,
-              message: "Take z from @/lib/zod: it parses without eval, which the console's CSP forbids.",
-            },
-          ],
+          paths: [ZOD_WITHOUT_EVAL],
           patterns: [
             { group: ["**/local-aws/*"], message: "The console talks to local-aws over HTTP only." },
             { group: ["@aws-sdk/*"], message: "SDK calls belong in lib/server/services." },

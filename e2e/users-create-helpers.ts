@@ -63,3 +63,14 @@ export async function openWizard(page: Page) {
 
 /** AWS's error as the wizard shows it (Cloudscape also renders a hidden copy for screen readers). */
 export const createError = (page: Page) => page.getByTestId("create-error").filter({ visible: true });
+
+/** From the wizard's first step: a user with just a name (no console access, no permissions), submitted. */
+export async function submitBareUser(page: Page, userName: string) {
+  await expectOnStep(page, "Specify user details");
+  await input(page, "user-name").fill(userName);
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expectOnStep(page, "Set permissions");
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expectOnStep(page, "Review and create");
+  await page.getByRole("button", { name: "Create user", exact: true }).click();
+}

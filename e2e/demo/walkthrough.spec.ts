@@ -4,7 +4,7 @@ import { sortBy } from "../lists-support";
 import { treeAction, treeRow } from "../organizations-support";
 import { openSignIn, signInAsIamUser } from "../support/sign-in";
 import { ACCOUNT, SHOWN_ACCOUNT, accountMenu, switchField } from "../switch-role-support";
-import { createError } from "../users-create-helpers";
+import { createError, submitBareUser } from "../users-create-helpers";
 
 // The walkthrough, on the fresh local account the demo's own server starts with: IAM, then Organizations and Switch role.
 test.describe.configure({ mode: "serial", timeout: 900_000 });
@@ -251,10 +251,7 @@ test("the IAM walkthrough, Organizations and Switch role", async ({ page }) => {
 
     await page.goto("/users/create");
     await page.locator("[data-hydrated]").waitFor({ timeout: 120_000 });
-    await input(page, "user-name").fill("dev-bob");
-    await next(page);
-    await next(page);
-    await page.getByRole("button", { name: "Create user", exact: true }).click();
+    await submitBareUser(page, "dev-bob");
     await expect(createError(page)).toContainText("with an explicit deny in a service control policy");
     await story.shot("Refused by the SCP", "Creating a user in Dev is refused with AWS's message, naming the service control policy.");
 
