@@ -77,7 +77,11 @@ test("invites an existing account by its ID, lists the invitation and cancels it
   await ensureOrganization(managementClient());
   const invited = await standaloneAccount("invited");
   await page.goto("/organizations/accounts/add");
-  await page.getByText("Invite an existing AWS account").click();
+  // A click before the page has hydrated does nothing: click until the invitation form shows.
+  await expect(async () => {
+    await page.getByText("Invite an existing AWS account").click();
+    await expect(page.getByTestId("invite-target")).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
   await page.getByTestId("invite-target").locator("input").fill("12345");
   await page.getByTestId("invite-account-submit").click();
   await expect(page.getByText("Enter a 12-digit account ID or an email address.")).toBeVisible();

@@ -17,8 +17,12 @@ test("the policy picker counts, filters by type, sorts and pages the whole list,
   expect(jobFunctions.length, "AWS's job-function policies span two pages of 10").toBeGreaterThan(10);
 
   await page.goto(`/users/details/${encodeURIComponent(userName)}/add-permissions`);
-  await page.getByText("Attach policies directly", { exact: true }).click();
   const picker = page.getByTestId("policy-picker");
+  // A click that lands before the page has hydrated does nothing (CI saw it once): click until the picker shows.
+  await expect(async () => {
+    await page.getByText("Attach policies directly", { exact: true }).click();
+    await expect(picker).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(picker.getByRole("heading", { name: /Permissions policies/ })).toHaveText(`Permissions policies (${count(all.length)})`);
   await picker.getByRole("button", { name: "Filter by type" }).click();
   await page.getByRole("option", { name: "AWS managed - job function", exact: true }).click();
