@@ -41,7 +41,7 @@ export async function startLocalAws(config: LocalAwsConfig): Promise<LocalAws> {
     });
   } catch (err) {
     db.close();
-    throw listenError(err as NodeJS.ErrnoException, config);
+    throw listenError(err as NodeJS.ErrnoException, { name: "local-aws", port: config.port, host: config.host, env: "LOCAL_AWS" });
   }
   // Only once the port is ours: a root password generated before a failed listen would be stored but never shown.
   // Nothing is served in between: the listen callback's continuation runs before any connection is handled.
@@ -75,11 +75,13 @@ export async function startLocalAws(config: LocalAwsConfig): Promise<LocalAws> {
   };
 }
 
-function listenError(err: NodeJS.ErrnoException, config: LocalAwsConfig): Error {
-  if (err.code === "EADDRINUSE") return new StartError(`local-aws: port ${config.port} is already in use (set LOCAL_AWS_PORT)`);
-  if (err.code === "EACCES") return new StartError(`local-aws: not allowed to listen on port ${config.port} (set LOCAL_AWS_PORT)`);
+/** A failed listen in one line that names the setting to change; `npm start` says the same of the console's port. */
+export function listenError(err: NodeJS.ErrnoException, who: { name: string; port: number; host: string; env: string }): Error {
+  const { name, port, host, env } = who;
+  if (err.code === "EADDRINUSE") return new StartError(`${name}: port ${port} is already in use (set ${env}_PORT)`);
+  if (err.code === "EACCES") return new StartError(`${name}: not allowed to listen on port ${port} (set ${env}_PORT)`);
   if (err.code === "EADDRNOTAVAIL" || err.code === "ENOTFOUND") {
-    return new StartError(`local-aws: cannot listen on address ${config.host} (set LOCAL_AWS_HOST)`);
+    return new StartError(`${name}: cannot listen on address ${host} (set ${env}_HOST)`);
   }
   return err;
 }

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { configFromEnv, StartError } from "../local-aws/config";
-import { startLocalAws } from "../local-aws/app";
+import { listenError, startLocalAws } from "../local-aws/app";
 import { buildState } from "./build-freshness";
 
 const NEXT_BIN = join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
@@ -42,13 +42,7 @@ function needsBuild(): boolean {
 async function claimablePort(host: string, port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = createServer();
-    probe.once("error", (err: NodeJS.ErrnoException) => {
-      if (err.code === "EADDRINUSE") reject(new StartError(`clef: port ${port} is already in use (set CLEF_PORT)`));
-      else if (err.code === "EACCES") reject(new StartError(`clef: not allowed to listen on port ${port} (set CLEF_PORT)`));
-      else if (err.code === "EADDRNOTAVAIL" || err.code === "ENOTFOUND") {
-        reject(new StartError(`clef: cannot listen on address ${host} (set CLEF_HOST)`));
-      } else reject(err);
-    });
+    probe.once("error", (err: NodeJS.ErrnoException) => reject(listenError(err, { name: "clef", port, host, env: "CLEF" })));
     probe.listen(port, host, () => probe.close(() => resolve()));
   });
 }
