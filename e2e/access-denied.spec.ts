@@ -7,9 +7,10 @@ import {
   DetachUserPolicyCommand,
   type IAMClient,
 } from "@aws-sdk/client-iam";
+import type { Page } from "@playwright/test";
 import { test, expect as baseExpect } from "./fixtures";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { signInAsIamUser } from "./support/sign-in";
+import { leaveConsole, signInAsIamUser } from "./support/sign-in";
 import { createError, submitBareUser } from "./users-create-helpers";
 
 // Generous waits: a dev server compiles each page and route on first use.
@@ -22,13 +23,14 @@ const READ_ONLY = "arn:aws:iam::aws:policy/IAMReadOnlyAccess";
 const ACCOUNT = "000000000000";
 
 /** A console user with the given managed policies; removed (policies detached first, as IAM requires) afterwards. */
-async function withConsoleUser(iam: IAMClient, userName: string, policyArns: string[], run: () => Promise<void>) {
+async function withConsoleUser(page: Page, iam: IAMClient, userName: string, policyArns: string[], run: () => Promise<void>) {
   await iam.send(new CreateUserCommand({ UserName: userName }));
   for (const PolicyArn of policyArns) await iam.send(new AttachUserPolicyCommand({ UserName: userName, PolicyArn }));
   await iam.send(new CreateLoginProfileCommand({ UserName: userName, Password: PASSWORD }));
   try {
     await run();
   } finally {
+    await leaveConsole(page);
     for (const PolicyArn of policyArns) await iam.send(new DetachUserPolicyCommand({ UserName: userName, PolicyArn }));
     await iam.send(new DeleteLoginProfileCommand({ UserName: userName }));
     await iam.send(new DeleteUserCommand({ UserName: userName }));
@@ -42,7 +44,7 @@ test("a read-only user sees the lists, and creating a user fails with AWS's Acce
 }) => {
   const userName = unique("ro-user");
   const attempted = unique("ro-new");
-  await withConsoleUser(iam, userName, [READ_ONLY], async () => {
+  await withConsoleUser(page, iam, userName, [READ_ONLY], async () => {
     await signInAsIamUser(page, userName, PASSWORD);
     await expect(page.getByRole("heading", { name: "IAM Dashboard" })).toBeVisible();
     await expect(page.getByTestId("count-users")).toHaveText(/^\d+$/);
@@ -68,7 +70,7 @@ test("a user with no permissions: denied dashboard cards and lists show AWS's me
   unique,
 }) => {
   const userName = unique("none-user");
-  await withConsoleUser(iam, userName, [], async () => {
+  await withConsoleUser(page, iam, userName, [], async () => {
     await signInAsIamUser(page, userName, PASSWORD);
     await expect(page.getByRole("heading", { name: "IAM Dashboard" })).toBeVisible();
     const denied = (action: string, resource: string) =>

@@ -9,8 +9,9 @@ import {
   type IAMClient,
 } from "@aws-sdk/client-iam";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
+import type { Page } from "@playwright/test";
 import { test, expect as baseExpect } from "./fixtures";
-import { signInAsIamUser } from "./support/sign-in";
+import { leaveConsole, signInAsIamUser } from "./support/sign-in";
 
 // Generous waits: a dev server compiles each page and route on first use, and e2e runs share the machine.
 const expect = baseExpect.configure({ timeout: 45_000 });
@@ -28,15 +29,16 @@ test.use({ storageState: { cookies: [], origins: [] } });
 
 const INITIAL = "Initial-Passw0rd!";
 const NEXT = "Changed-Passw0rd!";
-const input = (page: import("@playwright/test").Page, key: string) => page.getByTestId(`change-password-${key}`).locator("input");
+const input = (page: Page, key: string) => page.getByTestId(`change-password-${key}`).locator("input");
 const CHANGE_PASSWORD = "arn:aws:iam::aws:policy/IAMUserChangePassword";
 
 /** A console user who may change their own password: IAM requires iam:ChangePassword, as the AWS console grants it. */
-async function consoleUser(iam: IAMClient, userName: string, passwordResetRequired: boolean) {
+async function consoleUser(page: Page, iam: IAMClient, userName: string, passwordResetRequired: boolean) {
   await iam.send(new CreateUserCommand({ UserName: userName }));
   await iam.send(new AttachUserPolicyCommand({ UserName: userName, PolicyArn: CHANGE_PASSWORD }));
   await iam.send(new CreateLoginProfileCommand({ UserName: userName, Password: INITIAL, PasswordResetRequired: passwordResetRequired }));
   return async () => {
+    await leaveConsole(page);
     await iam.send(new DetachUserPolicyCommand({ UserName: userName, PolicyArn: CHANGE_PASSWORD }));
     await iam.send(new DeleteLoginProfileCommand({ UserName: userName }));
     await iam.send(new DeleteUserCommand({ UserName: userName }));
@@ -45,7 +47,7 @@ async function consoleUser(iam: IAMClient, userName: string, passwordResetRequir
 
 test("a user whose password must be reset changes it before reaching the console", async ({ page, iam, unique }) => {
   const userName = unique("reset");
-  const cleanup = await consoleUser(iam, userName, true);
+  const cleanup = await consoleUser(page, iam, userName, true);
   try {
     await signInAsIamUser(page, userName, INITIAL);
     await expect(page).toHaveURL(/\/change-password$/);
@@ -87,7 +89,7 @@ test("a user whose password must be reset changes it before reaching the console
 
 test("an IAM user reaches change password from the header menu; AWS's refusal is shown", async ({ page, iam, unique }) => {
   const userName = unique("menu-pw");
-  const cleanup = await consoleUser(iam, userName, false);
+  const cleanup = await consoleUser(page, iam, userName, false);
   try {
     await signInAsIamUser(page, userName, INITIAL);
     await expect(page.getByRole("heading", { name: "IAM Dashboard" })).toBeVisible();

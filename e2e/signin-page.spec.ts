@@ -7,8 +7,9 @@ import {
   DeleteUserCommand,
   type IAMClient,
 } from "@aws-sdk/client-iam";
+import type { Page } from "@playwright/test";
 import { test, expect as baseExpect } from "./fixtures";
-import { field, openSignIn, signInAsIamUser } from "./support/sign-in";
+import { field, leaveConsole, openSignIn, signInAsIamUser } from "./support/sign-in";
 
 // Generous waits: a dev server compiles each page and route on first use, and e2e runs share the machine.
 const expect = baseExpect.configure({ timeout: 45_000 });
@@ -19,12 +20,13 @@ test.use({ storageState: { cookies: [], origins: [] } });
 const PASSWORD = "Signin-e2e-Passw0rd!";
 const INCORRECT = "Your authentication information is incorrect. Please try again.";
 
-async function withConsoleUser(iam: IAMClient, userName: string, run: () => Promise<void>) {
+async function withConsoleUser(page: Page, iam: IAMClient, userName: string, run: () => Promise<void>) {
   await iam.send(new CreateUserCommand({ UserName: userName }));
   await iam.send(new CreateLoginProfileCommand({ UserName: userName, Password: PASSWORD }));
   try {
     await run();
   } finally {
+    await leaveConsole(page);
     await iam.send(new DeleteLoginProfileCommand({ UserName: userName }));
     await iam.send(new DeleteUserCommand({ UserName: userName }));
   }
@@ -60,7 +62,7 @@ test("empty fields are reported next to each field; a wrong password gets AWS's 
 
 test("an IAM user signs in with the account ID", async ({ page, iam, unique }) => {
   const userName = unique("signin-id");
-  await withConsoleUser(iam, userName, async () => {
+  await withConsoleUser(page, iam, userName, async () => {
     await signInAsIamUser(page, userName, "wrong-password");
     await expect(page.getByText(INCORRECT)).toBeVisible();
     await signInAsIamUser(page, userName, PASSWORD, "000000000000");
@@ -74,7 +76,7 @@ test("the account's sign-in URL pre-selects IAM user, and an IAM user signs in w
   const alias = unique("signin").toLowerCase();
   await iam.send(new CreateAccountAliasCommand({ AccountAlias: alias }));
   try {
-    await withConsoleUser(iam, userName, async () => {
+    await withConsoleUser(page, iam, userName, async () => {
       await page.goto(`/signin?account=${alias}`);
       await page.locator("form[data-hydrated]").waitFor({ timeout: 60_000 });
       await expect(field(page, "signin-account")).toHaveValue(alias);

@@ -26,3 +26,11 @@ export async function signInAsIamUser(page: Page, userName: string, password: st
   await field(page, "signin-password").fill(password);
   await page.getByTestId("signin-submit").click();
 }
+
+/**
+ * Leaves the console before the test deletes its signed-in user: the console would send the page back to sign-in while
+ * the test's context closes, and once in CI Chromium hung closing a context during that navigation (the test had passed).
+ */
+export async function leaveConsole(page: Page) {
+  await page.goto("about:blank");
+}
