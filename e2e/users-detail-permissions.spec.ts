@@ -193,6 +193,9 @@ test("tags: edit them with the shared editor (rules as you type), saved as TagUs
   await dialog.getByPlaceholder("Enter value").first().fill("green");
   await page.screenshot({ path: "/tmp/users-detail-tags-modal.png" });
   await page.getByTestId("save-tags").click();
+  // The tab said "Tags (2)" before the save as well: wait for the save itself.
+  await expect(page.getByText(`Tags saved for ${userName}.`)).toBeVisible();
+  await expect(page.getByTestId("user-tags").getByRole("cell", { name: "prod", exact: true })).toBeVisible();
   await expect(page.getByRole("tab", { name: "Tags (2)" })).toBeVisible();
   const tags = (await iam.send(new ListUserTagsCommand({ UserName: userName }))).Tags ?? [];
   expect(Object.fromEntries(tags.map((t) => [t.Key, t.Value]))).toEqual({ team: "green", env: "prod" });
