@@ -150,7 +150,9 @@ test("copies groups, managed policies and the boundary (not inline policies) and
     await expect(summary.getByRole("row")).toHaveCount(4);
     await page.getByRole("button", { name: "Create user", exact: true }).click();
 
+    await expect(page.getByTestId("console-password")).toHaveText("*******");
     await page.getByTestId("toggle-password").click();
+    await expect(page.getByTestId("console-password")).not.toHaveText("*******");
     const password = (await page.getByTestId("console-password").textContent())!;
     expect(password).toMatch(/^.{16,}$/);
     expect((await iam.send(new GetUserCommand({ UserName: name }))).User?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(READ_ONLY);
