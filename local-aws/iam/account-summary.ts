@@ -1,5 +1,6 @@
 import type { Handlers } from "../context";
 import { sql } from "../store/db";
+import { accountSettings } from "./account-settings";
 
 /** IAM's default quotas, as GetAccountSummary reports them for a new account. */
 const ACCOUNT_QUOTAS = {
@@ -61,7 +62,7 @@ export const accountSummaryHandlers: Handlers = {
         ServerCertificates: 0,
         Providers: 0,
         AccountSigningCertificatesPresent: 0,
-        GlobalEndpointTokenVersion: 1,
+        GlobalEndpointTokenVersion: accountSettings(ctx).global_endpoint_token_version === "v2Token" ? 2 : 1,
       },
     };
   },
