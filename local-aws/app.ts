@@ -13,6 +13,7 @@ import { authenticate, recordKeyUse } from "./authn";
 import { authorize, changesPrincipals, iamStateChanged } from "./authz";
 import { serviceFor, services, unknownService, type QueryService, type Service } from "./services";
 import { settlePending } from "./organizations/settle";
+import { settleServiceLinkedRoleDeletions } from "./iam/service-linked-roles";
 import { bootstrap } from "./bootstrap";
 import { clefAllowed, clefRoute, type ClefResponse } from "./clef-routes";
 import { refusal } from "./request-origin";
@@ -214,6 +215,7 @@ async function handle(db: Db, config: LocalAwsConfig, throttle: SignInThrottle, 
     // Serialising inside the transaction means an output the model cannot express rolls the write back.
     const ok = db.transaction(() => {
       settlePending(ctx);
+      settleServiceLinkedRoleDeletions(ctx);
       authorize(ctx, service.name, action, input);
       recordKeyUse(db, caller, service.name, region, isoSeconds(now));
       if (changesPrincipals(action)) iamStateChanged(db);

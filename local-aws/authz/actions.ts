@@ -4,6 +4,7 @@ import { boundaryKey, createTagged, on, requestTags, tagKeys, type Check } from 
 import * as t from "./targets";
 import { stsRules } from "./sts-rules";
 import { organizationsRules } from "./org-rules";
+import { serviceLinkedRoleRules } from "./service-linked-rules";
 
 /** What one API action asks to be authorized, from its parsed input; [] when AWS authorizes nothing for it. */
 export type ActionRule = (input: any, ctx: Ctx) => Check[];
@@ -182,6 +183,8 @@ export const iamRules: Record<string, ActionRule> = {
   GetAccountAuthorizationDetails: () => [on("GetAccountAuthorizationDetails", t.account)],
   GenerateCredentialReport: () => [on("GenerateCredentialReport", t.account)],
   GetCredentialReport: () => [on("GetCredentialReport", t.account)],
+
+  ...serviceLinkedRoleRules,
 };
 
 export const rulesByService: Record<string, Record<string, ActionRule>> = {
