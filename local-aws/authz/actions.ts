@@ -5,6 +5,7 @@ import * as t from "./targets";
 import { stsRules } from "./sts-rules";
 import { organizationsRules } from "./org-rules";
 import { serviceLinkedRoleRules } from "./service-linked-rules";
+import { lastAccessedRules } from "./last-accessed-rules";
 
 /** What one API action asks to be authorized, from its parsed input; [] when AWS authorizes nothing for it. */
 export type ActionRule = (input: any, ctx: Ctx) => Check[];
@@ -185,6 +186,7 @@ export const iamRules: Record<string, ActionRule> = {
   GetCredentialReport: () => [on("GetCredentialReport", t.account)],
 
   ...serviceLinkedRoleRules,
+  ...lastAccessedRules,
 };
 
 export const rulesByService: Record<string, Record<string, ActionRule>> = {

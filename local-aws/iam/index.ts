@@ -14,6 +14,8 @@ import { accountHandlers } from "./account";
 import { credentialReportHandlers } from "./credential-report";
 import { simulatorHandlers } from "./simulator";
 import { serviceLinkedRolesHandlers } from "./service-linked-roles";
+import { lastAccessedHandlers } from "./last-accessed";
+import { organizationsAccessReportHandlers } from "./organizations-access-report";
 
 export const iamHandlers: Handlers = {
   ...userHandlers,
@@ -31,4 +33,6 @@ export const iamHandlers: Handlers = {
   ...credentialReportHandlers,
   ...simulatorHandlers,
   ...serviceLinkedRolesHandlers,
+  ...lastAccessedHandlers,
+  ...organizationsAccessReportHandlers,
 };
