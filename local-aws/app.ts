@@ -13,6 +13,8 @@ import { authenticate, recordKeyUse } from "./authn";
 import { authorize, changesPrincipals, iamStateChanged } from "./authz";
 import { serviceFor, services, unknownService, type QueryService, type Service } from "./services";
 import { settlePending } from "./organizations/settle";
+import { settleServiceLinkedRoleDeletions } from "./iam/service-linked-roles";
+import { flushAccess, recordAccess } from "./iam/access-records";
 import { bootstrap } from "./bootstrap";
 import { clefAllowed, clefRoute, type ClefResponse } from "./clef-routes";
 import { refusal } from "./request-origin";
@@ -68,6 +70,7 @@ export async function startLocalAws(config: LocalAwsConfig): Promise<LocalAws> {
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
+          flushAccess(db);
           db.close();
           resolve();
         });
@@ -197,6 +200,7 @@ async function handle(db: Db, config: LocalAwsConfig, throttle: SignInThrottle, 
     }
     const parsed = readRequest(service, wire);
     const { action, input } = parsed;
+    recordAccess(db, caller, service.name, action, region, new Date());
     validateInput(service.name, action, input);
     const now = new Date();
     const sourceIp = (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
@@ -214,6 +218,7 @@ async function handle(db: Db, config: LocalAwsConfig, throttle: SignInThrottle, 
     // Serialising inside the transaction means an output the model cannot express rolls the write back.
     const ok = db.transaction(() => {
       settlePending(ctx);
+      settleServiceLinkedRoleDeletions(ctx);
       authorize(ctx, service.name, action, input);
       recordKeyUse(db, caller, service.name, region, isoSeconds(now));
       if (changesPrincipals(action)) iamStateChanged(db);

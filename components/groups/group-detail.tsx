@@ -69,7 +69,7 @@ export function GroupDetail({ groupName }: { groupName: string }) {
           {
             id: "access-advisor",
             label: "Access Advisor",
-            content: <AccessAdvisorTab description={ADVISOR} unavailable="Not available in this console" />,
+            content: <AccessAdvisorTab description={ADVISOR} arn={detail.arn} />,
           },
         ]}
       />

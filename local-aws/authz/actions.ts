@@ -5,6 +5,8 @@ import * as t from "./targets";
 import { stsRules } from "./sts-rules";
 import { organizationsRules } from "./org-rules";
 import { accountFeatureRules } from "./account-rules";
+import { serviceLinkedRoleRules } from "./service-linked-rules";
+import { lastAccessedRules } from "./last-accessed-rules";
 
 /** What one API action asks to be authorized, from its parsed input; [] when AWS authorizes nothing for it. */
 export type ActionRule = (input: any, ctx: Ctx) => Check[];
@@ -184,6 +186,8 @@ export const iamRules: Record<string, ActionRule> = {
   GenerateCredentialReport: () => [on("GenerateCredentialReport", t.account)],
   GetCredentialReport: () => [on("GetCredentialReport", t.account)],
   ...accountFeatureRules,
+  ...serviceLinkedRoleRules,
+  ...lastAccessedRules,
 };
 
 export const rulesByService: Record<string, Record<string, ActionRule>> = {

@@ -14,6 +14,9 @@ import { accountHandlers } from "./account";
 import { credentialReportHandlers } from "./credential-report";
 import { simulatorHandlers } from "./simulator";
 import { accountFeatureHandlers } from "./account-features";
+import { serviceLinkedRolesHandlers } from "./service-linked-roles";
+import { lastAccessedHandlers } from "./last-accessed";
+import { organizationsAccessReportHandlers } from "./organizations-access-report";
 
 export const iamHandlers: Handlers = {
   ...userHandlers,
@@ -31,4 +34,7 @@ export const iamHandlers: Handlers = {
   ...credentialReportHandlers,
   ...simulatorHandlers,
   ...accountFeatureHandlers,
+  ...serviceLinkedRolesHandlers,
+  ...lastAccessedHandlers,
+  ...organizationsAccessReportHandlers,
 };

@@ -148,8 +148,9 @@ export const rolesHandlers: Handlers = {
     return pageOut(page, "Roles", listedRoleOut);
   },
 
+  /** A service-linked role's description is the one thing anyone may change ("You can edit the description of any role"). */
   UpdateRole(input: { RoleName: string; Description?: string; MaxSessionDuration?: number }, ctx) {
-    const role = modifiableRole(ctx, input.RoleName);
+    const role = input.MaxSessionDuration === undefined ? getRole(ctx, input.RoleName) : modifiableRole(ctx, input.RoleName);
     const description = input.Description === undefined ? role.description : input.Description || null;
     sql(ctx.db, "UPDATE roles SET description = ?, max_session_duration = ? WHERE role_id = ?").run(
       description,
@@ -159,7 +160,7 @@ export const rolesHandlers: Handlers = {
   },
 
   UpdateRoleDescription(input: { RoleName: string; Description: string }, ctx) {
-    const role = modifiableRole(ctx, input.RoleName);
+    const role = getRole(ctx, input.RoleName);
     sql(ctx.db, "UPDATE roles SET description = ? WHERE role_id = ?").run(input.Description || null, role.role_id);
     return { Role: fullRoleOut(ctx, getRole(ctx, input.RoleName)) };
   },

@@ -75,7 +75,7 @@ export function UserDetailPage({ userName }: { userName: string }) {
           {
             id: "access_advisor",
             label: "Access Advisor",
-            content: <AccessAdvisorTab description={ADVISOR} unavailable="Access Advisor is not available for this account" />,
+            content: <AccessAdvisorTab description={ADVISOR} arn={detail.arn} />,
           },
         ]}
       />
