@@ -4,6 +4,7 @@ import { boundaryKey, createTagged, on, requestTags, tagKeys, type Check } from 
 import * as t from "./targets";
 import { stsRules } from "./sts-rules";
 import { organizationsRules } from "./org-rules";
+import { credentialRules } from "./credential-rules";
 
 /** What one API action asks to be authorized, from its parsed input; [] when AWS authorizes nothing for it. */
 export type ActionRule = (input: any, ctx: Ctx) => Check[];
@@ -167,6 +168,9 @@ export const iamRules: Record<string, ActionRule> = {
   TagMFADevice: (i, ctx) => [on("TagMFADevice", t.mfaDevice(ctx, i.SerialNumber), requestTags(i.Tags))],
   UntagMFADevice: (i, ctx) => [on("UntagMFADevice", t.mfaDevice(ctx, i.SerialNumber), tagKeys(i.TagKeys))],
   ListMFADeviceTags: (i, ctx) => [on("ListMFADeviceTags", t.mfaDevice(ctx, i.SerialNumber))],
+
+  // SSH public keys, signing certificates, server certificates and service-specific credentials
+  ...credentialRules,
 
   // policy simulator
   SimulatePrincipalPolicy: (i, ctx) => [on("SimulatePrincipalPolicy", t.policySource(ctx, i.PolicySourceArn))],
