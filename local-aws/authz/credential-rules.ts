@@ -17,4 +17,8 @@ export const credentialRules: Record<string, Rule> = {
   ListSSHPublicKeys: (i, ctx) => onUserOrSelf("ListSSHPublicKeys", ctx, i.UserName),
   UpdateSSHPublicKey: (i, ctx) => [on("UpdateSSHPublicKey", t.user(ctx, i.UserName))],
   DeleteSSHPublicKey: (i, ctx) => [on("DeleteSSHPublicKey", t.user(ctx, i.UserName))],
+  UploadSigningCertificate: (i, ctx) => onUserOrSelf("UploadSigningCertificate", ctx, i.UserName),
+  ListSigningCertificates: (i, ctx) => onUserOrSelf("ListSigningCertificates", ctx, i.UserName),
+  UpdateSigningCertificate: (i, ctx) => onUserOrSelf("UpdateSigningCertificate", ctx, i.UserName),
+  DeleteSigningCertificate: (i, ctx) => onUserOrSelf("DeleteSigningCertificate", ctx, i.UserName),
 };

@@ -14,6 +14,7 @@ import { accountHandlers } from "./account";
 import { credentialReportHandlers } from "./credential-report";
 import { simulatorHandlers } from "./simulator";
 import { sshPublicKeysHandlers } from "./ssh-public-keys";
+import { signingCertificatesHandlers } from "./signing-certificates";
 
 export const iamHandlers: Handlers = {
   ...userHandlers,
@@ -31,4 +32,5 @@ export const iamHandlers: Handlers = {
   ...credentialReportHandlers,
   ...simulatorHandlers,
   ...sshPublicKeysHandlers,
+  ...signingCertificatesHandlers,
 };
