@@ -15,6 +15,7 @@ import { credentialReportHandlers } from "./credential-report";
 import { simulatorHandlers } from "./simulator";
 import { sshPublicKeysHandlers } from "./ssh-public-keys";
 import { signingCertificatesHandlers } from "./signing-certificates";
+import { serverCertificatesHandlers } from "./server-certificates";
 
 export const iamHandlers: Handlers = {
   ...userHandlers,
@@ -33,4 +34,5 @@ export const iamHandlers: Handlers = {
   ...simulatorHandlers,
   ...sshPublicKeysHandlers,
   ...signingCertificatesHandlers,
+  ...serverCertificatesHandlers,
 };
