@@ -11,6 +11,12 @@ function onUserOrSelf(action: string, ctx: Ctx, userName: string | undefined): C
   return target ? [on(action, target)] : [];
 }
 
+/** ListServiceSpecificCredentials with AllUsers reads every user's: authorized on all users of the account. */
+function allUsers(ctx: Ctx): t.Target {
+  const arn = `arn:aws:iam::${ctx.accountId}:user/*`;
+  return { arn, display: arn };
+}
+
 function certificateTarget(ctx: Ctx, path: string, name: string): t.Target {
   const arn = `arn:aws:iam::${ctx.accountId}:server-certificate${path}${name}`;
   return { arn, display: arn };
@@ -49,6 +55,12 @@ export const credentialRules: Record<string, Rule> = {
   ListSigningCertificates: (i, ctx) => onUserOrSelf("ListSigningCertificates", ctx, i.UserName),
   UpdateSigningCertificate: (i, ctx) => onUserOrSelf("UpdateSigningCertificate", ctx, i.UserName),
   DeleteSigningCertificate: (i, ctx) => onUserOrSelf("DeleteSigningCertificate", ctx, i.UserName),
+  CreateServiceSpecificCredential: (i, ctx) => [on("CreateServiceSpecificCredential", t.user(ctx, i.UserName))],
+  ListServiceSpecificCredentials: (i, ctx) =>
+    i.AllUsers ? [on("ListServiceSpecificCredentials", allUsers(ctx))] : onUserOrSelf("ListServiceSpecificCredentials", ctx, i.UserName),
+  UpdateServiceSpecificCredential: (i, ctx) => onUserOrSelf("UpdateServiceSpecificCredential", ctx, i.UserName),
+  ResetServiceSpecificCredential: (i, ctx) => onUserOrSelf("ResetServiceSpecificCredential", ctx, i.UserName),
+  DeleteServiceSpecificCredential: (i, ctx) => onUserOrSelf("DeleteServiceSpecificCredential", ctx, i.UserName),
   UploadServerCertificate: (i, ctx) =>
     createTagged("UploadServerCertificate", "TagServerCertificate", certificateTarget(ctx, i.Path ?? "/", i.ServerCertificateName), i.Tags),
   GetServerCertificate: (i, ctx) => [on("GetServerCertificate", serverCertificate(ctx, i.ServerCertificateName))],

@@ -16,6 +16,7 @@ import { simulatorHandlers } from "./simulator";
 import { sshPublicKeysHandlers } from "./ssh-public-keys";
 import { signingCertificatesHandlers } from "./signing-certificates";
 import { serverCertificatesHandlers } from "./server-certificates";
+import { serviceSpecificCredentialsHandlers } from "./service-specific-credentials";
 
 export const iamHandlers: Handlers = {
   ...userHandlers,
@@ -35,4 +36,5 @@ export const iamHandlers: Handlers = {
   ...sshPublicKeysHandlers,
   ...signingCertificatesHandlers,
   ...serverCertificatesHandlers,
+  ...serviceSpecificCredentialsHandlers,
 };

@@ -119,6 +119,9 @@ export const userHandlers: Handlers = {
     if (has("SELECT 1 FROM signing_certificates WHERE user_id = ?")) {
       throw deleteConflict("Cannot delete entity, must delete signing certificates first.");
     }
+    if (has("SELECT 1 FROM service_specific_credentials WHERE user_id = ?")) {
+      throw deleteConflict("Cannot delete entity, must delete service specific credentials first.");
+    }
     if (has("SELECT 1 FROM inline_policies WHERE entity_type = 'user' AND entity_id = ?")) {
       throw deleteConflict("Cannot delete entity, must delete policies first.");
     }
