@@ -57,7 +57,7 @@ export const useUserGroups = (name: string, enabled = true) =>
   useQuery({ queryKey: userDetailKeys.groups(name), queryFn: () => api<UserGroupMembership[]>(`${base(name)}/groups`), enabled });
 
 /** A mutation on the user that refreshes the user's page, the users list and whatever else it touched. */
-function useUserMutation<V, R>(name: string, fn: (v: V) => Promise<R>, also: QueryKey[] = [], secret = false) {
+export function useUserMutation<V, R>(name: string, fn: (v: V) => Promise<R>, also: QueryKey[] = [], secret = false) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: fn,

@@ -7,6 +7,7 @@ import { organizationsRules } from "./org-rules";
 import { accountFeatureRules } from "./account-rules";
 import { serviceLinkedRoleRules } from "./service-linked-rules";
 import { lastAccessedRules } from "./last-accessed-rules";
+import { credentialRules } from "./credential-rules";
 
 /** What one API action asks to be authorized, from its parsed input; [] when AWS authorizes nothing for it. */
 export type ActionRule = (input: any, ctx: Ctx) => Check[];
@@ -170,6 +171,9 @@ export const iamRules: Record<string, ActionRule> = {
   TagMFADevice: (i, ctx) => [on("TagMFADevice", t.mfaDevice(ctx, i.SerialNumber), requestTags(i.Tags))],
   UntagMFADevice: (i, ctx) => [on("UntagMFADevice", t.mfaDevice(ctx, i.SerialNumber), tagKeys(i.TagKeys))],
   ListMFADeviceTags: (i, ctx) => [on("ListMFADeviceTags", t.mfaDevice(ctx, i.SerialNumber))],
+
+  // SSH public keys, signing certificates, server certificates and service-specific credentials
+  ...credentialRules,
 
   // policy simulator
   SimulatePrincipalPolicy: (i, ctx) => [on("SimulatePrincipalPolicy", t.policySource(ctx, i.PolicySourceArn))],

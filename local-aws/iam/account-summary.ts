@@ -36,6 +36,8 @@ type Usage = {
   MFADevicesInUse: number;
   AccountMFAEnabled: number;
   AccountAccessKeysPresent: number;
+  AccountSigningCertificatesPresent: number;
+  ServerCertificates: number;
 };
 
 // Root's MFA device and access keys are the rows with no user.
@@ -49,7 +51,9 @@ const USAGE = `SELECT
   (SELECT COUNT(*) FROM mfa_devices WHERE account_id = $a) AS MFADevices,
   (SELECT COUNT(*) FROM mfa_devices WHERE account_id = $a AND enable_date IS NOT NULL) AS MFADevicesInUse,
   EXISTS (SELECT 1 FROM mfa_devices WHERE account_id = $a AND user_id IS NULL AND enable_date IS NOT NULL) AS AccountMFAEnabled,
-  EXISTS (SELECT 1 FROM access_keys WHERE account_id = $a AND user_id IS NULL) AS AccountAccessKeysPresent`;
+  EXISTS (SELECT 1 FROM access_keys WHERE account_id = $a AND user_id IS NULL) AS AccountAccessKeysPresent,
+  EXISTS (SELECT 1 FROM signing_certificates WHERE account_id = $a AND user_id IS NULL) AS AccountSigningCertificatesPresent,
+  (SELECT COUNT(*) FROM server_certificates WHERE account_id = $a) AS ServerCertificates`;
 
 export const accountSummaryHandlers: Handlers = {
   GetAccountSummary(_input: Record<string, never>, ctx) {
@@ -59,9 +63,7 @@ export const accountSummaryHandlers: Handlers = {
         ...usage,
         ...ACCOUNT_QUOTAS,
         UsersQuota: ctx.quotas.usersPerAccount,
-        ServerCertificates: 0,
         Providers: 0,
-        AccountSigningCertificatesPresent: 0,
         GlobalEndpointTokenVersion: accountSettings(ctx).global_endpoint_token_version === "v2Token" ? 2 : 1,
       },
     };

@@ -68,17 +68,32 @@ function keyColumns(keys: KeyRow[] = []): string[] {
   });
 }
 
-const NO_CERTIFICATES = ["false", "N/A", "false", "N/A"];
+type CertificateRow = { user_id: string | null; status: string; upload_date: string };
+
+/** cert_N_active and cert_N_last_rotated: the owner's signing certificates in upload order. */
+const certificateColumns = (certs: CertificateRow[] = []): string[] =>
+  [0, 1].flatMap((i) => (certs[i] ? [String(certs[i].status === "Active"), when(certs[i].upload_date)] : ["false", "N/A"]));
+
+const byOwner = <T extends { user_id: string | null }>(rows: T[]) => {
+  const m = new Map<string | null, T[]>();
+  for (const r of rows) m.set(r.user_id, [...(m.get(r.user_id) ?? []), r]);
+  return m;
+};
 
 /** The account's credential report as AWS writes it: a header, the root row, then one row per user. */
 export function buildCredentialReport(ctx: Ctx): string {
-  const keys = new Map<string | null, KeyRow[]>();
-  const keyRows = sql(
-    ctx.db,
-    `SELECT user_id, status, create_date, last_used_date, last_used_region, last_used_service FROM access_keys
-     WHERE account_id = ? ORDER BY create_date, rowid`,
-  ).all(ctx.accountId) as KeyRow[];
-  for (const k of keyRows) keys.set(k.user_id, [...(keys.get(k.user_id) ?? []), k]);
+  const keys = byOwner(
+    sql(
+      ctx.db,
+      `SELECT user_id, status, create_date, last_used_date, last_used_region, last_used_service FROM access_keys
+       WHERE account_id = ? ORDER BY create_date, rowid`,
+    ).all(ctx.accountId) as KeyRow[],
+  );
+  const certs = byOwner(
+    sql(ctx.db, "SELECT user_id, status, upload_date FROM signing_certificates WHERE account_id = ? ORDER BY upload_date, rowid").all(
+      ctx.accountId,
+    ) as CertificateRow[],
+  );
   const mfa = new Set(
     (
       sql(ctx.db, "SELECT DISTINCT user_id FROM mfa_devices WHERE account_id = ? AND enable_date IS NOT NULL").all(ctx.accountId) as {
@@ -100,7 +115,7 @@ export function buildCredentialReport(ctx: Ctx): string {
       "not_supported",
       String(mfa.has(null)),
       ...keyColumns(rootKeys),
-      ...NO_CERTIFICATES,
+      ...certificateColumns(certs.get(null)),
     ],
   ];
   const maxAge = readPasswordPolicy(ctx.db, ctx.accountId)?.MaxPasswordAge;
@@ -122,7 +137,7 @@ export function buildCredentialReport(ctx: Ctx): string {
       changed && maxAge ? when(new Date(Date.parse(changed) + maxAge * DAY_MS).toISOString()) : "N/A",
       String(mfa.has(u.user_id)),
       ...keyColumns(keys.get(u.user_id)),
-      ...NO_CERTIFICATES,
+      ...certificateColumns(certs.get(u.user_id)),
     ]);
   }
   return rows.map((r) => r.map(field).join(",")).join("\n");

@@ -17,6 +17,10 @@ import { accountFeatureHandlers } from "./account-features";
 import { serviceLinkedRolesHandlers } from "./service-linked-roles";
 import { lastAccessedHandlers } from "./last-accessed";
 import { organizationsAccessReportHandlers } from "./organizations-access-report";
+import { sshPublicKeysHandlers } from "./ssh-public-keys";
+import { signingCertificatesHandlers } from "./signing-certificates";
+import { serverCertificatesHandlers } from "./server-certificates";
+import { serviceSpecificCredentialsHandlers } from "./service-specific-credentials";
 
 export const iamHandlers: Handlers = {
   ...userHandlers,
@@ -37,4 +41,8 @@ export const iamHandlers: Handlers = {
   ...serviceLinkedRolesHandlers,
   ...lastAccessedHandlers,
   ...organizationsAccessReportHandlers,
+  ...sshPublicKeysHandlers,
+  ...signingCertificatesHandlers,
+  ...serverCertificatesHandlers,
+  ...serviceSpecificCredentialsHandlers,
 };

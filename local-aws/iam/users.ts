@@ -113,6 +113,15 @@ export const userHandlers: Handlers = {
       throw deleteConflict("Cannot delete entity, must delete login profile first.");
     if (has("SELECT 1 FROM access_keys WHERE user_id = ?")) throw deleteConflict("Cannot delete entity, must delete access keys first.");
     if (has("SELECT 1 FROM mfa_devices WHERE user_id = ?")) throw deleteConflict("Cannot delete entity, must delete MFA device first.");
+    if (has("SELECT 1 FROM ssh_public_keys WHERE user_id = ?")) {
+      throw deleteConflict("Cannot delete entity, must delete SSH public keys first.");
+    }
+    if (has("SELECT 1 FROM signing_certificates WHERE user_id = ?")) {
+      throw deleteConflict("Cannot delete entity, must delete signing certificates first.");
+    }
+    if (has("SELECT 1 FROM service_specific_credentials WHERE user_id = ?")) {
+      throw deleteConflict("Cannot delete entity, must delete service specific credentials first.");
+    }
     if (has("SELECT 1 FROM inline_policies WHERE entity_type = 'user' AND entity_id = ?")) {
       throw deleteConflict("Cannot delete entity, must delete policies first.");
     }

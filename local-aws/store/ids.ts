@@ -22,6 +22,9 @@ export function stableId(prefix: string, seed: string): string {
 
 export const accessKeyId = (prefix: "AKIA" | "ASIA" = "AKIA") => prefix + randomChars(16);
 
+/** SSH public key (APKA) and service-specific credential (ACCA) IDs: 20 characters, like access key IDs. */
+export const credentialId = (prefix: "APKA" | "ACCA") => prefix + randomChars(16);
+
 export const secretAccessKey = () => randomChars(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
 
 export const requestId = () => {

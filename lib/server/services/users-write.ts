@@ -7,6 +7,9 @@ import {
   DeactivateMFADeviceCommand,
   DeleteAccessKeyCommand,
   DeleteLoginProfileCommand,
+  DeleteServiceSpecificCredentialCommand,
+  DeleteSigningCertificateCommand,
+  DeleteSSHPublicKeyCommand,
   DeleteUserCommand,
   DeleteUserPolicyCommand,
   DeleteVirtualMFADeviceCommand,
@@ -15,6 +18,9 @@ import {
   ListAttachedUserPoliciesCommand,
   ListGroupsForUserCommand,
   ListMFADevicesCommand,
+  ListServiceSpecificCredentialsCommand,
+  ListSigningCertificatesCommand,
+  ListSSHPublicKeysCommand,
   ListUserPoliciesCommand,
   RemoveUserFromGroupCommand,
   type IAMClient,
@@ -146,6 +152,23 @@ async function removeEach(iam: IAMClient, UserName: string): Promise<void> {
     iam.send(new ListAccessKeysCommand({ UserName, Marker })).then((r) => page(r.AccessKeyMetadata, r)),
   );
   for (const k of keys) await iam.send(new DeleteAccessKeyCommand({ UserName, AccessKeyId: k.AccessKeyId! }));
+
+  const sshKeys = await allPages((Marker) =>
+    iam.send(new ListSSHPublicKeysCommand({ UserName, Marker })).then((r) => page(r.SSHPublicKeys, r)),
+  );
+  for (const k of sshKeys) await iam.send(new DeleteSSHPublicKeyCommand({ UserName, SSHPublicKeyId: k.SSHPublicKeyId! }));
+
+  const certificates = await allPages((Marker) =>
+    iam.send(new ListSigningCertificatesCommand({ UserName, Marker })).then((r) => page(r.Certificates, r)),
+  );
+  for (const c of certificates) await iam.send(new DeleteSigningCertificateCommand({ UserName, CertificateId: c.CertificateId! }));
+
+  const serviceCredentials = await allPages((Marker) =>
+    iam.send(new ListServiceSpecificCredentialsCommand({ UserName, Marker })).then((r) => page(r.ServiceSpecificCredentials, r)),
+  );
+  for (const c of serviceCredentials) {
+    await iam.send(new DeleteServiceSpecificCredentialCommand({ UserName, ServiceSpecificCredentialId: c.ServiceSpecificCredentialId! }));
+  }
 
   const devices = await allPages((Marker) => iam.send(new ListMFADevicesCommand({ UserName, Marker })).then((r) => page(r.MFADevices, r)));
   for (const d of devices) {
