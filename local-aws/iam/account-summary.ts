@@ -35,6 +35,7 @@ type Usage = {
   MFADevicesInUse: number;
   AccountMFAEnabled: number;
   AccountAccessKeysPresent: number;
+  Providers: number;
 };
 
 // Root's MFA device and access keys are the rows with no user.
@@ -48,7 +49,8 @@ const USAGE = `SELECT
   (SELECT COUNT(*) FROM mfa_devices WHERE account_id = $a) AS MFADevices,
   (SELECT COUNT(*) FROM mfa_devices WHERE account_id = $a AND enable_date IS NOT NULL) AS MFADevicesInUse,
   EXISTS (SELECT 1 FROM mfa_devices WHERE account_id = $a AND user_id IS NULL AND enable_date IS NOT NULL) AS AccountMFAEnabled,
-  EXISTS (SELECT 1 FROM access_keys WHERE account_id = $a AND user_id IS NULL) AS AccountAccessKeysPresent`;
+  EXISTS (SELECT 1 FROM access_keys WHERE account_id = $a AND user_id IS NULL) AS AccountAccessKeysPresent,
+  (SELECT COUNT(*) FROM oidc_providers WHERE account_id = $a) + (SELECT COUNT(*) FROM saml_providers WHERE account_id = $a) AS Providers`;
 
 export const accountSummaryHandlers: Handlers = {
   GetAccountSummary(_input: Record<string, never>, ctx) {
@@ -59,7 +61,6 @@ export const accountSummaryHandlers: Handlers = {
         ...ACCOUNT_QUOTAS,
         UsersQuota: ctx.quotas.usersPerAccount,
         ServerCertificates: 0,
-        Providers: 0,
         AccountSigningCertificatesPresent: 0,
         GlobalEndpointTokenVersion: 1,
       },

@@ -13,6 +13,7 @@ import { mfaHandlers } from "./mfa";
 import { accountHandlers } from "./account";
 import { credentialReportHandlers } from "./credential-report";
 import { simulatorHandlers } from "./simulator";
+import { identityProvidersHandlers } from "./identity-providers";
 
 export const iamHandlers: Handlers = {
   ...userHandlers,
@@ -29,4 +30,5 @@ export const iamHandlers: Handlers = {
   ...accountHandlers,
   ...credentialReportHandlers,
   ...simulatorHandlers,
+  ...identityProvidersHandlers,
 };
