@@ -14,7 +14,7 @@ const RESOURCES: { key: keyof AccountSummary; label: string; href?: string }[] =
   { key: "users", label: "Users", href: "/users" },
   { key: "roles", label: "Roles", href: "/roles" },
   { key: "policies", label: "Policies", href: "/policies" },
-  { key: "providers", label: "Identity providers" },
+  { key: "providers", label: "Identity providers", href: "/identity-providers" },
 ];
 
 /** GetAccountSummary's counts; "Policies" counts customer managed policies, as in AWS. */

@@ -11,7 +11,7 @@ import { ApiError } from "@/lib/queries/api";
 import { useCreateRole } from "@/lib/queries/roles";
 import { tagsSchema } from "@/lib/schemas/iam";
 import { findUseCase } from "./trust-catalogue";
-import { buildTrustPolicy, initialTrustForm, trustFormErrors, type TrustForm } from "./trust-form";
+import { buildTrustPolicy, trustFormErrors, trustFormForProvider, type TrustForm } from "./trust-form";
 import { PermissionsStep, type PermissionsDraft } from "./permissions-step";
 import { ReviewStep } from "./review-step";
 import { roleDetailsErrors } from "./role-details-errors";
@@ -20,14 +20,14 @@ import { TrustedEntityStep } from "./trusted-entity-step";
 import { roleHref } from "./role-href";
 
 /** "Create role", as the AWS console's three-step wizard. */
-export function CreateRoleWizard({ thisAccountId }: { thisAccountId: string }) {
+export function CreateRoleWizard({ thisAccountId, providerArn }: { thisAccountId: string; providerArn?: string }) {
   useBreadcrumbs([{ text: "Roles", href: "/roles" }, { text: "Create role" }]);
   const router = useRouter();
   const notify = useNotify();
   const create = useCreateRole();
   const [step, setStep] = useState(0);
   const [attempted, setAttempted] = useState<boolean[]>([false, false, false]);
-  const [trust, setTrust] = useState<TrustForm>(initialTrustForm);
+  const [trust, setTrust] = useState<TrustForm>(() => trustFormForProvider(providerArn));
   const [permissions, setPermissions] = useState<PermissionsDraft>({ policyArns: [], useBoundary: false });
   const [details, setDetails] = useState<RoleDetailsDraft>({ roleName: "", description: "", maxSessionDuration: 3600 });
   const [tags, setTags] = useState<TagDraft[]>([]);

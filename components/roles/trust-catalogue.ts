@@ -142,6 +142,14 @@ export const WEB_IDENTITY_PROVIDERS: WebIdentityProvider[] = [
   { id: "google", label: "Google", principal: "accounts.google.com", audienceKey: "accounts.google.com:aud", audienceLabel: "Audience" },
 ];
 
+/** A built-in web identity provider by id, or an IAM OpenID Connect provider by its ARN (its audience key is `<url>:aud`). */
+export function webIdentityProvider(id: string): WebIdentityProvider {
+  const builtIn = WEB_IDENTITY_PROVIDERS.find((p) => p.id === id);
+  if (builtIn || !id.includes(":oidc-provider/")) return builtIn ?? WEB_IDENTITY_PROVIDERS[0];
+  const url = id.slice(id.indexOf(":oidc-provider/") + ":oidc-provider/".length);
+  return { id, label: url, principal: id, audienceKey: `${url}:aud`, audienceLabel: "Audience" };
+}
+
 export const SAML_ATTRIBUTES = ["SAML:aud", "SAML:iss", "SAML:sub", "SAML:sub_type", "SAML:namequalifier", "SAML:eduPersonAffiliation"];
 export const SAML_CONSOLE_AUDIENCE = "https://signin.aws.amazon.com/saml";
 

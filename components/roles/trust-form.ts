@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { accountIdSchema, audienceSchema, externalIdSchema, samlProviderArnSchema } from "@/lib/schemas/roles";
-import { SAML_CONSOLE_AUDIENCE, WEB_IDENTITY_PROVIDERS, findUseCase } from "./trust-catalogue";
+import { SAML_CONSOLE_AUDIENCE, findUseCase, webIdentityProvider } from "./trust-catalogue";
 
 export type TrustedEntityType = "service" | "account" | "web-identity" | "saml" | "custom";
 
@@ -72,7 +72,7 @@ function statementFor(f: TrustForm, thisAccountId: string): Statement {
     };
   }
   if (f.type === "web-identity") {
-    const p = WEB_IDENTITY_PROVIDERS.find((w) => w.id === f.webProvider) ?? WEB_IDENTITY_PROVIDERS[0];
+    const p = webIdentityProvider(f.webProvider);
     return {
       Effect: "Allow",
       Action: ["sts:AssumeRoleWithWebIdentity"],
@@ -105,6 +105,13 @@ const compact = (s: Statement) => ({
       }
     : {}),
 });
+
+/** "Assign role" from a provider's page: the wizard opens on that provider's tile with it chosen. */
+export function trustFormForProvider(arn: string | undefined): TrustForm {
+  if (arn?.includes(":saml-provider/")) return { ...initialTrustForm, type: "saml", samlProviderArn: arn };
+  if (arn?.includes(":oidc-provider/")) return { ...initialTrustForm, type: "web-identity", webProvider: arn };
+  return initialTrustForm;
+}
 
 /** The trust policy the chosen tile generates (or the custom one as typed), as CreateRole receives it. */
 export function buildTrustPolicy(f: TrustForm, thisAccountId: string): string {

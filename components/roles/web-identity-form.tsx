@@ -6,12 +6,19 @@ import Header from "@cloudscape-design/components/header";
 import Input from "@cloudscape-design/components/input";
 import Select from "@cloudscape-design/components/select";
 import SpaceBetween from "@cloudscape-design/components/space-between";
-import { WEB_IDENTITY_PROVIDERS } from "./trust-catalogue";
+import { useProviders } from "@/lib/queries/identity-providers";
+import { WEB_IDENTITY_PROVIDERS, webIdentityProvider } from "./trust-catalogue";
 import type { TrustFieldProps } from "./trusted-entity-step";
 
-/** Web identity: the provider (Cognito, Login with Amazon, Facebook, Google) and its audience condition. */
+/** Web identity: the provider (Cognito, Login with Amazon, Facebook, Google or an IAM OIDC provider) and its audience condition. */
 export function WebIdentityForm({ form, onChange, error }: TrustFieldProps) {
-  const provider = WEB_IDENTITY_PROVIDERS.find((p) => p.id === form.webProvider) ?? WEB_IDENTITY_PROVIDERS[0];
+  const providers = useProviders();
+  const provider = webIdentityProvider(form.webProvider);
+  // The built-in providers, then the account's IAM OpenID Connect providers, as AWS's console lists them.
+  const options = [
+    ...WEB_IDENTITY_PROVIDERS,
+    ...(providers.data ?? []).filter((p) => p.type === "OpenID Connect").map((p) => webIdentityProvider(p.arn)),
+  ];
   return (
     <Container
       header={
@@ -24,7 +31,7 @@ export function WebIdentityForm({ form, onChange, error }: TrustFieldProps) {
         <FormField label="Identity provider">
           <Select
             selectedOption={{ value: provider.id, label: provider.label }}
-            options={WEB_IDENTITY_PROVIDERS.map((p) => ({ value: p.id, label: p.label, description: p.principal }))}
+            options={options.map((p) => ({ value: p.id, label: p.label, description: p.principal }))}
             ariaLabel="Identity provider"
             data-testid="web-identity-provider"
             onChange={(e) => onChange({ webProvider: e.detail.selectedOption.value ?? "cognito" })}

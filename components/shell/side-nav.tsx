@@ -14,6 +14,7 @@ const ITEMS = [
       { type: "link" as const, text: "Users", href: "/users" },
       { type: "link" as const, text: "Roles", href: "/roles" },
       { type: "link" as const, text: "Policies", href: "/policies" },
+      { type: "link" as const, text: "Identity providers", href: "/identity-providers" },
       { type: "link" as const, text: "Account settings", href: "/account-settings" },
     ],
   },

@@ -31,7 +31,7 @@ export type Finding = { message: string; path?: string; span?: Span; detail?: st
 export type ValidateOptions = {
   /** Managed policies (CreatePolicy, CreatePolicyVersion) must be Version 2012-10-17; inline ones need not. */
   managed?: boolean;
-  /** Trust policies: whether an IAM user or role ARN named as an AWS principal exists (AWS rejects unknown ones). */
+  /** Trust policies: whether an IAM user or role ARN named as an AWS principal, or a SAML or OIDC provider ARN named as a Federated one, exists (AWS rejects unknown ones). */
   principalExists?: (arn: string) => boolean;
 };
 

@@ -117,7 +117,9 @@ function principalFindings(m: JsonMember, path: string, kind: "trust" | "resourc
 
 function principalValueOk(type: string, value: string, options: ValidateOptions): boolean {
   if (type === "Service") return SERVICE.test(value);
-  if (type === "Federated") return WEB_IDENTITY_PROVIDERS.includes(value) || FEDERATED_ARN.test(value);
+  if (type === "Federated") {
+    return WEB_IDENTITY_PROVIDERS.includes(value) || (FEDERATED_ARN.test(value) && (options.principalExists?.(value) ?? true));
+  }
   if (type === "CanonicalUser") return /^[0-9a-f]{64}$/.test(value);
   const shape = awsPrincipalShape(value);
   if (!shape) return false;

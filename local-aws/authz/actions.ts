@@ -62,6 +62,13 @@ const principalRules = (kind: "User" | "Group" | "Role", target: (ctx: Ctx, name
   [`List${kind}Policies`]: (i, ctx) => [on(`List${kind}Policies`, target(ctx, i[`${kind}Name`]))],
 });
 
+const oidc = (ctx: Ctx, i: { OpenIDConnectProviderArn: string }) => t.identityProvider(ctx, "oidc-provider", i.OpenIDConnectProviderArn);
+const saml = (ctx: Ctx, i: { SAMLProviderArn: string }) => t.identityProvider(ctx, "saml-provider", i.SAMLProviderArn);
+const oidcRules = (actions: string[]): Record<string, ActionRule> =>
+  Object.fromEntries(actions.map((a) => [a, (i, ctx) => [on(a, oidc(ctx, i))]]));
+const samlRules = (actions: string[]): Record<string, ActionRule> =>
+  Object.fromEntries(actions.map((a) => [a, (i, ctx) => [on(a, saml(ctx, i))]]));
+
 /** One entry per implemented IAM action, after the Service Authorization Reference's resource types and keys. */
 export const iamRules: Record<string, ActionRule> = {
   // users
@@ -174,6 +181,26 @@ export const iamRules: Record<string, ActionRule> = {
 
   // SSH public keys, signing certificates, server certificates and service-specific credentials
   ...credentialRules,
+  // identity providers: OpenID Connect and SAML 2.0, each a resource named by its ARN
+  CreateOpenIDConnectProvider: (i, ctx) =>
+    createTagged("CreateOpenIDConnectProvider", "TagOpenIDConnectProvider", t.createdProvider(ctx, "oidc-provider", i.Url), i.Tags),
+  ListOpenIDConnectProviders: () => [on("ListOpenIDConnectProviders", t.account)],
+  ...oidcRules([
+    "GetOpenIDConnectProvider",
+    "DeleteOpenIDConnectProvider",
+    "AddClientIDToOpenIDConnectProvider",
+    "RemoveClientIDFromOpenIDConnectProvider",
+    "UpdateOpenIDConnectProviderThumbprint",
+    "ListOpenIDConnectProviderTags",
+  ]),
+  TagOpenIDConnectProvider: (i, ctx) => [on("TagOpenIDConnectProvider", oidc(ctx, i), requestTags(i.Tags))],
+  UntagOpenIDConnectProvider: (i, ctx) => [on("UntagOpenIDConnectProvider", oidc(ctx, i), tagKeys(i.TagKeys))],
+  CreateSAMLProvider: (i, ctx) =>
+    createTagged("CreateSAMLProvider", "TagSAMLProvider", t.createdProvider(ctx, "saml-provider", i.Name), i.Tags),
+  ListSAMLProviders: () => [on("ListSAMLProviders", t.account)],
+  ...samlRules(["GetSAMLProvider", "UpdateSAMLProvider", "DeleteSAMLProvider", "ListSAMLProviderTags"]),
+  TagSAMLProvider: (i, ctx) => [on("TagSAMLProvider", saml(ctx, i), requestTags(i.Tags))],
+  UntagSAMLProvider: (i, ctx) => [on("UntagSAMLProvider", saml(ctx, i), tagKeys(i.TagKeys))],
 
   // policy simulator
   SimulatePrincipalPolicy: (i, ctx) => [on("SimulatePrincipalPolicy", t.policySource(ctx, i.PolicySourceArn))],

@@ -95,3 +95,22 @@ export function policySource(ctx: Ctx, sourceArn: string): Target {
   const found = m && m[1] === ctx.accountId ? entity(ctx, m[2] as EntityType, m[3]) : undefined;
   return { ...found, arn: sourceArn, display: sourceArn };
 }
+
+const PROVIDER_SQL = {
+  "oidc-provider": "SELECT arn FROM oidc_providers WHERE account_id = ? AND arn = ? COLLATE NOCASE",
+  "saml-provider": "SELECT arn FROM saml_providers WHERE account_id = ? AND arn = ? COLLATE NOCASE",
+} as const;
+
+/** An OpenID Connect or SAML provider, named by the ARN the caller gave; an existing one brings its tags. */
+export function identityProvider(ctx: Ctx, type: keyof typeof PROVIDER_SQL, arn: string): Target {
+  const row = sql(ctx.db, PROVIDER_SQL[type]).get(ctx.accountId, arn) as { arn: string } | undefined;
+  return { arn, display: arn, ...(row ? { tags: tagsOf(ctx, type, row.arn) } : {}) };
+}
+
+/** The provider a Create action would make: an OIDC provider is named by its URL's host and path, a SAML provider by its name. */
+export function createdProvider(ctx: Ctx, type: keyof typeof PROVIDER_SQL, name: string): Target {
+  const id =
+    type === "oidc-provider" ? name.replace(/^https:\/\/([^/?#]*)/i, (_m, host: string) => host.toLowerCase()).replace(/\/+$/, "") : name;
+  const arn = `arn:aws:iam::${ctx.accountId}:${type}/${id}`;
+  return { arn, display: arn };
+}

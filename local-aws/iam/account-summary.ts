@@ -38,6 +38,7 @@ type Usage = {
   AccountAccessKeysPresent: number;
   AccountSigningCertificatesPresent: number;
   ServerCertificates: number;
+  Providers: number;
 };
 
 // Root's MFA device and access keys are the rows with no user.
@@ -53,7 +54,8 @@ const USAGE = `SELECT
   EXISTS (SELECT 1 FROM mfa_devices WHERE account_id = $a AND user_id IS NULL AND enable_date IS NOT NULL) AS AccountMFAEnabled,
   EXISTS (SELECT 1 FROM access_keys WHERE account_id = $a AND user_id IS NULL) AS AccountAccessKeysPresent,
   EXISTS (SELECT 1 FROM signing_certificates WHERE account_id = $a AND user_id IS NULL) AS AccountSigningCertificatesPresent,
-  (SELECT COUNT(*) FROM server_certificates WHERE account_id = $a) AS ServerCertificates`;
+  (SELECT COUNT(*) FROM server_certificates WHERE account_id = $a) AS ServerCertificates,
+  (SELECT COUNT(*) FROM oidc_providers WHERE account_id = $a) + (SELECT COUNT(*) FROM saml_providers WHERE account_id = $a) AS Providers`;
 
 export const accountSummaryHandlers: Handlers = {
   GetAccountSummary(_input: Record<string, never>, ctx) {
@@ -63,7 +65,6 @@ export const accountSummaryHandlers: Handlers = {
         ...usage,
         ...ACCOUNT_QUOTAS,
         UsersQuota: ctx.quotas.usersPerAccount,
-        Providers: 0,
         GlobalEndpointTokenVersion: accountSettings(ctx).global_endpoint_token_version === "v2Token" ? 2 : 1,
       },
     };

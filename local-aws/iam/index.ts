@@ -21,6 +21,7 @@ import { sshPublicKeysHandlers } from "./ssh-public-keys";
 import { signingCertificatesHandlers } from "./signing-certificates";
 import { serverCertificatesHandlers } from "./server-certificates";
 import { serviceSpecificCredentialsHandlers } from "./service-specific-credentials";
+import { identityProvidersHandlers } from "./identity-providers";
 
 export const iamHandlers: Handlers = {
   ...userHandlers,
@@ -45,4 +46,5 @@ export const iamHandlers: Handlers = {
   ...signingCertificatesHandlers,
   ...serverCertificatesHandlers,
   ...serviceSpecificCredentialsHandlers,
+  ...identityProvidersHandlers,
 };

@@ -3,6 +3,8 @@ import { sql } from "../store/db";
 import { uniqueId } from "../store/ids";
 import { deleteConflict, entityAlreadyExists, invalidInput, limitExceeded } from "../protocol/errors";
 import { assertPolicyDocument, policySize } from "./policy-document";
+import { findOidcProvider } from "./oidc-providers";
+import { findSamlProvider } from "./saml-providers";
 import {
   arn,
   arrayPage,
@@ -61,10 +63,16 @@ const fullRoleOut = (ctx: Ctx, r: RoleRow) => ({
   RoleLastUsed: r.last_used_date ? { LastUsedDate: new Date(r.last_used_date), Region: r.last_used_region ?? undefined } : {},
 });
 
-/** Whether a user or role ARN named as a trust principal exists; ARNs of accounts local-aws does not host cannot be checked. */
+/**
+ * Whether a user, role, OpenID Connect or SAML provider ARN named as a trust principal exists; ARNs of accounts local-aws
+ * does not host cannot be checked.
+ */
 function trustPrincipalExists(ctx: Ctx, principalArn: string): boolean {
-  const m = /^arn:aws:iam::(\d{12}):(user|role)\//.exec(principalArn);
+  const m = /^arn:aws:iam::(\d{12}):(user|role|oidc-provider|saml-provider)\//.exec(principalArn);
   if (!m || sql(ctx.db, "SELECT 1 FROM accounts WHERE account_id = ?").get(m[1]) === undefined) return true;
+  const inAccount = { ...ctx, accountId: m[1] };
+  if (m[2] === "oidc-provider") return findOidcProvider(inAccount, principalArn) !== undefined;
+  if (m[2] === "saml-provider") return findSamlProvider(inAccount, principalArn) !== undefined;
   const table = m[2] === "user" ? "users" : "roles";
   return sql(ctx.db, `SELECT 1 FROM ${table} WHERE account_id = ? AND arn = ?`).get(m[1], principalArn) !== undefined;
 }

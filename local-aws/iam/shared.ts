@@ -59,7 +59,7 @@ function decodeMarker(marker: string): string {
 export const pathPrefix = (input: { PathPrefix?: string }) => input.PathPrefix ?? "/";
 
 export type Tag = { Key: string; Value: string };
-export type TaggedType = "user" | "role" | "policy" | "instance-profile" | "mfa" | "server-certificate";
+export type TaggedType = "user" | "role" | "policy" | "instance-profile" | "mfa" | "server-certificate" | "oidc-provider" | "saml-provider";
 export const MAX_TAGS = 50;
 
 export function listTags(ctx: Ctx, type: TaggedType, id: string): Tag[] {

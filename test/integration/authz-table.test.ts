@@ -68,6 +68,10 @@ describe("authorization rules table", () => {
       PolicyName: "n",
       VirtualMFADeviceName: "n",
       NewUserName: "n2",
+      Url: "https://idp.example.com",
+      OpenIDConnectProviderArn: "arn:aws:iam::000000000000:oidc-provider/idp.example.com",
+      Name: "n",
+      SAMLProviderArn: "arn:aws:iam::000000000000:saml-provider/n",
     };
   });
   after(async () => h.stop());

@@ -1,0 +1,5 @@
+import { AddProviderForm } from "@/components/identity-providers/add-provider-form";
+
+export default function AddProviderPage() {
+  return <AddProviderForm />;
+}
