@@ -5,67 +5,10 @@ import { join } from "node:path";
 import { NOTES, sdkOperations, unservedOperations, withCoverage } from "../../scripts/coverage-table";
 import { services } from "../../local-aws/services";
 
-/**
- * Operations written in parallel on other branches of issue 10, allowed to be missing here until they merge; the list
- * is emptied then. The Organizations responsibility transfers belong to the Organizations issue.
- */
-const NOT_YET_MERGED = new Set([
-  // OIDC and SAML identity providers
-  ...[
-    "AddClientIDToOpenIDConnectProvider",
-    "CreateOpenIDConnectProvider",
-    "DeleteOpenIDConnectProvider",
-    "GetOpenIDConnectProvider",
-    "ListOpenIDConnectProviderTags",
-    "ListOpenIDConnectProviders",
-    "RemoveClientIDFromOpenIDConnectProvider",
-    "TagOpenIDConnectProvider",
-    "UntagOpenIDConnectProvider",
-    "UpdateOpenIDConnectProviderThumbprint",
-    "CreateSAMLProvider",
-    "DeleteSAMLProvider",
-    "GetSAMLProvider",
-    "ListSAMLProviderTags",
-    "ListSAMLProviders",
-    "TagSAMLProvider",
-    "UntagSAMLProvider",
-    "UpdateSAMLProvider",
-    // SSH keys, signing certificates, server certificates, service-specific credentials
-    "DeleteSSHPublicKey",
-    "GetSSHPublicKey",
-    "ListSSHPublicKeys",
-    "UpdateSSHPublicKey",
-    "UploadSSHPublicKey",
-    "DeleteSigningCertificate",
-    "ListSigningCertificates",
-    "UpdateSigningCertificate",
-    "UploadSigningCertificate",
-    "DeleteServerCertificate",
-    "GetServerCertificate",
-    "ListServerCertificateTags",
-    "ListServerCertificates",
-    "TagServerCertificate",
-    "UntagServerCertificate",
-    "UpdateServerCertificate",
-    "UploadServerCertificate",
-    "CreateServiceSpecificCredential",
-    "DeleteServiceSpecificCredential",
-    "ListServiceSpecificCredentials",
-    "ResetServiceSpecificCredential",
-    "UpdateServiceSpecificCredential",
-    // service-linked roles and last-accessed data
-    "CreateServiceLinkedRole",
-    "DeleteServiceLinkedRole",
-    "GetServiceLinkedRoleDeletionStatus",
-    "GenerateServiceLastAccessedDetails",
-    "GetServiceLastAccessedDetails",
-    "GetServiceLastAccessedDetailsWithEntities",
-    "ListPoliciesGrantingServiceAccess",
-    "GenerateOrganizationsAccessReport",
-    "GetOrganizationsAccessReport",
-  ].map((op) => `iam:${op}`),
-  // the Organizations issue: billing responsibility transfers
-  ...[
+/** Operations local-aws does not serve yet, each named here so that the gap is explicit and a new one fails the test. */
+const NOT_SERVED = new Set(
+  // Organizations' billing responsibility transfers
+  [
     "DescribeResponsibilityTransfer",
     "InviteOrganizationToTransferResponsibility",
     "ListInboundResponsibilityTransfers",
@@ -73,12 +16,12 @@ const NOT_YET_MERGED = new Set([
     "TerminateResponsibilityTransfer",
     "UpdateResponsibilityTransfer",
   ].map((op) => `organizations:${op}`),
-]);
+);
 
 describe("operation coverage", () => {
   it("serves every IAM, STS and Organizations operation of the SDK", () => {
     assert.deepEqual(
-      unservedOperations().filter((op) => !NOT_YET_MERGED.has(op)),
+      unservedOperations().filter((op) => !NOT_SERVED.has(op)),
       [],
     );
   });
@@ -86,7 +29,7 @@ describe("operation coverage", () => {
   it("allows missing only what is still missing", () => {
     const missing = new Set(unservedOperations());
     assert.deepEqual(
-      [...NOT_YET_MERGED].filter((op) => !missing.has(op)),
+      [...NOT_SERVED].filter((op) => !missing.has(op)),
       [],
     );
   });
