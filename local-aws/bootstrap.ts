@@ -4,6 +4,7 @@ import { dataTables } from "./store/db";
 import { seedManagedPolicies } from "./iam/managed-catalogue";
 import { ensureRootPassword } from "./console-signin";
 import { seedOrganizationsCatalogue } from "./organizations/managed";
+import { discardAccess } from "./iam/access-records";
 
 /**
  * Ensures the default account, its root access key and console password, and the AWS managed policy catalogue exist.
@@ -42,6 +43,7 @@ export function bootstrap(db: Db, config: LocalAwsConfig): { generatedRootPasswo
  * local settings (meta) but for other accounts' root passwords.
  */
 export function resetAccountData(db: Db, defaultAccountId: string): void {
+  discardAccess(db);
   db.prepare("DELETE FROM meta WHERE key LIKE 'root-password:%' AND key <> ?").run(`root-password:${defaultAccountId}`);
   for (const t of dataTables(db)) {
     if (t === "policies") db.exec("DELETE FROM policies WHERE account_id <> 'aws'");

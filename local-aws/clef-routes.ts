@@ -7,6 +7,7 @@ import { dataTables } from "./store/db";
 import type { SignedRequest } from "./protocol/sigv4";
 import { authenticate } from "./authn";
 import { bootstrap, resetAccountData } from "./bootstrap";
+import { discardAccess, flushAccess } from "./iam/access-records";
 import {
   consoleSessionStatus,
   consoleSignIn,
@@ -83,6 +84,7 @@ function route(db: Db, config: LocalAwsConfig, method: string, path: string, bod
     if (method === "PUT" && parts.length === 2) {
       mkdirSync(snapDir, { recursive: true });
       if (existsSync(file)) unlinkSync(file);
+      flushAccess(db);
       db.prepare("VACUUM INTO ?").run(file);
       return { status: 200, body: { saved: name } };
     }
@@ -103,6 +105,7 @@ function route(db: Db, config: LocalAwsConfig, method: string, path: string, bod
 
 /** Replaces every table's rows with the snapshot's, copying the columns both schemas share (a snapshot may predate a column). */
 function restoreSnapshot(db: Db, config: LocalAwsConfig, file: string): void {
+  discardAccess(db);
   db.prepare("ATTACH DATABASE ? AS snap").run(file);
   try {
     db.transaction(() => {

@@ -62,3 +62,12 @@ export function flushAccess(db: Db): void {
     for (const r of rows) upsert.run(r.account, r.type, r.id, r.arn, r.service, r.action, r.region, r.when);
   })();
 }
+
+/** Drops the noted attempts not yet written: the store is being reset or restored, and their entities go with it. */
+export function discardAccess(db: Db): void {
+  const buffer = buffers.get(db);
+  if (!buffer) return;
+  clearTimeout(buffer.timer);
+  buffer.timer = undefined;
+  buffer.pending.clear();
+}

@@ -28,6 +28,10 @@ import { CreateOrganizationCommand, ListRootsCommand } from "@aws-sdk/client-org
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
 import { ACCOUNT, allow, iamUser, policy } from "../helpers/iam-user";
 import { services as catalogueServices } from "../../lib/policy/catalogue";
+import Database from "better-sqlite3";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -277,5 +281,40 @@ describe("IAM last accessed data", () => {
         status: 400,
       },
     );
+  });
+  it("a snapshot holds the attempts noted just before it, and a reset drops those not yet written", async () => {
+    const user = await iamUser(h, { inline: policy(allow(["iam:ListUsers"])) });
+    await user.iam.send(new ListUsersCommand({}));
+    const name = unique("la-snap");
+    assert.equal((await fetch(`${h.aws.url}/_clef/snapshots/${name}`, { method: "PUT" })).status, 200);
+
+    // Another local-aws restores the snapshot: only what the file holds can be there.
+    const dataDir = mkdtempSync(join(tmpdir(), "clef-test-"));
+    mkdirSync(join(dataDir, "snapshots"));
+    copyFileSync(join(h.config.dataDir, "snapshots", `${name}.sqlite`), join(dataDir, "snapshots", `${name}.sqlite`));
+    const other = await startHarness({ dataDir });
+    try {
+      assert.equal((await fetch(`${other.aws.url}/_clef/snapshots/${name}/restore`, { method: "POST" })).status, 200);
+      const { JobId } = await other.iam.send(new GenerateServiceLastAccessedDetailsCommand({ Arn: user.arn }));
+      await sleep(1050);
+      const done = await other.iam.send(new GetServiceLastAccessedDetailsCommand({ JobId }));
+      recent(done.ServicesLastAccessed!.find((x) => x.ServiceNamespace === "iam")?.LastAuthenticated);
+    } finally {
+      await other.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+
+    // Noted, then reset before the batch is written: nothing of it survives the reset.
+    await user.iam.send(new ListUsersCommand({}));
+    await h.reset();
+    await sleep(1200);
+    const rows = await fetch(`${h.aws.url}/_clef/snapshots/${name}-after`, { method: "PUT" });
+    assert.equal(rows.status, 200);
+    const db = new Database(join(h.config.dataDir, "snapshots", `${name}-after.sqlite`), { readonly: true });
+    try {
+      assert.deepEqual(db.prepare("SELECT entity_arn FROM last_accessed").all(), []);
+    } finally {
+      db.close();
+    }
   });
 });
