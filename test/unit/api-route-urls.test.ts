@@ -96,6 +96,10 @@ class UrlEvaluator {
       if (decl && env.has(decl)) return env.get(decl)!;
       if (decl && ts.isVariableDeclaration(decl) && decl.initializer && ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const)
         return this.shapes(decl.initializer, new Map(), depth + 1);
+      // A parameter typed as a union of string literals ("ssh-public-keys" | ...) names each of them.
+      const type = this.checker.getTypeAtLocation(node);
+      const literals = type.isUnion() ? type.types : [type];
+      if (literals.every((t) => t.isStringLiteral())) return literals.map((t) => [{ text: (t as ts.StringLiteralType).value }]);
       return wild;
     }
     if (ts.isCallExpression(node)) {
