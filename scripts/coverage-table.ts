@@ -34,6 +34,7 @@ export const NOTES: Record<string, string> = {
   "organizations:CreateGovCloudAccount": `${OUTSIDE} GovCloud; answers as for a management account without a GovCloud account`,
   "organizations:InviteAccountToOrganization": "invites accounts of this local world only; no email is sent",
   "organizations:PutResourcePolicy": "stored, not acted on",
+  "organizations:InviteOrganizationToTransferResponsibility": "the transfer is stored and reported; no billing happens",
 };
 
 const TITLES: Record<string, string> = { iam: "IAM", sts: "STS", organizations: "Organizations" };

@@ -1,7 +1,7 @@
 import type { Ctx } from "../context";
 import type { Db } from "../store/db";
 import { sql } from "../store/db";
-import { policyArn, resourcePolicyArn, targetArn, handshakeArn, type Org } from "../organizations/shared";
+import { policyArn, resourcePolicyArn, targetArn, handshakeArn, transferArn, type Org } from "../organizations/shared";
 import { getOrg, orgOfAccount } from "../organizations/tree";
 import { checkOn, requestTags, tagKeys, type Check, type Keys } from "./checks";
 import type { ActionRule } from "./actions";
@@ -72,6 +72,22 @@ function handshake(ctx: Ctx, id: string): Target {
     { org_id: string; action: string } | undefined;
   const org: Org | undefined = h && getOrg(ctx.db, h.org_id);
   return h && org ? target(handshakeArn(org, id, h.action), []) : ANY;
+}
+
+const transferKeys = (type: string | undefined, direction: "INBOUND" | "OUTBOUND"): Keys =>
+  type ? { "organizations:TransferType": type, "organizations:TransferDirection": direction } : {};
+
+/** A transfer, by the ARN it has on the caller's side (inbound for the managing account, outbound for the managed). */
+function onTransfer(action: string, ctx: Ctx, id: string): Check[] {
+  const org = orgOf(ctx);
+  const t =
+    org &&
+    (sql(ctx.db, "SELECT type, target_account_id FROM org_responsibility_transfers WHERE transfer_id = ?").get(id) as
+      { type: string; target_account_id: string } | undefined);
+  if (!org || !t) return [on(action, ANY)];
+  const direction = t.target_account_id === ctx.accountId ? "INBOUND" : "OUTBOUND";
+  const arn = transferArn(org, t.type, direction === "INBOUND" ? "inbound" : "outbound", id);
+  return [on(action, target(arn, []), transferKeys(t.type, direction))];
 }
 
 /** The ARN a policy about to be created is authorized on: its type's path in the organization. */
@@ -177,6 +193,16 @@ export const organizationsRules: Record<string, ActionRule> = {
   ListHandshakesForAccount: () => [on("ListHandshakesForAccount", ANY)],
   ListHandshakesForOrganization: () => [on("ListHandshakesForOrganization", ANY)],
 
+  // billing responsibility transfers
+  InviteOrganizationToTransferResponsibility: (i) => [
+    on("InviteOrganizationToTransferResponsibility", ANY, transferKeys(i.Type, "INBOUND")),
+  ],
+  DescribeResponsibilityTransfer: (i, ctx) => onTransfer("DescribeResponsibilityTransfer", ctx, i.Id),
+  UpdateResponsibilityTransfer: (i, ctx) => onTransfer("UpdateResponsibilityTransfer", ctx, i.Id),
+  TerminateResponsibilityTransfer: (i, ctx) => onTransfer("TerminateResponsibilityTransfer", ctx, i.Id),
+  ListInboundResponsibilityTransfers: (i) => [on("ListInboundResponsibilityTransfers", ANY, transferKeys(i.Type, "INBOUND"))],
+  ListOutboundResponsibilityTransfers: (i) => [on("ListOutboundResponsibilityTransfers", ANY, transferKeys(i.Type, "OUTBOUND"))],
+
   // delegated administrators, trusted service access, the organization's resource policy
   RegisterDelegatedAdministrator: (i, ctx) => [
     on("RegisterDelegatedAdministrator", node(ctx, i.AccountId), principalKey(i.ServicePrincipal)),
@@ -224,6 +250,9 @@ export const ORGANIZATIONS_KEEPS_PRINCIPALS = new Set([
   "DeclineHandshake",
   "CancelHandshake",
   "EnableAllFeatures",
+  "InviteOrganizationToTransferResponsibility",
+  "UpdateResponsibilityTransfer",
+  "TerminateResponsibilityTransfer",
   "RegisterDelegatedAdministrator",
   "DeregisterDelegatedAdministrator",
   "EnableAWSServiceAccess",

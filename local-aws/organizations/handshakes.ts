@@ -18,6 +18,7 @@ import {
 } from "./handshake-store";
 import { accessDeniedOrg, handshakeConstraint, invalidInputReason, isoMs, orgError, paged, type Org, type PageInput } from "./shared";
 import { checkTags, putOrgTags, type Tag } from "./tags";
+import { acceptTransfer } from "./transfers";
 import { attachDefaults, getMember, getOrg, orgMembers, rootOf } from "./tree";
 
 type Filter = { ActionType?: string; ParentHandshakeId?: string };
@@ -129,6 +130,7 @@ export const handshakesHandlers: Handlers = {
     if (!isRecipient(ctx, h)) throw accessDeniedOrg();
     assertOpen(h, "ACCEPTED");
     if (h.action === "INVITE") join(ctx, org, h);
+    else if (h.action === "TRANSFER_RESPONSIBILITY") acceptTransfer(ctx, h);
     else acceptAllFeatures(ctx, org, h);
     return { Handshake: handshakeOut(org, h) };
   },

@@ -12,11 +12,12 @@ import { handshakesHandlers } from "./handshakes";
 import { allFeaturesHandlers } from "./all-features";
 import { delegationHandlers } from "./delegation";
 import { resourcePolicyHandlers } from "./resource-policy";
+import { transfersHandlers } from "./transfers";
 
 /**
  * AWS Organizations (JSON 1.1), one file per resource family. Not served: CreateGovCloudAccount's GovCloud side (it
- * answers as for a management account without GovCloud) and the billing responsibility transfers, which need AWS's
- * billing world.
+ * answers as for a management account without GovCloud); billing responsibility transfers are stored and reported, no
+ * billing happens.
  */
 export const organizationsHandlers: Handlers = {
   ...organizationHandlers,
@@ -32,4 +33,5 @@ export const organizationsHandlers: Handlers = {
   ...allFeaturesHandlers,
   ...delegationHandlers,
   ...resourcePolicyHandlers,
+  ...transfersHandlers,
 };

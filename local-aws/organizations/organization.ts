@@ -3,7 +3,8 @@ import type { Db } from "../store/db";
 import { sql } from "../store/db";
 import { getAccount } from "../accounts";
 import { inOrganization, managementOnly } from "./access";
-import { accountArn, alreadyInOrganization, isoMs, newOrgId, newRootId, organizationArn, orgError, type Org } from "./shared";
+import { accountArn, alreadyInOrganization, constraint, isoMs, newOrgId, newRootId, organizationArn, orgError, type Org } from "./shared";
+import { activeTransfer } from "./transfers";
 import { getMember, orgMembers } from "./tree";
 
 /**
@@ -45,6 +46,7 @@ function deleteOrganizationData(db: Db, org: Org): void {
   ]) {
     db.prepare(`DELETE FROM ${table} WHERE org_id = ?`).run(org.org_id);
   }
+  db.prepare("DELETE FROM org_responsibility_transfers WHERE target_org_id = ?").run(org.org_id);
 }
 
 export const organizationHandlers: Handlers = {
@@ -81,6 +83,7 @@ export const organizationHandlers: Handlers = {
         "To delete an organization you must first remove all member accounts (except the master).",
       );
     }
+    if (activeTransfer(ctx, org)) throw constraint("ACTIVE_RESPONSIBILITY_TRANSFER_PROCESS");
     deleteOrganizationData(ctx.db, org);
   },
 };

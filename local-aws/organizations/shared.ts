@@ -24,6 +24,7 @@ export const newPolicyId = () => `p-${lowerAlnum(8)}`;
 export const newHandshakeId = () => `h-${lowerAlnum(10)}`;
 export const newCreateAccountRequestId = () => `car-${lowerAlnum(32)}`;
 export const newResourcePolicyId = () => `rp-${lowerAlnum(8)}`;
+export const newTransferId = () => `rt-${lowerAlnum(12)}`;
 
 const base = (org: Org) => `arn:aws:organizations::${org.management_account_id}`;
 export const organizationArn = (org: Org) => `${base(org)}:organization/${org.org_id}`;
@@ -32,6 +33,9 @@ export const rootArn = (org: Org, rootId: string) => `${base(org)}:root/${org.or
 export const ouArn = (org: Org, ouId: string) => `${base(org)}:ou/${org.org_id}/${ouId}`;
 export const handshakeArn = (org: Org, id: string, action: string) => `${base(org)}:handshake/${org.org_id}/${action.toLowerCase()}/${id}`;
 export const resourcePolicyArn = (org: Org, id: string) => `${base(org)}:resourcepolicy/${org.org_id}/${id}`;
+/** A responsibility transfer as one side's organization sees it: inbound for the manager, outbound for the managed. */
+export const transferArn = (org: Org, type: string, direction: "inbound" | "outbound", id: string) =>
+  `${base(org)}:transfer/${org.org_id}/${type.toLowerCase()}/${direction}/${id}`;
 
 /** AWS managed policies live under the `aws` account with no organization in their ARN. */
 export function policyArn(org: Org, p: { policy_id: string; policy_type: string; org_id: string }): string {
@@ -86,6 +90,10 @@ const CONSTRAINTS = {
     "You must enable service access before you delegate an administrator for this service. Call the AWS API EnableAWSServiceAccess first.",
   MASTER_ACCOUNT_NOT_GOVCLOUD_ENABLED:
     "To complete this operation, the management account must have an associated account in the Amazon Web Services GovCloud (US-West) Region. For more information, see Organizations in the Amazon Web Services GovCloud User Guide.",
+  ACTIVE_RESPONSIBILITY_TRANSFER_PROCESS:
+    "You cannot delete organization due to an ongoing responsibility transfer process. For example, a pending invitation or an in-progress transfer. To delete the organization, you must resolve the current transfer process.",
+  TRANSFER_RESPONSIBILITY_UPDATE_NOT_ALLOWED:
+    "You cannot update this transfer because it is no longer active. Transfers that have been withdrawn, declined, expired, or cancelled cannot be modified.",
 } as const;
 
 const INVALID_INPUT = {
@@ -107,6 +115,8 @@ const INVALID_INPUT = {
   INVALID_RESOURCE_POLICY_JSON: "You provided a resource policy that isn't valid JSON.",
   UNSUPPORTED_ACTION_IN_RESOURCE_POLICY: "You specified an action in the resource policy that isn't supported.",
   INVALID_PRINCIPAL: "You specified an invalid principal element in the policy.",
+  END_DATE_NOT_END_OF_MONTH: "You provided an invalid end date. The end date must be the end of the last day of the month (23.59.59.999).",
+  END_DATE_TOO_EARLY: "You provided an invalid end date. The end date is too early.",
 } as const;
 
 const HANDSHAKE_CONSTRAINTS = {
@@ -118,6 +128,8 @@ const HANDSHAKE_CONSTRAINTS = {
     "The handshake request is invalid because the organization has already started the process to enable all features.",
   INVITE_DISABLED_DURING_ENABLE_ALL_FEATURES:
     "You can't issue new invitations to join an organization while it's in the process of enabling all features. You can resume inviting accounts after you finalize the process when all accounts have agreed to the change.",
+  RESPONSIBILITY_TRANSFER_ALREADY_EXISTS: "You cannot perform this operation with the current transfer.",
+  SOURCE_AND_TARGET_CANNOT_MATCH: "An account can't accept a transfer invitation if it is both the sender and recipient of the invitation.",
 } as const;
 
 // ---- paging: NextToken / MaxResults (at most 20, the model's limit; 20 when not given).
