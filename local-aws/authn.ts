@@ -96,7 +96,7 @@ export function sessionCaller(db: Db, s: SessionRow): Caller | undefined {
   };
   switch (s.principal_type) {
     case "root":
-      return { ...base, type: "root", arn: `arn:aws:iam::${s.account_id}:root`, userId: s.account_id };
+      return { ...base, ...issuedWith, type: "root", arn: `arn:aws:iam::${s.account_id}:root`, userId: s.account_id };
     case "user": {
       const user = userById(db, s.user_id);
       return user && { ...base, type: "user", arn: user.arn, userId: s.user_id!, userName: user.name };

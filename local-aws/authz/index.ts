@@ -50,7 +50,8 @@ export function authorize(ctx: Ctx, service: string, action: string, input: Reco
   if (!checks.length) return;
   const org = orgLayers(ctx.db, caller.accountId);
   const scps = serviceLinked(caller) ? undefined : org?.scps;
-  if (caller.type === "root" && !scps) return;
+  // The root user may do everything, but for SCPs and the task policy of an AssumeRoot session.
+  if (caller.type === "root" && !scps && !caller.sessionPolicies?.length) return;
 
   const principal = principalOf(ctx);
   const data = principalData(ctx.db, caller);

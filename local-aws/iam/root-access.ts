@@ -1,5 +1,5 @@
 import type { Ctx, Handlers } from "../context";
-import { sql } from "../store/db";
+import { sql, type Db } from "../store/db";
 import { AwsError } from "../protocol/errors";
 import { membership } from "../organizations/access";
 import type { Org } from "../organizations/shared";
@@ -39,18 +39,24 @@ const serviceAccessNotEnabled = () =>
     "The request was rejected because trusted access is not enabled for IAM in Organizations. For details, see IAM and Organizations in the Organizations User Guide.",
   );
 
-const isIamDelegatedAdministrator = (ctx: Ctx, org: Org) =>
-  sql(ctx.db, "SELECT 1 FROM org_delegated_admins WHERE org_id = ? AND account_id = ? AND service_principal = ?").get(
+const isIamDelegatedAdministrator = (db: Db, org: Org, accountId: string) =>
+  sql(db, "SELECT 1 FROM org_delegated_admins WHERE org_id = ? AND account_id = ? AND service_principal = ?").get(
     org.org_id,
-    ctx.accountId,
+    accountId,
     IAM_PRINCIPAL,
   ) !== undefined;
+
+/** Whether an account may take root sessions in the organization's members (STS AssumeRoot). */
+export function rootSessionsAllowed(db: Db, org: Org, accountId: string): boolean {
+  if (org.management_account_id !== accountId && !isIamDelegatedAdministrator(db, org, accountId)) return false;
+  return sql(db, "SELECT 1 FROM iam_org_root_features WHERE org_id = ? AND feature = 'RootSessions'").get(org.org_id) !== undefined;
+}
 
 /** The caller's organization, once it may manage centralized root access; enabling is the management account's alone. */
 function rootAccessOrg(ctx: Ctx, managementOnly: boolean): Org {
   const m = membership(ctx);
   if (!m) throw organizationNotFound();
-  if (!m.management && !isIamDelegatedAdministrator(ctx, m.org)) throw notManagementOrDelegated();
+  if (!m.management && !isIamDelegatedAdministrator(ctx.db, m.org, ctx.accountId)) throw notManagementOrDelegated();
   if (managementOnly && !m.management) throw callerNotManagement();
   if (m.org.feature_set !== "ALL") throw notAllFeatures();
   const trusted = sql(ctx.db, "SELECT 1 FROM org_service_access WHERE org_id = ? AND service_principal = ?").get(

@@ -1,6 +1,7 @@
 import type { Handlers } from "../context";
 import { accessDenied, AwsError, validationError } from "../protocol/errors";
 import { orgOfAccount } from "../organizations/tree";
+import { rootSessionsAllowed } from "../iam/root-access";
 import { createSession } from "./sessions";
 
 const statement = (actions: string[], resource = "*") => ({ Effect: "Allow", Action: actions, Resource: resource });
@@ -51,7 +52,8 @@ export const rootSessionHandlers: Handlers = {
       throw validationError(`${input.TaskPolicyArn.arn ?? ""} is not a valid task policy ARN.`);
     const org = orgOfAccount(ctx.db, caller.accountId);
     const target = orgOfAccount(ctx.db, input.TargetPrincipal);
-    if (!org || org.management_account_id !== caller.accountId || caller.type === "root") {
+    // The management account or IAM's delegated administrator, once the organization has turned on root sessions.
+    if (!org || caller.type === "root" || !rootSessionsAllowed(ctx.db, org, caller.accountId)) {
       throw accessDenied(
         `User: ${caller.arn} is not authorized to perform: sts:AssumeRoot on resource: arn:aws:iam::${input.TargetPrincipal}:root`,
       );

@@ -2,9 +2,11 @@ import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as I from "@aws-sdk/client-iam";
 import * as O from "@aws-sdk/client-organizations";
+import * as S from "@aws-sdk/client-sts";
 import { awsError, startHarness, type Harness } from "../helpers/local-aws";
 import { createMember, createOrganization, rootClients } from "../helpers/organizations";
 import { ACCOUNT, iamUser } from "../helpers/iam-user";
+import { sessionClients } from "../helpers/sessions";
 
 const IAM = "iam.amazonaws.com";
 const error = (name: string, message: string) => ({ name, message, status: 400 });
@@ -103,5 +105,46 @@ describe("IAM centralized root access for member accounts", () => {
         status: 403,
       });
     }
+  });
+  it("AssumeRoot: only once root sessions are on, from the management account or IAM's delegated administrator", async () => {
+    await createOrganization(h);
+    await h.organizations.send(new O.EnableAWSServiceAccessCommand({ ServicePrincipal: IAM }));
+    const member = await createMember(h, "workload");
+    const delegated = await createMember(h, "iam-admin");
+    const admin = await iamUser(h, { managed: ["AdministratorAccess"] });
+    const assumeRoot = (sts = admin.sts) =>
+      sts.send(
+        new S.AssumeRootCommand({
+          TargetPrincipal: member.accountId,
+          TaskPolicyArn: { arn: "arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials" },
+        }),
+      );
+    const refused = (arn: string) => ({
+      name: "AccessDenied",
+      message: `User: ${arn} is not authorized to perform: sts:AssumeRoot on resource: arn:aws:iam::${member.accountId}:root`,
+      status: 403,
+    });
+    assert.deepEqual(await awsError(assumeRoot()), refused(admin.arn));
+
+    await h.iam.send(new I.EnableOrganizationsRootSessionsCommand({}));
+    const { Credentials } = await assumeRoot();
+    const session = sessionClients(h, Credentials);
+    assert.equal((await session.sts.send(new S.GetCallerIdentityCommand({}))).Arn, `arn:aws:iam::${member.accountId}:root`);
+    assert.equal((await session.iam.send(new I.ListAccessKeysCommand({}))).AccessKeyMetadata?.length, 0);
+    assert.equal((await awsError(session.iam.send(new I.CreateUserCommand({ UserName: "nope" })))).name, "AccessDenied");
+
+    // IAM's delegated administrator may too, through an administrator of its own.
+    const root = rootClients(h, delegated.accountId);
+    await root.iam.send(new I.CreateUserCommand({ UserName: "admin" }));
+    await root.iam.send(new I.AttachUserPolicyCommand({ UserName: "admin", PolicyArn: "arn:aws:iam::aws:policy/AdministratorAccess" }));
+    const { AccessKey } = await root.iam.send(new I.CreateAccessKeyCommand({ UserName: "admin" }));
+    const other = h.client(AccessKey!.AccessKeyId!, AccessKey!.SecretAccessKey!);
+    const otherArn = `arn:aws:iam::${delegated.accountId}:user/admin`;
+    assert.deepEqual(await awsError(assumeRoot(other.sts)), refused(otherArn));
+    await h.organizations.send(new O.RegisterDelegatedAdministratorCommand({ AccountId: delegated.accountId, ServicePrincipal: IAM }));
+    assert.ok((await assumeRoot(other.sts)).Credentials?.SessionToken);
+
+    await h.iam.send(new I.DisableOrganizationsRootSessionsCommand({}));
+    assert.deepEqual(await awsError(assumeRoot()), refused(admin.arn));
   });
 });
