@@ -18,7 +18,6 @@ export const NOTES: Record<string, string> = {
   "iam:GetAccountProperties": "stored as given",
   "iam:PutAccountProperties":
     "any well-formed `Namespace/PropertyName` is stored; AWS's catalogue of properties and their types is not public",
-  "iam:EnableOrganizationsRootSessions": "stored per organization; `sts:AssumeRoot` does not yet require it",
   "iam:CreateDelegationRequest": `${OUTSIDE} any account may act as the partner (no onboarding); no SNS notification is sent; the policy template's content is unknown, so no \`PermissionPolicy\``,
   "iam:GetDelegationRequest": "`DelegationPermissionCheck` answers `COMPLETE`/`UNSURE` (the template's policy is unknown)",
   "iam:SendDelegationToken": `${OUTSIDE} the state becomes \`FINALIZED\`; no exchange token reaches a partner`,
