@@ -6,7 +6,7 @@
  *   policies grant iam:CreateServiceLinkedRole on `arn:aws:iam::*:role/aws-service-role/<principal>/<role name>`, which
  *   names each role with its principal. A role read there is kept when exactly one /aws-service-role/ policy bears one
  *   of the names AWS gives such policies (`<X>ServiceRolePolicy`, `AWS<X>...`, `Amazon<X>...`, `<role name>`...).
- * Run: npx tsx scripts/gen-service-linked-roles.ts
+ * Run: npm run gen:service-linked-roles
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
