@@ -25,8 +25,10 @@ export const NOTES: Record<string, string> = {
     "AWS writes the summary with a language model; local-aws composes it from the request's fields (English only)",
   "iam:AcquireRole": "AWS services publish role templates and no catalogue is public: none exist locally (`NoSuchEntity`)",
   "iam:GetRoleTemplateVersion": "no role templates exist locally (`NoSuchEntity`)",
-  "sts:AssumeRoleWithWebIdentity": "no token is verified against a real IdP; answers as AWS does when no provider matches",
-  "sts:AssumeRoleWithSAML": "no assertion is verified against a real IdP; answers as AWS does when no provider matches",
+  "sts:AssumeRoleWithWebIdentity":
+    "checks the account's OIDC provider, audience and expiry; the issuer's keys are not fetched, so a token passing those gets AWS's answer for keys it could not retrieve",
+  "sts:AssumeRoleWithSAML":
+    "checks the account's SAML provider; assertion signatures are not verified, so an assertion gets AWS's \"Response signature invalid\"",
   "sts:GetDelegatedAccessToken": `${OUTSIDE} a partner's trade-in token; always \`ExpiredTradeInTokenException\``,
   "sts:GetWebIdentityToken":
     "issues no JWT: answers outbound federation disabled even when IAM's EnableOutboundWebIdentityFederation is on",

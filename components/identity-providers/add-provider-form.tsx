@@ -96,7 +96,8 @@ export function AddProviderForm() {
                 />
               </FormField>
               {draft.type === "oidc" ? (
-                <>
+                // A fragment would be one child of the SpaceBetween above, its fields packed together.
+                <SpaceBetween size="l">
                   <FormField
                     label="Provider URL"
                     description="Specify the secure OpenID Connect URL for authentication requests."
@@ -127,9 +128,9 @@ export function AddProviderForm() {
                       onChange={(e) => set({ thumbprint: e.detail.value })}
                     />
                   </FormField>
-                </>
+                </SpaceBetween>
               ) : (
-                <>
+                <SpaceBetween size="l">
                   <FormField
                     label="Provider name"
                     constraintText="Maximum 128 characters. Use alphanumeric or '._-' characters."
@@ -158,7 +159,7 @@ export function AddProviderForm() {
                       />
                     </SpaceBetween>
                   </FormField>
-                </>
+                </SpaceBetween>
               )}
             </SpaceBetween>
           </Container>

@@ -6,16 +6,26 @@ import { createSession } from "./sessions";
 
 const invalidIdentityToken = (message: string) => new AwsError("InvalidIdentityToken", message, 400);
 
-/** The `iss` claim of a JWT, or undefined when the token isn't one. */
-function issuerOf(token: string): string | undefined {
+/** The claims of a JWT, or undefined when the token isn't one. */
+function claimsOf(token: string): Record<string, unknown> | undefined {
   const parts = token.split(".");
   if (parts.length !== 3) return undefined;
   try {
     const claims = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8"));
-    return typeof claims?.iss === "string" ? claims.iss : undefined;
+    return claims && typeof claims === "object" && typeof claims.iss === "string" ? claims : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The account of a role ARN: the unsigned exchanges look for the provider there. */
+const roleAccount = (roleArn: string) => /^arn:aws:iam::(\d{12}):role\//.exec(roleArn)?.[1];
+
+/** An issuer as IAM keys its OIDC providers: without the scheme or a trailing slash, the host lowercased. */
+function providerUrlOf(issuer: string): string {
+  const rest = issuer.replace(/^https:\/\//i, "").replace(/\/+$/, "");
+  const slash = rest.indexOf("/");
+  return slash < 0 ? rest.toLowerCase() : rest.slice(0, slash).toLowerCase() + rest.slice(slash);
 }
 
 const ROOT_FEDERATION_MAX = 3600;
@@ -23,8 +33,9 @@ const ROOT_FEDERATION_MAX = 3600;
 /**
  * Federation: GetFederationToken (an IAM user's or the root's long-term credentials make a federated user whose
  * permissions are their own within the session policies), and the web identity and SAML exchanges, which need an
- * OpenID Connect or SAML provider in the role's account. local-aws has no identity providers yet, so those answer as
- * AWS does for a provider that doesn't exist.
+ * OpenID Connect or SAML provider in the role's account. They check what can be checked offline (the provider, the
+ * token's audience and expiry); the signature needs the issuer's keys, which local-aws does not fetch, so a token that
+ * passes those checks gets AWS's answer for keys it couldn't retrieve.
  */
 export const federationHandlers: Handlers = {
   GetFederationToken(
@@ -65,17 +76,38 @@ export const federationHandlers: Handlers = {
     };
   },
 
-  AssumeRoleWithWebIdentity(input: { WebIdentityToken: string }) {
-    const issuer = issuerOf(input.WebIdentityToken);
-    if (!issuer)
+  AssumeRoleWithWebIdentity(input: { RoleArn: string; WebIdentityToken: string }, ctx) {
+    const claims = claimsOf(input.WebIdentityToken);
+    if (!claims)
       throw invalidIdentityToken("The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)");
-    throw invalidIdentityToken(`No OpenIDConnect provider found in your account for ${issuer}`);
+    const issuer = claims.iss as string;
+    const provider = sql(ctx.db, "SELECT client_ids FROM oidc_providers WHERE account_id = ? AND url = ?").get(
+      roleAccount(input.RoleArn) ?? "",
+      providerUrlOf(issuer),
+    ) as { client_ids: string } | undefined;
+    if (!provider) throw invalidIdentityToken(`No OpenIDConnect provider found in your account for ${issuer}`);
+    const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+    const clientIds: string[] = JSON.parse(provider.client_ids);
+    if (!audiences.some((aud) => typeof aud === "string" && clientIds.includes(aud)))
+      throw invalidIdentityToken("Incorrect token audience");
+    const now = Math.floor(ctx.now.getTime() / 1000);
+    if (typeof claims.exp === "number" && claims.exp <= now)
+      throw new AwsError(
+        "ExpiredTokenException",
+        `Token expired: current date/time ${now} must be before the expiration date/time ${claims.exp}`,
+        400,
+      );
+    throw invalidIdentityToken(
+      "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements",
+    );
   },
 
-  AssumeRoleWithSAML(input: { RoleArn: string; PrincipalArn: string; SAMLAssertion: string }) {
-    const provider = /^arn:aws:iam::(\d{12}):saml-provider\/[\w.-]+$/.test(input.PrincipalArn);
-    if (!provider) throw invalidIdentityToken(`${input.PrincipalArn} is not a valid SAML provider ARN.`);
-    throw invalidIdentityToken(`SAML provider ${input.PrincipalArn} does not exist.`);
+  AssumeRoleWithSAML(input: { RoleArn: string; PrincipalArn: string; SAMLAssertion: string }, ctx) {
+    const arn = /^arn:aws:iam::(\d{12}):saml-provider\/[\w.-]+$/.exec(input.PrincipalArn);
+    if (!arn) throw invalidIdentityToken(`${input.PrincipalArn} is not a valid SAML provider ARN.`);
+    const provider = sql(ctx.db, "SELECT arn FROM saml_providers WHERE account_id = ? AND arn = ?").get(arn[1], input.PrincipalArn);
+    if (!provider) throw invalidIdentityToken(`SAML provider ${input.PrincipalArn} does not exist.`);
+    throw invalidIdentityToken("Response signature invalid");
   },
 
   GetAccessKeyInfo(input: { AccessKeyId: string }, ctx) {
