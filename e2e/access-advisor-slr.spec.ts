@@ -117,7 +117,7 @@ test("Access Advisor shows the services an IAM user called, and an allowed one i
   await page.screenshot({ path: "/tmp/slr-advisor.png", fullPage: true });
 
   // IAM tracks its management actions (not reads such as ListUsers): selecting it lists the allowed ones.
-  await row("Identity and Access Management").getByRole("radio").check();
+  await services.getByRole("radio", { name: "Select AWS Identity and Access Management (IAM)" }).check();
   const actions = page.getByTestId("access-advisor-actions");
   await expect(actions.getByRole("row", { name: /TagUser/ })).toContainText(today);
   await expect(actions.getByRole("row", { name: /UntagUser/ })).toContainText("Not accessed in the tracking period");

@@ -52,6 +52,10 @@ export function AccessAdvisorTab(props: { description: string; arn: string }) {
         selectionType="single"
         selectedItems={selected ? [selected] : []}
         onSelectionChange={(e) => setSelected(e.detail.selectedItems[0])}
+        ariaLabels={{
+          selectionGroupLabel: "Allowed services",
+          itemSelectionLabel: (_s, service) => `Select ${service.name}`,
+        }}
         columnDefinitions={[
           ...accessColumns<AccessAdvisorService>({ id: "service", header: "Service", cell: (s) => s.name }),
           {
