@@ -223,7 +223,7 @@ test("roles: list, create wizard with each trusted entity, details with each tab
   await expectNoSeriousA11yViolations(page, "/roles/create (Name, review, and create)");
 
   const base = `/roles/details/${roleName}`;
-  await tabs(page, base, "tab", ["permissions", "effective", "trust", "tags", "sessions"], (p) => h1(p, roleName));
+  await tabs(page, base, "tab", ["permissions", "effective", "trust", "tags", "last_accessed", "sessions"], (p) => h1(p, roleName));
   // The Summary's Edit comes first, above the tabs.
   await withModal(page, `${base} (edit role)`, () => page.getByRole("button", { name: "Edit", exact: true }).first().click());
   await withModal(page, `${base} (delete role)`, () => page.getByTestId("delete-role").click());
@@ -260,7 +260,7 @@ test("policies: list, create, details with each tab, edit and modals", async ({ 
   await expectNoSeriousA11yViolations(page, "/policies/create (Review and create)");
 
   const base = `/policies/details/${encodeURIComponent(arn)}`;
-  await tabs(page, base, "tab", ["permissions", "entities", "tags"], (p) => h1(p, policyName));
+  await tabs(page, base, "tab", ["permissions", "entities", "tags", "last_accessed"], (p) => h1(p, policyName));
   await visit(page, `${base}?tab=versions`, (p) => p.getByRole("radio", { name: "v1" }));
   await visit(page, `${base}?tab=entities`, (p) => p.getByRole("link", { name: userName }));
   await withModal(page, `${base} (attach entities)`, () => page.getByTestId("attach-policy").click());

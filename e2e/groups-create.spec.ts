@@ -52,7 +52,9 @@ test("creates a group with two users and a managed policy, then shows it in the 
   await expect(page).toHaveURL(/section=permissions/);
   await shot(page, "detail-permissions");
   await page.getByRole("tab", { name: "Access Advisor" }).click();
-  await expect(page.getByText("Not available in this console")).toBeVisible();
+  await expect(page.getByTestId("access-advisor-services").getByRole("row", { name: /Amazon S3/ })).toContainText(
+    "Not accessed in the tracking period",
+  );
 });
 
 test("an invalid group name is reported next to the field as it is typed", async ({ page }) => {

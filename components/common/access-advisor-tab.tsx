@@ -46,14 +46,23 @@ export function AccessAdvisorTab(props: { description: string; arn: string }) {
         data-testid="access-advisor-services"
         loading={report.isLoading}
         loadingText="Generating the report"
+        wrapLines
         items={services}
         trackBy="namespace"
         selectionType="single"
         selectedItems={selected ? [selected] : []}
         onSelectionChange={(e) => setSelected(e.detail.selectedItems[0])}
+        ariaLabels={{
+          selectionGroupLabel: "Allowed services",
+          itemSelectionLabel: (_s, service) => `Select ${service.name}`,
+        }}
         columnDefinitions={[
           ...accessColumns<AccessAdvisorService>({ id: "service", header: "Service", cell: (s) => s.name }),
-          { id: "actions", header: "Action last accessed", cell: (s) => (s.actions ? "Tracked: select to view actions" : "-") },
+          {
+            id: "actions",
+            header: "Action last accessed",
+            cell: (s) => (s.actions ? `${s.actions.filter((a) => a.lastAccessed).length} of ${s.actions.length} actions accessed` : "-"),
+          },
         ]}
         header={
           <Header

@@ -9,6 +9,7 @@ import Spinner from "@cloudscape-design/components/spinner";
 import Tabs from "@cloudscape-design/components/tabs";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { AccessAdvisorTab } from "@/components/common/access-advisor-tab";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
 import type { ApiError } from "@/lib/queries/api";
 import { policyHref, usePolicy } from "@/lib/queries/policies";
@@ -19,7 +20,10 @@ import { PolicySummary } from "./policy-summary";
 import { PolicyTagsTab } from "./policy-tags-tab";
 import { PolicyVersionsTab } from "./policy-versions-tab";
 
-const TABS = ["permissions", "entities", "tags", "versions"] as const;
+const TABS = ["permissions", "entities", "tags", "versions", "last_accessed"] as const;
+
+const ADVISOR =
+  "Last accessed information shows the services that this policy allows and when the entities it is attached to last accessed them. Use it to remove permissions that are not used.";
 
 /** A managed policy's page; AWS managed policies are read-only here, as in the AWS console. */
 export function PolicyDetailPage({ policyArn }: { policyArn: string }) {
@@ -75,6 +79,7 @@ export function PolicyDetailPage({ policyArn }: { policyArn: string }) {
             { id: "entities", label: "Entities attached", content: <PolicyEntitiesTab policy={p} /> },
             { id: "tags", label: `Tags (${p.tags.length})`, content: <PolicyTagsTab policy={p} /> },
             { id: "versions", label: "Policy versions", content: <PolicyVersionsTab policy={p} /> },
+            { id: "last_accessed", label: "Last Accessed", content: <AccessAdvisorTab description={ADVISOR} arn={p.arn} /> },
           ]}
         />
       </SpaceBetween>

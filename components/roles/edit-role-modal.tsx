@@ -27,7 +27,8 @@ function OpenEditRoleModal({ role, onClose }: { role: RoleDetail; onClose: () =>
 
   const save = () =>
     update.mutate(
-      { description, maxSessionDuration: duration },
+      // A service-linked role's description is the one thing that may change (UpdateRole with MaxSessionDuration is refused).
+      { description, maxSessionDuration: role.serviceLinked ? undefined : duration },
       {
         onSuccess: () => {
           notify({ type: "success", content: `Role ${role.roleName} updated.` });
@@ -59,8 +60,11 @@ function OpenEditRoleModal({ role, onClose }: { role: RoleDetail; onClose: () =>
         <FormField
           label="Maximum session duration"
           description="Sessions that assume this role, with the AWS CLI or API, can last up to this long (1 to 12 hours)."
+          constraintText={
+            role.serviceLinked ? "Only the linked service can change a service-linked role's maximum session duration." : undefined
+          }
         >
-          <SessionDurationSelect value={duration} onChange={setDuration} />
+          <SessionDurationSelect value={duration} onChange={setDuration} disabled={role.serviceLinked} />
         </FormField>
       </SpaceBetween>
     </Modal>

@@ -44,6 +44,7 @@ export function PermissionsBoundarySection({ role }: { role: RoleDetail }) {
             <SpaceBetween direction="horizontal" size="xs">
               {boundary && (
                 <Button
+                  disabled={role.serviceLinked}
                   loading={remove.isPending}
                   onClick={() =>
                     remove.mutate(undefined, {
@@ -54,7 +55,10 @@ export function PermissionsBoundarySection({ role }: { role: RoleDetail }) {
                   Remove boundary
                 </Button>
               )}
-              <Button onClick={() => (put.reset(), setChoice(boundary ? [boundary.arn] : []), setPicking(true))}>
+              <Button
+                disabled={role.serviceLinked}
+                onClick={() => (put.reset(), setChoice(boundary ? [boundary.arn] : []), setPicking(true))}
+              >
                 {boundary ? "Change boundary" : "Set permissions boundary"}
               </Button>
             </SpaceBetween>

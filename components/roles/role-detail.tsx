@@ -9,6 +9,7 @@ import Spinner from "@cloudscape-design/components/spinner";
 import Tabs from "@cloudscape-design/components/tabs";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { AccessAdvisorTab } from "@/components/common/access-advisor-tab";
 import { EffectivePermissionsTab } from "@/components/effective/effective-permissions-tab";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
@@ -21,9 +22,18 @@ import { RoleTagsTab } from "./role-tags-tab";
 import { RoleTrustTab } from "./role-trust-tab";
 import { useDeleteRoles } from "./use-delete-roles";
 
-const TABS = ["permissions", "effective", "trust", "tags", "sessions"] as const;
+const TABS = ["permissions", "effective", "trust", "tags", "last_accessed", "sessions"] as const;
 
-/** A role's page: summary, then the Permissions, Trust relationships, Tags and Sessions tabs. */
+const ADVISOR =
+  "Last accessed information shows the services that this role's permissions allow and when they were last accessed. Use it to remove permissions that are not used.";
+
+/** The service that owns a service-linked role, from its path /aws-service-role/<service principal>/. */
+const linkedService = (path: string) => path.split("/")[2] ?? "";
+
+/**
+ * A role's page: summary, then the Permissions, Trust relationships, Tags, Last Accessed and Sessions tabs. A
+ * service-linked role is read-only here, as in the AWS console, and Delete submits DeleteServiceLinkedRole's task.
+ */
 export function RoleDetail({ roleName }: { roleName: string }) {
   useBreadcrumbs([{ text: "Roles", href: "/roles" }, { text: roleName }]);
   const router = useRouter();
@@ -38,7 +48,7 @@ export function RoleDetail({ roleName }: { roleName: string }) {
   const confirmDelete = () => {
     setConfirming(false);
     router.push("/roles");
-    void deleteRoles([roleName]);
+    void deleteRoles([roleName], new Set(role.data?.serviceLinked ? [roleName] : []));
   };
 
   if (role.isLoading) return <Spinner size="large" />;
@@ -68,6 +78,14 @@ export function RoleDetail({ roleName }: { roleName: string }) {
       }
     >
       <SpaceBetween size="l">
+        {role.data.serviceLinked && (
+          <Alert type="info" header="This is a service-linked role" data-testid="service-linked-role-alert">
+            {roleName} is linked to {linkedService(role.data.path)}. It is predefined by the service and includes all the permissions that
+            the service requires to call other AWS services on your behalf. You can view, but not edit, its trust policy, permissions,
+            permissions boundary and maximum session duration: only the linked service can change them. You can edit its description, and
+            delete it once the service no longer uses it.
+          </Alert>
+        )}
         <RoleSummaryContainer role={role.data} />
         <Tabs
           activeTabId={tab}
@@ -81,11 +99,22 @@ export function RoleDetail({ roleName }: { roleName: string }) {
             },
             { id: "trust", label: "Trust relationships", content: <RoleTrustTab role={role.data} /> },
             { id: "tags", label: `Tags (${role.data.tags.length})`, content: <RoleTagsTab role={role.data} /> },
+            {
+              id: "last_accessed",
+              label: "Last Accessed",
+              content: <AccessAdvisorTab description={ADVISOR} arn={role.data.arn} />,
+            },
             { id: "sessions", label: "Sessions", content: <RoleSessionsTab role={role.data} /> },
           ]}
         />
       </SpaceBetween>
-      <DeleteRolesModal roleNames={[roleName]} visible={confirming} onCancel={() => setConfirming(false)} onConfirm={confirmDelete} />
+      <DeleteRolesModal
+        roleNames={[roleName]}
+        serviceLinked={role.data.serviceLinked}
+        visible={confirming}
+        onCancel={() => setConfirming(false)}
+        onConfirm={confirmDelete}
+      />
     </ContentLayout>
   );
 }

@@ -64,10 +64,11 @@ export function RolePermissionsTab({ role }: { role: RoleDetail }) {
             actions={
               <SpaceBetween direction="horizontal" size="xs">
                 <Button iconName="refresh" ariaLabel="Refresh policies" onClick={() => void permissions.refetch()} />
-                <Button disabled={!kept.length} onClick={() => setRemoving(true)} data-testid="remove-policies">
+                <Button disabled={!kept.length || role.serviceLinked} onClick={() => setRemoving(true)} data-testid="remove-policies">
                   Remove
                 </Button>
                 <AddPermissionsDropdown
+                  disabled={role.serviceLinked}
                   onAttach={() => router.push(roleHref(role.roleName, "/attach-policies"))}
                   onCreateInline={() => setInline({})}
                 />

@@ -19,7 +19,11 @@ export function RoleTrustTab({ role }: { role: RoleDetail }) {
         <Header
           variant="h2"
           description="Entities that can assume this role under specified conditions."
-          actions={<Button onClick={() => router.push(roleHref(role.roleName, "/edit-trust-policy"))}>Edit trust policy</Button>}
+          actions={
+            <Button disabled={role.serviceLinked} onClick={() => router.push(roleHref(role.roleName, "/edit-trust-policy"))}>
+              Edit trust policy
+            </Button>
+          }
         >
           Trusted entities
         </Header>

@@ -82,7 +82,7 @@ export function RolesTable() {
   const confirmDelete = async () => {
     const names = selected.map((s) => s.roleName);
     setConfirming(false);
-    const deleted = await deleteRoles(names);
+    const deleted = await deleteRoles(names, new Set(selected.filter((s) => s.serviceLinked).map((s) => s.roleName)));
     list.actions.setSelectedItems(selected.filter((r) => !deleted.includes(r.roleName)));
   };
 
@@ -146,6 +146,7 @@ export function RolesTable() {
       />
       <DeleteRolesModal
         roleNames={selected.map((s) => s.roleName)}
+        serviceLinked={selected.every((s) => s.serviceLinked)}
         visible={confirming}
         onCancel={() => setConfirming(false)}
         onConfirm={() => void confirmDelete()}

@@ -6,9 +6,10 @@ import type { RoleDetail, RoleLastUsed, RoleTag } from "@/lib/server/services/ro
 import type { CreatedRole } from "@/lib/server/services/role-create";
 import type { DeletedRole } from "@/lib/server/services/role-delete";
 import type { RolePermission } from "@/lib/server/services/role-permissions";
+import type { DeletionStatus, DeletionTask } from "@/lib/server/services/role-service-linked";
 import type { CreateRoleInput, UpdateRoleInput } from "@/lib/schemas/roles";
 
-export type { CreatedRole, DeletedRole, RoleDetail, RolePermission, RoleSummary, RoleTag };
+export type { CreatedRole, DeletedRole, DeletionStatus, DeletionTask, RoleDetail, RolePermission, RoleSummary, RoleTag };
 
 export const roleKeys = {
   all: ["roles"] as const,
@@ -56,6 +57,11 @@ export const createRole = (input: CreateRoleInput) => api<CreatedRole>("/api/rol
 export const useCreateRole = () => useRoleMutation((v: CreateRoleInput) => v.roleName, createRole, { policies: true });
 
 export const deleteRole = (name: string) => api<DeletedRole>(rolePath(name), { method: "DELETE" });
+
+/** A service-linked role: DeleteServiceLinkedRole submits a task; its status is read until it is done. */
+export const deleteServiceLinkedRole = (name: string) => api<DeletionTask>(rolePath(name, "/service-linked-deletion"), { method: "POST" });
+export const fetchDeletionStatus = (name: string, taskId: string) =>
+  api<DeletionStatus>(`${rolePath(name, "/service-linked-deletion")}?${new URLSearchParams({ taskId })}`);
 
 /** For bulk deletes that report progress themselves: call deleteRole per role, then this once. */
 export function useInvalidateRoles() {

@@ -68,3 +68,7 @@ export const inlinePolicyNameSchema = z.object({ policyName: policyNameSchema })
 export const permissionsBoundarySchema = z.object({ permissionsBoundary: arnSchema });
 
 export const roleTagsSchema = z.object({ tags: tagsSchema });
+
+/** A DeleteServiceLinkedRole task, task/aws-service-role/<service>/<role>/<uuid> (1-1000 characters). */
+export const deletionStatusSchema = z.object({ taskId: z.string().min(1).max(1000) });
+export type DeletionStatusInput = z.infer<typeof deletionStatusSchema>;

@@ -14,10 +14,17 @@ export type RoleSummary = {
   maxSessionDuration: number;
   createDate: string;
   trustedEntities: string[];
+  /** AWS created it for a service (path /aws-service-role/...): only that service edits it, DeleteServiceLinkedRole deletes it. */
+  serviceLinked: boolean;
 };
 
-/** "AWS Service: lambda", "Account: 123456789012", as the console's Roles table shows them. */
-export function trustedEntities(encodedTrustPolicy: string | undefined): string[] {
+export const isServiceLinked = (path: string | undefined) => !!path?.startsWith("/aws-service-role/");
+
+/**
+ * "AWS Service: lambda", "Account: 123456789012", as the console's Roles table shows them; a service-linked role's
+ * service reads "AWS Service: elasticbeanstalk (Service-Linked Role)".
+ */
+export function trustedEntities(encodedTrustPolicy: string | undefined, serviceLinked = false): string[] {
   if (!encodedTrustPolicy) return [];
   try {
     const doc = JSON.parse(decodeURIComponent(encodedTrustPolicy));
@@ -26,7 +33,8 @@ export function trustedEntities(encodedTrustPolicy: string | undefined): string[
     for (const s of statements) {
       for (const [kind, v] of Object.entries((s?.Principal ?? {}) as Record<string, string | string[]>)) {
         for (const p of Array.isArray(v) ? v : [v]) {
-          if (kind === "Service") out.add(`AWS Service: ${p.replace(/\.amazonaws\.com$/, "")}`);
+          if (kind === "Service")
+            out.add(`AWS Service: ${p.replace(/\.amazonaws\.com$/, "")}${serviceLinked ? " (Service-Linked Role)" : ""}`);
           else if (kind === "AWS") out.add(/^\d{12}$/.test(p) ? `Account: ${p}` : p.endsWith(":root") ? `Account: ${p.split(":")[4]}` : p);
           else out.add(`${kind}: ${p}`);
         }
@@ -46,7 +54,8 @@ export const toRoleSummary = (r: Role): RoleSummary => ({
   description: r.Description,
   maxSessionDuration: r.MaxSessionDuration ?? 3600,
   createDate: r.CreateDate!.toISOString(),
-  trustedEntities: trustedEntities(r.AssumeRolePolicyDocument),
+  trustedEntities: trustedEntities(r.AssumeRolePolicyDocument, isServiceLinked(r.Path)),
+  serviceLinked: isServiceLinked(r.Path),
 });
 
 /** Every role in the account, read through ListRoles to the last page (service-linked roles included, as AWS lists them). */
