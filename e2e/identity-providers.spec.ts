@@ -14,7 +14,7 @@ const expect = baseExpect.configure({ timeout: 40_000 });
 const GITHUB = "token.actions.githubusercontent.com";
 const GITHUB_ARN = `arn:aws:iam::000000000000:oidc-provider/${GITHUB}`;
 
-test("add GitHub's OIDC provider, assign it a web identity role, see its ARN in the trust policy, delete both", async ({
+test("add GitHub's OIDC provider, assign it a web identity role, see its ARN in the trust policy and the role on its page, delete both", async ({
   page,
   iam,
   unique,
@@ -78,7 +78,21 @@ test("add GitHub's OIDC provider, assign it a web identity role, see its ARN in 
   expect(statement.Action).toBe("sts:AssumeRoleWithWebIdentity");
   await page.goto(`/roles/details/${roleName}?tab=trust`);
   await expect(page.getByTestId("trust-policy-view")).toContainText(GITHUB_ARN);
+
+  // The provider's page lists the roles that trust it, each a link to the role.
+  const providerPage = `/identity-providers/details?arn=${encodeURIComponent(GITHUB_ARN)}`;
+  await page.goto(providerPage);
+  const trusting = page.getByTestId("provider-roles");
+  await expect(trusting.getByRole("link", { name: roleName })).toBeVisible();
+  await expect(trusting.getByRole("heading", { name: /^Roles that trust this provider \(\d+\)$/ })).toBeVisible();
+  await page.screenshot({ path: "/tmp/idp-detail-roles.png", fullPage: true });
+  await trusting.getByRole("link", { name: roleName }).click();
+  await expect(page.getByRole("heading", { name: roleName, level: 1 })).toBeVisible();
   await iam.send(new DeleteRoleCommand({ RoleName: roleName }));
+  await page.goto(providerPage);
+  await expect(page.getByRole("heading", { name: GITHUB, level: 1 })).toBeVisible();
+  await expect(trusting.getByRole("heading", { name: /^Roles that trust this provider \(\d+\)$/ })).toBeVisible();
+  await expect(trusting.getByRole("link", { name: roleName })).toHaveCount(0);
 
   // Delete, confirmed by typing the provider's name.
   await page.goto("/identity-providers");

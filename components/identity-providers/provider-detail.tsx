@@ -18,6 +18,7 @@ import { useDeleteProvider, useProvider, useUpdateProviderTags, type ProviderDet
 import { dateTime } from "@/lib/format/time";
 import { assignRoleHref } from "./provider-href";
 import { AudiencesSection, ThumbprintsSection } from "./provider-lists";
+import { ProviderRoles } from "./provider-roles";
 
 function Summary({ provider }: { provider: ProviderDetail }) {
   const field = (label: string, value: React.ReactNode) => (
@@ -39,7 +40,7 @@ function Summary({ provider }: { provider: ProviderDetail }) {
   );
 }
 
-/** A provider's page: summary, "Assign role", audiences and thumbprints (OIDC) or metadata (SAML), tags, and Delete. */
+/** A provider's page: summary, "Assign role" and the roles that trust it, audiences and thumbprints (OIDC) or metadata (SAML), tags, and Delete. */
 export function ProviderDetailView({ arn }: { arn: string }) {
   const router = useRouter();
   const notify = useNotify();
@@ -74,6 +75,7 @@ export function ProviderDetailView({ arn }: { arn: string }) {
         {provider.name}
       </Header>
       <Summary provider={provider} />
+      <ProviderRoles arn={arn} />
       <Tabs
         tabs={[
           provider.type === "OpenID Connect"

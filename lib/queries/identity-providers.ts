@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./api";
 import { accountKeys } from "./account";
+import { roleKeys, type RoleSummary } from "./roles";
 import type { ProviderDetail, ProviderSummary, ProviderTag } from "@/lib/server/services/identity-providers";
 import type { CreateProviderInput } from "@/lib/schemas/identity-providers";
 
@@ -19,6 +20,17 @@ export const useProviders = () =>
 
 export const useProvider = (arn: string) =>
   useQuery({ queryKey: providerKeys.detail(arn), queryFn: () => api<ProviderDetail>(detailUrl(arn)), retry: false });
+
+/**
+ * The roles whose trust policies name the provider: keyed under the roles' list, so creating, editing or deleting a
+ * role here refreshes it.
+ */
+export const useProviderRoles = (arn: string) =>
+  useQuery({
+    queryKey: [...roleKeys.lists(), "trusting", arn],
+    queryFn: () => api<RoleSummary[]>(`/api/identity-providers/roles?arn=${encodeURIComponent(arn)}`),
+    staleTime: 0,
+  });
 
 /** Every provider mutation invalidates the providers (list and details) and the dashboard's count. */
 function useProviderMutation<V, R>(fn: (v: V) => Promise<R>) {

@@ -8,6 +8,7 @@ import {
   GetOpenIDConnectProviderCommand,
   GetSAMLProviderCommand,
   ListOpenIDConnectProvidersCommand,
+  ListRolesCommand,
   ListSAMLProvidersCommand,
   type IAMClient,
 } from "@aws-sdk/client-iam";
@@ -15,6 +16,8 @@ import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
 import type { CreateProviderInput, providerRefSchema } from "@/lib/schemas/identity-providers";
+import { allPages, MAX_ITEMS, nextMarker } from "./paging";
+import { toRoleSummary, type RoleSummary } from "./roles";
 
 export type ProviderType = "OpenID Connect" | "SAML";
 export type ProviderTag = { Key: string; Value: string };
@@ -94,6 +97,41 @@ export async function getProvider({ principal, input }: { principal: Principal; 
   const iam = iamClient(principal);
   try {
     return await (isOidc(input.arn) ? oidcDetail(iam, input.arn) : samlDetail(iam, input.arn));
+  } catch (err) {
+    throw fromSdkError(err);
+  }
+}
+
+/** Whether a role's trust policy (URL-encoded, as IAM returns it) names `arn` as a `Federated` principal. */
+export function trustsProvider(encodedTrustPolicy: string | undefined, arn: string): boolean {
+  if (!encodedTrustPolicy) return false;
+  try {
+    const doc = JSON.parse(decodeURIComponent(encodedTrustPolicy));
+    const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+    return statements.some((s: { Principal?: { Federated?: string | string[] } } | undefined) => {
+      const federated = s?.Principal?.Federated;
+      return (Array.isArray(federated) ? federated : [federated]).includes(arn);
+    });
+  } catch {
+    return false;
+  }
+}
+
+/** "Roles that trust this provider": every role of the account (ListRoles to its last page) whose trust policy names it. */
+export async function listProviderRoles({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: z.infer<typeof providerRefSchema>;
+}): Promise<RoleSummary[]> {
+  const iam = iamClient(principal);
+  try {
+    const roles = await allPages(async (Marker) => {
+      const r = await iam.send(new ListRolesCommand({ Marker, MaxItems: MAX_ITEMS }));
+      return { items: r.Roles, marker: nextMarker(r) };
+    });
+    return roles.filter((r) => trustsProvider(r.AssumeRolePolicyDocument, input.arn)).map(toRoleSummary);
   } catch (err) {
     throw fromSdkError(err);
   }
