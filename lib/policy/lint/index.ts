@@ -18,11 +18,23 @@ const rank = (f: PolicyFinding) => FINDING_KINDS.indexOf(f.kind);
  * finding would sit on the very text a grammar error points at is left out: AWS's error says it first.
  */
 export function lintPolicy(text: string, kind: PolicyKind, options: LintOptions = {}): PolicyFinding[] {
+  const grammar = policyGrammarFindings(text, kind, options);
+  return [...grammar, ...checkFindings(text, kind, options, grammar)];
+}
+
+/** AWS's grammar errors alone (what IAM or Organizations reject), as findings. */
+export function policyGrammarFindings(text: string, kind: PolicyKind, options: LintOptions = {}): PolicyFinding[] {
+  if (!text.trim()) return [];
+  const parsed = parseJson(text);
+  return grammarFindings(text, kind, options, parsed.ok ? parsed.value : undefined);
+}
+
+/** The lint checks' findings, leaving out those on text a grammar finding (from `policyGrammarFindings`) points at. */
+export function checkFindings(text: string, kind: PolicyKind, options: LintOptions, grammar: readonly PolicyFinding[]): PolicyFinding[] {
   if (!text.trim()) return [];
   const parsed = parseJson(text);
   const root = parsed.ok ? parsed.value : undefined;
-  const grammar = grammarFindings(text, kind, options, root);
-  if (root?.kind !== "object") return grammar;
+  if (root?.kind !== "object") return [];
   const ctx = lintContext(text, kind, options, root);
   const taken = new Set(grammar.map((f) => `${f.span.start}:${f.span.end}`));
   const lint: PolicyFinding[] = [];
@@ -38,6 +50,5 @@ export function lintPolicy(text: string, kind: PolicyKind, options: LintOptions 
       });
     }
   }
-  lint.sort((a, b) => rank(a) - rank(b) || a.span.start - b.span.start);
-  return [...grammar, ...lint];
+  return lint.sort((a, b) => rank(a) - rank(b) || a.span.start - b.span.start);
 }
