@@ -20,6 +20,9 @@ const FIELD_VARIABLES: Record<string, [string, string]> = {
   Account: ["[^:]*", "123456789012"],
 };
 
+/** Variables that may hold slashes (an object key, a path); any other stops at one (a bucket name). */
+const WHOLE_PATH = /Path|Object|Key|Prefix/;
+
 function compile(pattern: string): { regex: RegExp; sample: string } {
   let source = "";
   let sample = "";
@@ -27,7 +30,7 @@ function compile(pattern: string): { regex: RegExp; sample: string } {
   for (const m of pattern.matchAll(VARIABLE)) {
     source += escape(pattern.slice(last, m.index));
     sample += pattern.slice(last, m.index);
-    const [re, example] = FIELD_VARIABLES[m[1]] ?? [".+", "x"];
+    const [re, example] = FIELD_VARIABLES[m[1]] ?? (WHOLE_PATH.test(m[1]) ? [".+", "x"] : ["[^/]+", "x"]);
     source += re;
     sample += example;
     last = m.index + m[0].length;

@@ -98,25 +98,6 @@ const wildcardNoMatch = check("actions", "WILDCARD_MATCHES_NO_ACTION", "WARNING"
   }),
 );
 
-const wildcardService = check(
-  "actions",
-  "WILDCARD_IN_SERVICE_NAME",
-  "WARNING",
-  (ctx) =>
-    actionValues(ctx).flatMap((v) =>
-      hasWildcard(v.service)
-        ? [
-            {
-              message: `A wildcard in the service name (${v.service}) can match services you did not mean to include.`,
-              span: v.span,
-              path: v.path,
-            },
-          ]
-        : [],
-    ),
-  { accessAnalyzer: "Wildcard in service name" },
-);
-
 /** Whether action pattern `a` matches everything `b` does (b taken as written, wildcards as characters). */
 const covers = (a: string, b: string) => a.toLowerCase() === b.toLowerCase() || ((a === "*" || a.includes(":")) && matchesWildcard(a, b));
 
@@ -146,4 +127,4 @@ const redundantAction = check(
   { accessAnalyzer: "Redundant action" },
 );
 
-export const ACTION_CHECKS = [invalidService, retired, invalidAction, actionCase, wildcardNoMatch, wildcardService, redundantAction];
+export const ACTION_CHECKS = [invalidService, retired, invalidAction, actionCase, wildcardNoMatch, redundantAction];

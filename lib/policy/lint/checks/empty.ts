@@ -49,7 +49,7 @@ const emptyPrincipalObject = check(
     ctx.statements.flatMap((s) => {
       const m = s.principal ?? s.notPrincipal;
       return m?.value.kind === "object" && m.value.members.length === 0
-        ? [{ message: `${m.key} is an empty object: it names no one.`, span: m.value.span, path: `${s.path}.${m.key}` }]
+        ? [{ message: `${m.key} is an empty object: it names no one.`, span: m.keySpan, path: `${s.path}.${m.key}` }]
         : [];
     }),
   { accessAnalyzer: "Empty object principal" },
