@@ -64,7 +64,13 @@ export function PolicyFindings({
       )}
       {findings.length > 0 && (
         <>
-          <Box variant="small" color="text-body-secondary" padding={{ vertical: "xxs" }} data-testid="policy-finding-counts">
+          <Box
+            display="block"
+            variant="small"
+            color="text-body-secondary"
+            padding={{ vertical: "xxs" }}
+            data-testid="policy-finding-counts"
+          >
             {GROUPS.map((g) => `${g.label}: ${findings.filter((f) => f.kind === g.kind).length}`).join(" · ")}
           </Box>
           {GROUPS.map((g) => {

@@ -28,7 +28,8 @@ export function measure(text: string, size: number, whitespace: boolean): { leng
   let length = 0;
   let over: number | undefined;
   for (let i = 0; i < text.length; i++) {
-    if (/\s/.test(text[i])) continue;
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(text[i]))) continue;
     length++;
     if (length === size + 1) over = i;
   }
