@@ -12,12 +12,14 @@ export const starResource = (s: StatementRef) => s.resource?.values.find((r) => 
 export const conditionKeys = (s: StatementRef) => new Set(s.conditions.map((c) => c.key.toLowerCase()));
 
 /** A principal element's values of one type (`AWS`, `Federated`...), `"*"` counting as an AWS one. */
-export function principalValues(s: StatementRef, type: string): { value: string; span: Span }[] {
+export function principalValues(s: StatementRef, type: string): { value: string; span: Span; path: string }[] {
   const v = s.principal?.value;
+  const path = `${s.path}.Principal`;
   if (!v) return [];
-  if (v.kind === "string") return type === "AWS" && v.value === "*" ? [{ value: "*", span: v.span }] : [];
+  if (v.kind === "string") return type === "AWS" && v.value === "*" ? [{ value: "*", span: v.span, path }] : [];
   if (v.kind !== "object") return [];
   const entry = member(v, type)?.value;
   const nodes: JsonNode[] = entry?.kind === "array" ? entry.items : entry ? [entry] : [];
-  return nodes.flatMap((n) => (n.kind === "string" ? [{ value: n.value, span: n.span }] : []));
+  const at = (i: number) => (entry?.kind === "array" ? `${path}.${type}[${i}]` : `${path}.${type}`);
+  return nodes.flatMap((n, i) => (n.kind === "string" ? [{ value: n.value, span: n.span, path: at(i) }] : []));
 }

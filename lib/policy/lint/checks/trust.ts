@@ -33,6 +33,7 @@ const openToAll = check(
         ? anyPrincipal(s).map((p) => ({
             message: "Any AWS principal, in any account, can use this statement: name the accounts or principals.",
             span: p.span,
+            path: p.path,
           }))
         : [],
     ),
@@ -49,6 +50,7 @@ const openToAnyAccount = check(
         ? anyPrincipal(s).map((p) => ({
             message: 'Principal "*" with conditions that name no account, organization or principal ARN is open to every AWS account.',
             span: p.span,
+            path: p.path,
           }))
         : [],
     ),
@@ -73,6 +75,7 @@ const externalId = check(
           {
             message: `If ${account} is a third party's account, require the external ID it was given: add a condition on sts:ExternalId.`,
             span: p.span,
+            path: p.path,
           },
         ];
       });
@@ -106,6 +109,7 @@ const oidcCondition = check(
           {
             message: `Every identity ${issuer} issues tokens to can assume this role: add a condition on ${issuer}:aud or :sub.`,
             span: p.span,
+            path: p.path,
           },
         ];
       });
@@ -125,6 +129,7 @@ const githubRepo = check(
             .map((p) => ({
               message: `Any GitHub repository can assume this role: add a condition on ${GITHUB}:sub naming yours.`,
               span: p.span,
+              path: p.path,
             }))
         : [],
     ),
