@@ -18,12 +18,16 @@ import {
 import { measure, report, serverSamples, type Series } from "./stats";
 import { enforcementSeries } from "./enforcement";
 import { organizationsSeries } from "./organizations";
+import { lintReport } from "./lint";
 import { startLocalAws } from "../local-aws/app";
 import { configFromEnv } from "../local-aws/config";
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const POLICIES = Number(process.env.BENCH_POLICIES ?? 1_000);
-/** BENCH_ONLY=enforcement runs just the policy enforcement comparison; BENCH_ONLY=organizations just AssumeRole and SCPs. */
+/**
+ * BENCH_ONLY=enforcement runs just the policy enforcement comparison; BENCH_ONLY=organizations just AssumeRole and
+ * SCPs; BENCH_ONLY=lint just the policy findings latency.
+ */
 const ONLY = process.env.BENCH_ONLY;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const doc = (i: number) =>
@@ -47,6 +51,7 @@ async function paginate(name: string, call: (marker?: string) => Promise<{ IsTru
 }
 
 async function main() {
+  if (ONLY === "lint") return void console.log(lintReport().summary);
   const dataDir = mkdtempSync(join(tmpdir(), "clef-bench-"));
   // Like a quota raised through Service Quotas: AWS's default of 5,000 users would stop the 10,000-user run (which
   // comes after the enforcement comparison's own 2,000 users).
@@ -125,6 +130,7 @@ async function main() {
     console.log(report(series, { write: 5, read: 5, "list page": 10 }));
     console.log(`\n${enforcement.summary}`);
     console.log(`\n${orgs.summary}`);
+    console.log(`\n${lintReport().summary}`);
     console.log("\nAims: p99 under 5 ms per write or read and 10 ms per list page (p99/aim under 1.00 meets the aim).");
   } finally {
     await aws.close();

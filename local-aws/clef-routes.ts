@@ -18,6 +18,7 @@ import {
 } from "./console-signin";
 import { throttledMessage, type SignInThrottle } from "./signin-throttle";
 import { accountsRoute } from "./clef-accounts";
+import { validatePolicyRoute } from "./clef-validate-policy";
 import { services } from "./services";
 
 export type ClefResponse = { status: number; body: unknown; headers?: Record<string, string> };
@@ -41,7 +42,7 @@ export function clefAllowed(db: Db, config: LocalAwsConfig, remoteAddress: strin
   }
 }
 
-/** Local-only extras under /_clef/: health, reset, snapshots. */
+/** Local-only extras under /_clef/: health, reset, snapshots, policy validation. */
 export function clefRoute(db: Db, config: LocalAwsConfig, req: ClefRequest, throttle: SignInThrottle): ClefResponse {
   const { method, path, body } = req;
   try {
@@ -62,6 +63,7 @@ function route(db: Db, config: LocalAwsConfig, method: string, path: string, bod
     return { status: 200, body: { status: "ok", accountId: config.accountId, services: Object.keys(services) } };
   }
   if (parts[0] === "accounts" && parts.length <= 3) return accountsRoute(db, config, method, parts, jsonBody(body));
+  if (method === "POST" && parts[0] === "validate-policy" && parts.length === 1) return validatePolicyRoute(jsonBody(body));
   if (method === "POST" && parts[0] === "reset" && parts.length === 1) {
     db.transaction(() => {
       resetAccountData(db, config.accountId);

@@ -1,11 +1,14 @@
 "use client";
 
-import { useEffect, useEffectEvent, useMemo, useRef } from "react";
+import { useDeferredValue, useEffect, useEffectEvent, useMemo, useRef } from "react";
 import { positionAt } from "@/lib/policy/json";
-import { validatePolicy } from "@/lib/policy/validate";
+import { checkFindings, policyGrammarFindings, type FindingKind, type PolicyFinding } from "@/lib/policy/lint";
 import type { PolicyKind } from "@/lib/policy/types";
 import { monaco } from "./monaco-setup";
+import { clearModelFindings, fixEdits, registerQuickFixes, setModelFindings } from "./monaco-quick-fixes";
 import { PolicyFindings, type EditorFinding } from "./policy-findings";
+
+registerQuickFixes();
 
 export type PolicyEditorProps = {
   value: string;
@@ -27,19 +30,30 @@ const HIGHLIGHT_STYLE =
   ".clef-statement-highlight { background: rgba(255, 204, 0, 0.28); } .clef-statement-margin { background: #f89256; width: 4px !important; margin-left: 3px; }";
 
 const toEditorFinding =
-  (text: string) =>
-  (f: ReturnType<typeof validatePolicy>[number]): EditorFinding & { end: { line: number; column: number } } => {
-    const start = positionAt(text, f.span?.start ?? 0);
-    const end = positionAt(text, f.span?.end ?? text.length);
-    return {
-      message: f.message,
-      detail: f.detail,
-      path: f.path,
-      line: start.line,
-      column: start.column,
-      end: { line: end.line, column: end.column },
-    };
+  (text: string, grammar: boolean) =>
+  (f: PolicyFinding): EditorFinding => {
+    const start = positionAt(text, f.span.start);
+    const end = positionAt(text, f.span.end);
+    return { ...f, source: text, grammar, line: start.line, column: start.column, end: { line: end.line, column: end.column } };
   };
+
+const SEVERITY: Record<FindingKind, monaco.MarkerSeverity> = {
+  ERROR: monaco.MarkerSeverity.Error,
+  SECURITY_WARNING: monaco.MarkerSeverity.Warning,
+  WARNING: monaco.MarkerSeverity.Warning,
+  SUGGESTION: monaco.MarkerSeverity.Info,
+};
+
+const marker = (f: EditorFinding): monaco.editor.IMarkerData => ({
+  severity: SEVERITY[f.kind],
+  message: f.detail ? `${f.message} (${f.detail})` : f.message,
+  code: f.learnMoreUrl ? { value: f.code, target: monaco.Uri.parse(f.learnMoreUrl) } : f.code,
+  source: f.kind === "SECURITY_WARNING" ? "Security warning" : undefined,
+  startLineNumber: f.line,
+  startColumn: f.column,
+  endLineNumber: f.end.line,
+  endColumn: f.end.line === f.line && f.end.column === f.column ? f.column + 1 : f.end.column,
+});
 
 const EDITOR_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   language: "json",
@@ -91,10 +105,17 @@ export function MonacoPolicyEditor({
   const reportFindings = useEffectEvent((messages: string[]) => onFindings?.(messages));
   const initialText = useEffectEvent(() => value);
 
-  const findings = useMemo(
-    () => (value.trim() ? validatePolicy(value, kind, { managed }).map(toEditorFinding(value)) : []),
-    [value, kind, managed],
-  );
+  // AWS's grammar errors follow every keystroke (saving is blocked on them); the lint checks follow the deferred
+  // text, so a long policy never delays typing.
+  const grammar = useMemo(() => policyGrammarFindings(value, kind, { managed }), [value, kind, managed]);
+  const checkedText = useDeferredValue(value);
+  const checks = useMemo(() => {
+    const options = { managed };
+    return checkFindings(checkedText, kind, options, policyGrammarFindings(checkedText, kind, options)).map(
+      toEditorFinding(checkedText, false),
+    );
+  }, [checkedText, kind, managed]);
+  const findings = useMemo(() => [...grammar.map(toEditorFinding(value, true)), ...checks], [grammar, checks, value]);
 
   useEffect(() => {
     const model = monaco.editor.createModel(initialText(), "json");
@@ -107,6 +128,7 @@ export function MonacoPolicyEditor({
     });
     editorRef.current = editor;
     return () => {
+      clearModelFindings(model);
       subscription.dispose();
       editor.dispose();
       model.dispose();
@@ -139,25 +161,15 @@ export function MonacoPolicyEditor({
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (model) {
-      monaco.editor.setModelMarkers(
-        model,
-        "clef-policy",
-        findings.map((f) => ({
-          severity: monaco.MarkerSeverity.Error,
-          message: f.detail ? `${f.message} (${f.detail})` : f.message,
-          startLineNumber: f.line,
-          startColumn: f.column,
-          endLineNumber: f.end.line,
-          endColumn: f.end.line === f.line && f.end.column === f.column ? f.column + 1 : f.end.column,
-        })),
-      );
+      monaco.editor.setModelMarkers(model, "clef-policy", findings.map(marker));
+      setModelFindings(model, value, checkedText === value ? findings : findings.filter((f) => f.source === value));
     }
-    const key = JSON.stringify(findings.map((f) => f.message));
+    const key = JSON.stringify(grammar.map((f) => f.message));
     if (reported.current !== key) {
       reported.current = key;
-      reportFindings(findings.map((f) => f.message));
+      reportFindings(grammar.map((f) => f.message));
     }
-  }, [findings]);
+  }, [findings, grammar, value, checkedText]);
 
   const highlightKey = JSON.stringify(highlights ?? []);
   useEffect(() => {
@@ -184,6 +196,17 @@ export function MonacoPolicyEditor({
     editor.focus();
   };
 
+  const applyFix = (f: EditorFinding) => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    const edits = model && f.fix && fixEdits(model, f.source, f.fix);
+    if (!editor || !edits) return;
+    editor.pushUndoStop();
+    editor.executeEdits("clef-policy-fix", edits);
+    editor.pushUndoStop();
+    editor.focus();
+  };
+
   return (
     <div
       data-testid="policy-editor"
@@ -192,7 +215,7 @@ export function MonacoPolicyEditor({
     >
       {highlights && <style>{HIGHLIGHT_STYLE}</style>}
       <div ref={containerRef} style={{ height }} />
-      {!readOnly && <PolicyFindings findings={findings} onSelect={reveal} kind={kind} />}
+      {!readOnly && <PolicyFindings findings={findings} onSelect={reveal} onApplyFix={applyFix} kind={kind} />}
     </div>
   );
 }
