@@ -4,6 +4,7 @@ import { useEffect, useEffectEvent, useMemo, useRef } from "react";
 import { positionAt } from "@/lib/policy/json";
 import { validatePolicy } from "@/lib/policy/validate";
 import type { PolicyKind } from "@/lib/policy/types";
+import { bindPolicyModel } from "./monaco-language";
 import { monaco } from "./monaco-setup";
 import { PolicyFindings, type EditorFinding } from "./policy-findings";
 
@@ -114,6 +115,11 @@ export function MonacoPolicyEditor({
       decorations.current = null;
     };
   }, []);
+
+  useEffect(() => {
+    const binding = editorRef.current && bindPolicyModel(editorRef.current.getModel()!, { kind });
+    return () => binding?.dispose();
+  }, [kind]);
 
   useEffect(() => {
     editorRef.current?.updateOptions({ readOnly, domReadOnly: readOnly, ariaLabel: editorLabel(kind, readOnly) });

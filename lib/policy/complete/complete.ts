@@ -60,8 +60,12 @@ const keyItems = (keys: string[], siblings: string[]): Item[] =>
     .filter((k) => !siblings.includes(k))
     .map((k, i) => ({ label: k, kind: "property", documentation: KEY_DOCS[k], sortText: String(i).padStart(2, "0") }));
 
-/** "s3" → the verbs its actions start with that match more than one action: s3:Get*, s3:List*... */
+const wildcardsByService = new Map<string, Item[]>();
+
+/** "s3" → the verbs its actions start with that match more than one action: s3:Get*, s3:List*... (counted once per service). */
 function wildcardItems(prefix: string, names: readonly string[]): Item[] {
+  const known = wildcardsByService.get(prefix);
+  if (known) return known;
   const verbs = new Set(names.map((n) => /^[A-Za-z][a-z0-9]*/.exec(n)?.[0]).filter((v): v is string => !!v));
   const items: Item[] = [];
   const all = expandActions(`${prefix}:*`).length;
@@ -70,6 +74,7 @@ function wildcardItems(prefix: string, names: readonly string[]): Item[] {
     const count = expandActions(`${prefix}:${verb}*`).length;
     if (count > 1) items.push({ label: `${prefix}:${verb}*`, kind: "wildcard", detail: `${count} actions`, sortText: `2${verb}` });
   }
+  wildcardsByService.set(prefix, items);
   return items;
 }
 

@@ -2,29 +2,35 @@ import { conditionKeysFor, expandActions, globalConditionKeys, lookupAction, typ
 import type { Statement } from "./context";
 import type { CompleteOptions } from "./complete";
 
-/** Past this many actions (s3:*, "*"), per-action keys and ARNs say little: only the global keys are offered. */
-const EXPANSION_LIMIT = 400;
+/** A pattern matching more actions than any one service has ("*", "*:Get*") says nothing of keys or ARNs: it is skipped. */
+const EXPANSION_LIMIT = 1000;
 
 /** The catalogue's actions the statement's Action names, wildcards expanded; empty for NotAction or none. */
 export function statementActions(statement: Statement): string[] {
   const out = new Set<string>();
   for (const pattern of statement.values("Action")) {
     const names = /[*?]/.test(pattern) ? expandActions(pattern) : [lookupAction(pattern)?.action].filter((a): a is string => !!a);
-    if (names.length > EXPANSION_LIMIT) return [];
-    names.forEach((n) => out.add(n));
+    if (names.length <= EXPANSION_LIMIT) names.forEach((n) => out.add(n));
   }
   return [...out];
 }
 
 /** The statement's actions' keys (their own, then their resource types'), then the global keys; just the global keys without actions. */
-export function conditionKeysForStatement(statement: Statement): ConditionKeyInfo[] {
+export function conditionKeysForStatement(statement: Statement): readonly ConditionKeyInfo[] {
   const actions = statementActions(statement);
-  if (!actions.length) return [...globalConditionKeys()];
+  if (!actions.length) return globalConditionKeys();
+  const key = actions.join();
+  if (lastKeys?.key === key) return lastKeys.keys;
   const byName = new Map<string, ConditionKeyInfo>();
-  for (const action of actions)
+  for (const action of actions) {
     for (const k of conditionKeysFor(action) ?? []) if (!byName.has(k.name.toLowerCase())) byName.set(k.name.toLowerCase(), k);
-  return [...byName.values()];
+  }
+  lastKeys = { key, keys: [...byName.values()] };
+  return lastKeys.keys;
 }
+
+/** Typing in one condition asks again and again for the same statement's keys. */
+let lastKeys: { key: string; keys: ConditionKeyInfo[] } | undefined;
 
 const VARIABLE = /\$\{([^}]+)\}/g;
 
