@@ -37,14 +37,11 @@ function statementOf(scan: Scan, at: ScanContext): { statement: Statement; rest:
       .filter((s) => s.role === "value" && own(s) && s.span.start !== at.string?.span.start)
       .filter((s) => {
         const rel = s.path.slice(depth);
-        return rel[0] === key && (rel.length === 1 || (rel.length === 2 && isArray(rel[1])));
+        return rel.length === 1 && rel[0] === key;
       })
       .map((s) => s.value);
   return { statement: { start, keys: scan.keys.get(start) ?? [], values }, rest: path.slice(depth) };
 }
-
-/** Drops one trailing "[]": a value in an array counts as the key's value. */
-const unwrap = (rest: string[]) => (isArray(rest[rest.length - 1]) ? rest.slice(0, -1) : rest);
 
 function classify(scan: Scan, at: ScanContext): Where | undefined {
   const { role, path } = at;
@@ -52,8 +49,7 @@ function classify(scan: Scan, at: ScanContext): Where | undefined {
   if (role === "value" && path.length === 1) return { where: "root-value", key: path[0] };
   const found = statementOf(scan, at);
   if (!found) return undefined;
-  const { statement } = found;
-  const rest = role === "value" ? unwrap(found.rest) : found.rest;
+  const { statement, rest } = found;
   const [first, second, third] = rest;
   if (role === "key") {
     if (rest.length === 0) return { where: "statement-key", statement };

@@ -7,7 +7,7 @@ import type { Span } from "../types";
 type State = "key" | "colon" | "value" | "after";
 type Frame = { kind: "object" | "array"; start: number; under?: string; state: State; key?: string };
 
-/** `path` is the keys from the root to the cursor, "[]" for an array; for a value, it ends with the value's key. */
+/** `path` is the keys from the root to the cursor, "[]" for an array's item; a value's path ends with its key (an array's items share it). */
 export type ScanContext = {
   role: "key" | "value";
   path: string[];
