@@ -70,19 +70,19 @@ export function PolicyVersionsTab({ policy }: { policy: PolicyDetail }) {
                   Compare versions
                 </Button>
                 {customer && (
-                  <>
-                    <Button
-                      disabled={!one || one.isDefaultVersion}
-                      loading={setDefault.isPending}
-                      data-testid="set-default-version"
-                      onClick={() => one && makeDefault(one.versionId)}
-                    >
-                      Set as default
-                    </Button>
-                    <Button disabled={!one || one.isDefaultVersion} onClick={() => setConfirmDelete(true)} data-testid="delete-version">
-                      Delete
-                    </Button>
-                  </>
+                  <Button
+                    disabled={!one || one.isDefaultVersion}
+                    loading={setDefault.isPending}
+                    data-testid="set-default-version"
+                    onClick={() => one && makeDefault(one.versionId)}
+                  >
+                    Set as default
+                  </Button>
+                )}
+                {customer && (
+                  <Button disabled={!one || one.isDefaultVersion} onClick={() => setConfirmDelete(true)} data-testid="delete-version">
+                    Delete
+                  </Button>
                 )}
               </SpaceBetween>
             }
