@@ -1,5 +1,5 @@
 import { jsonDefaults } from "monaco-editor/languages/features/json/register";
-import { completePolicy, hoverPolicy, type CompletionKind } from "@/lib/policy/complete";
+import type { CompletionKind } from "@/lib/policy/complete";
 import type { Span } from "@/lib/policy/types";
 import type { PolicyKind } from "@/lib/policy/types";
 import { monaco } from "./monaco-setup";
@@ -7,7 +7,8 @@ import { monaco } from "./monaco-setup";
 export type PolicyModelBinding = { kind: PolicyKind; accountId?: string };
 
 const bindings = new WeakMap<monaco.editor.ITextModel, PolicyModelBinding>();
-let registered = false;
+/** The action catalogue (~1 MB) comes in its own chunk, fetched when the first policy model is bound, not before the editor shows. */
+let complete: Promise<typeof import("@/lib/policy/complete")> | undefined;
 
 const KINDS: Record<CompletionKind, monaco.languages.CompletionItemKind> = {
   property: monaco.languages.CompletionItemKind.Property,
@@ -26,9 +27,11 @@ const toRange = (model: monaco.editor.ITextModel, span: Span) =>
 
 const completionProvider: monaco.languages.CompletionItemProvider = {
   triggerCharacters: ['"', ":"],
-  provideCompletionItems(model, position) {
+  async provideCompletionItems(model, position) {
     const binding = bindings.get(model);
     if (!binding) return undefined;
+    const { completePolicy } = await complete!;
+    if (model.isDisposed()) return undefined;
     const { span, items } = completePolicy(model.getValue(), model.getOffsetAt(position), binding.kind, { accountId: binding.accountId });
     const range = toRange(model, span);
     return {
@@ -48,8 +51,10 @@ const completionProvider: monaco.languages.CompletionItemProvider = {
 };
 
 const hoverProvider: monaco.languages.HoverProvider = {
-  provideHover(model, position) {
+  async provideHover(model, position) {
     if (!bindings.has(model)) return undefined;
+    const { hoverPolicy } = await complete!;
+    if (model.isDisposed()) return undefined;
     const hover = hoverPolicy(model.getValue(), model.getOffsetAt(position));
     return hover && { range: toRange(model, hover.span), contents: [{ value: hover.markdown }] };
   },
@@ -60,8 +65,8 @@ const hoverProvider: monaco.languages.HoverProvider = {
  * suggestions would drown them, and every policy key and value is a string, so suggestions open inside strings.
  */
 function register() {
-  if (registered) return;
-  registered = true;
+  if (complete) return;
+  complete = import("@/lib/policy/complete");
   jsonDefaults.setModeConfiguration({ ...jsonDefaults.modeConfiguration, completionItems: false, hovers: false });
   monaco.languages.registerCompletionItemProvider("json", completionProvider);
   monaco.languages.registerHoverProvider("json", hoverProvider);
