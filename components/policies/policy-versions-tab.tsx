@@ -16,8 +16,9 @@ import { dateTime } from "@/lib/format/time";
 import { usePolicyVersion, usePolicyVersions, type PolicyDetail, type PolicyVersion } from "@/lib/queries/policies";
 import { useDeletePolicyVersion, useSetDefaultPolicyVersion } from "@/lib/queries/policy-mutations";
 import { editorHeight } from "./policy-permissions-tab";
+import { initialComparison, PolicyVersionCompare, type ComparedVersions } from "./policy-version-compare";
 
-/** Up to 5 versions: view one, set it as the default, delete a non-default one (customer managed only). */
+/** Up to 5 versions: view one, compare two, set one as the default, delete a non-default one (customer managed only). */
 export function PolicyVersionsTab({ policy }: { policy: PolicyDetail }) {
   const notify = useNotify();
   const versions = usePolicyVersions(policy.arn);
@@ -28,10 +29,16 @@ export function PolicyVersionsTab({ policy }: { policy: PolicyDetail }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [error, setError] = useState<string>();
   const [deleteError, setDeleteError] = useState<string>();
+  const [comparing, setComparing] = useState<ComparedVersions>();
   const shown = usePolicyVersion(policy.arn, viewing);
   const one = versions.data?.find((v) => v.versionId === selected[0]?.versionId);
   const customer = policy.type === "Customer managed";
   const fail = (err: Error & { code?: string }) => setError(`${err.code ?? "Error"}: ${err.message}`);
+  const makeDefault = (versionId: string) =>
+    setDefault.mutate(versionId, {
+      onSuccess: () => notify({ type: "success", content: `Version ${versionId} is now the default version of ${policy.policyName}.` }),
+      onError: fail,
+    });
 
   return (
     <SpaceBetween size="l">
@@ -54,31 +61,30 @@ export function PolicyVersionsTab({ policy }: { policy: PolicyDetail }) {
             counter={`(${versions.data?.length ?? 0})`}
             description="A customer managed policy keeps up to 5 versions. The default version defines the policy's permissions."
             actions={
-              customer && (
-                <SpaceBetween direction="horizontal" size="xs">
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button
+                  disabled={(versions.data?.length ?? 0) < 2}
+                  onClick={() => setComparing(initialComparison(versions.data!, one?.versionId))}
+                  data-testid="compare-versions"
+                >
+                  Compare versions
+                </Button>
+                {customer && (
                   <Button
                     disabled={!one || one.isDefaultVersion}
                     loading={setDefault.isPending}
                     data-testid="set-default-version"
-                    onClick={() =>
-                      one &&
-                      setDefault.mutate(one.versionId, {
-                        onSuccess: () =>
-                          notify({
-                            type: "success",
-                            content: `Version ${one.versionId} is now the default version of ${policy.policyName}.`,
-                          }),
-                        onError: fail,
-                      })
-                    }
+                    onClick={() => one && makeDefault(one.versionId)}
                   >
                     Set as default
                   </Button>
+                )}
+                {customer && (
                   <Button disabled={!one || one.isDefaultVersion} onClick={() => setConfirmDelete(true)} data-testid="delete-version">
                     Delete
                   </Button>
-                </SpaceBetween>
-              )
+                )}
+              </SpaceBetween>
             }
           >
             Policy versions
@@ -104,6 +110,17 @@ export function PolicyVersionsTab({ policy }: { policy: PolicyDetail }) {
         ]}
         empty={versions.error ? versions.error.message : "No versions."}
       />
+      {comparing && versions.data && (
+        <PolicyVersionCompare
+          arn={policy.arn}
+          versions={versions.data}
+          compared={comparing}
+          onChange={setComparing}
+          onClose={() => setComparing(undefined)}
+          onRestore={customer ? makeDefault : undefined}
+          restoring={setDefault.isPending}
+        />
+      )}
       {viewing && (
         <Container
           header={

@@ -4,6 +4,7 @@ import { useDeferredValue, useEffect, useEffectEvent, useMemo, useRef } from "re
 import { positionAt } from "@/lib/policy/json";
 import { checkFindings, policyGrammarFindings, type FindingKind, type PolicyFinding } from "@/lib/policy/lint";
 import type { PolicyKind } from "@/lib/policy/types";
+import { bindPolicyModel } from "./monaco-language";
 import { monaco } from "./monaco-setup";
 import { clearModelFindings, fixEdits, registerQuickFixes, setModelFindings } from "./monaco-quick-fixes";
 import { PolicyFindings, type EditorFinding } from "./policy-findings";
@@ -136,6 +137,11 @@ export function MonacoPolicyEditor({
       decorations.current = null;
     };
   }, []);
+
+  useEffect(() => {
+    const binding = editorRef.current && bindPolicyModel(editorRef.current.getModel()!, { kind });
+    return () => binding?.dispose();
+  }, [kind]);
 
   useEffect(() => {
     editorRef.current?.updateOptions({ readOnly, domReadOnly: readOnly, ariaLabel: editorLabel(kind, readOnly) });
