@@ -4,9 +4,19 @@ import Container from "@cloudscape-design/components/container";
 import Header from "@cloudscape-design/components/header";
 import { useState } from "react";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
+import type { PolicyQuota } from "@/lib/policy/lint/types";
 
 /** An inline policy's "Policy editor": the JSON editor, with how many findings IAM would reject it for. */
-export function PolicyEditorContainer({ value, onChange }: { value: string; onChange: (document: string) => void }) {
+export function PolicyEditorContainer({
+  value,
+  onChange,
+  quota,
+}: {
+  value: string;
+  onChange: (document: string) => void;
+  /** Whose inline policy it is: IAM's size quota differs for users and groups. */
+  quota: PolicyQuota;
+}) {
   const [findings, setFindings] = useState<string[]>([]);
   return (
     <Container
@@ -19,7 +29,7 @@ export function PolicyEditorContainer({ value, onChange }: { value: string; onCh
         </Header>
       }
     >
-      <PolicyEditor value={value} onChange={onChange} kind="identity" onFindings={setFindings} height={380} />
+      <PolicyEditor value={value} onChange={onChange} kind="identity" quota={quota} onFindings={setFindings} height={380} />
     </Container>
   );
 }

@@ -100,7 +100,7 @@ export function InlinePolicyForm({ groupName, policyName }: { groupName: string;
             />
           </Container>
         )}
-        <PolicyEditorContainer value={document} onChange={(v) => (setEdited(v), setDocumentBlocked(false), put.reset())} />
+        <PolicyEditorContainer quota="group" value={document} onChange={(v) => (setEdited(v), setDocumentBlocked(false), put.reset())} />
       </SpaceBetween>
     </Form>
   );

@@ -2,7 +2,8 @@
 
 import { useDeferredValue, useEffect, useEffectEvent, useMemo, useRef } from "react";
 import { positionAt } from "@/lib/policy/json";
-import { checkFindings, policyGrammarFindings, type FindingKind, type PolicyFinding } from "@/lib/policy/lint";
+import { checkFindings, policyGrammarFindings, type FindingKind, type PolicyFinding, type PolicyQuota } from "@/lib/policy/lint";
+import { useAccountId } from "@/components/shell/shell-context";
 import type { PolicyKind } from "@/lib/policy/types";
 import { bindPolicyModel } from "./monaco-language";
 import { monaco } from "./monaco-setup";
@@ -23,6 +24,8 @@ export type PolicyEditorProps = {
   managed?: boolean;
   /** Ranges to highlight (1-based lines and columns, e.g. the statements a simulation matched); the first is scrolled into view. */
   highlights?: HighlightRange[];
+  /** The size quota the policy is checked against (inline policies: "user", "group" or "role"); by default from `kind`. */
+  quota?: PolicyQuota;
 };
 
 export type HighlightRange = { start: { line: number; column: number }; end: { line: number; column: number } };
@@ -92,7 +95,9 @@ export function MonacoPolicyEditor({
   onFindings,
   managed,
   highlights,
+  quota,
 }: PolicyEditorProps) {
+  const accountId = useAccountId();
   const containerRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
@@ -111,11 +116,11 @@ export function MonacoPolicyEditor({
   const grammar = useMemo(() => policyGrammarFindings(value, kind, { managed }), [value, kind, managed]);
   const checkedText = useDeferredValue(value);
   const checks = useMemo(() => {
-    const options = { managed };
+    const options = { managed, quota, accountId };
     return checkFindings(checkedText, kind, options, policyGrammarFindings(checkedText, kind, options)).map(
       toEditorFinding(checkedText, false),
     );
-  }, [checkedText, kind, managed]);
+  }, [checkedText, kind, managed, quota, accountId]);
   const findings = useMemo(() => [...grammar.map(toEditorFinding(value, true)), ...checks], [grammar, checks, value]);
 
   useEffect(() => {
@@ -139,9 +144,9 @@ export function MonacoPolicyEditor({
   }, []);
 
   useEffect(() => {
-    const binding = editorRef.current && bindPolicyModel(editorRef.current.getModel()!, { kind });
+    const binding = editorRef.current && bindPolicyModel(editorRef.current.getModel()!, { kind, accountId });
     return () => binding?.dispose();
-  }, [kind]);
+  }, [kind, accountId]);
 
   useEffect(() => {
     editorRef.current?.updateOptions({ readOnly, domReadOnly: readOnly, ariaLabel: editorLabel(kind, readOnly) });

@@ -77,7 +77,13 @@ export function InlinePolicyModal(props: { roleName: string; existing: { policyN
           stretch
           errorText={documentBlocked ? <span data-testid="policy-errors-blocked">{RESOLVE_POLICY_ERRORS}</span> : undefined}
         >
-          <PolicyEditor value={document} kind="identity" height={320} onChange={(v) => (setDocument(v), setDocumentBlocked(false))} />
+          <PolicyEditor
+            value={document}
+            kind="identity"
+            quota="role"
+            height={320}
+            onChange={(v) => (setDocument(v), setDocumentBlocked(false))}
+          />
         </FormField>
       </SpaceBetween>
     </Modal>

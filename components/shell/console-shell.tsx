@@ -36,7 +36,7 @@ function Layout({ children }: { children: ReactNode }) {
 
 export function ConsoleShell({ identity, children }: { identity: Identity; children: ReactNode }) {
   return (
-    <ShellProvider>
+    <ShellProvider accountId={identity.accountId}>
       <div id="top-nav" style={{ position: "sticky", top: 0, zIndex: 1002 }}>
         <TopNav identity={identity} />
       </div>

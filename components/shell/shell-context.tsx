@@ -11,11 +11,13 @@ type ShellState = {
   flashes: Flash[];
   notify: (flash: Omit<Flash, "id" | "onDismiss" | "dismissible"> & { id?: string }) => string;
   dismiss: (id: string) => void;
+  /** The signed-in principal's account (policy editors name it in ARN templates and tell third parties from it). */
+  accountId?: string;
 };
 
 const ShellContext = createContext<ShellState | null>(null);
 
-export function ShellProvider({ children }: { children: ReactNode }) {
+export function ShellProvider({ children, accountId }: { children: ReactNode; accountId?: string }) {
   const [breadcrumbs, setBreadcrumbs] = useState<BreadcrumbGroupProps.Item[]>([]);
   const [flashes, setFlashes] = useState<Flash[]>([]);
   const dismiss = useCallback((id: string) => setFlashes((f) => f.filter((x) => x.id !== id)), []);
@@ -31,7 +33,10 @@ export function ShellProvider({ children }: { children: ReactNode }) {
     },
     [dismiss],
   );
-  const value = useMemo(() => ({ breadcrumbs, setBreadcrumbs, flashes, notify, dismiss }), [breadcrumbs, flashes, notify, dismiss]);
+  const value = useMemo(
+    () => ({ breadcrumbs, setBreadcrumbs, flashes, notify, dismiss, accountId }),
+    [breadcrumbs, flashes, notify, dismiss, accountId],
+  );
   return <ShellContext.Provider value={value}>{children}</ShellContext.Provider>;
 }
 
@@ -40,6 +45,9 @@ export function useShell(): ShellState {
   if (!ctx) throw new Error("useShell outside ShellProvider");
   return ctx;
 }
+
+/** The signed-in account's ID, or undefined outside the console's shell. */
+export const useAccountId = () => useContext(ShellContext)?.accountId;
 
 /** The flash notifications at the top of the page (success, errors with AWS's words, progress). */
 export const useNotify = () => useShell().notify;

@@ -87,7 +87,9 @@ export function CreateInlinePolicy({ userName, policyName }: { userName: string;
           title: "Specify permissions",
           description: "Add permissions by writing the policy document in JSON. It is checked against IAM's policy grammar as you type.",
           errorText: documentBlocked ? <span data-testid="policy-errors-blocked">{RESOLVE_POLICY_ERRORS}</span> : undefined,
-          content: <PolicyEditorContainer value={document} onChange={(v) => (setEdited(v), put.reset(), setDocumentBlocked(false))} />,
+          content: (
+            <PolicyEditorContainer quota="user" value={document} onChange={(v) => (setEdited(v), put.reset(), setDocumentBlocked(false))} />
+          ),
         },
         {
           title: "Review and create",
