@@ -68,12 +68,14 @@ export function VisualResources({ statement, onChange }: Props) {
           return (
             <div key={t.name} data-testid={`resource-type-${t.name}`}>
               <SpaceBetween size="xs">
-                <SpaceBetween size="m" direction="horizontal" alignItems="center">
+                <div>
                   <Box variant="strong">{t.name}</Box>
-                  <Box variant="code" color="text-body-secondary">
+                  <Box variant="small" color="text-body-secondary">
                     {t.arnPattern}
                   </Box>
-                  <Button variant="inline-link" onClick={() => setBuilding(t)} ariaLabel={`Add ARNs for ${t.name}`}>
+                </div>
+                <SpaceBetween size="m" direction="horizontal" alignItems="center">
+                  <Button iconName="add-plus" onClick={() => setBuilding(t)} ariaLabel={`Add ARNs for ${t.name}`}>
                     Add ARNs
                   </Button>
                   <Checkbox
@@ -81,7 +83,7 @@ export function VisualResources({ statement, onChange }: Props) {
                     onChange={(e) => (e.detail.checked ? add([anyOfType]) : remove(anyOfType))}
                     ariaLabel={`Any ${t.name}`}
                   >
-                    Any {t.name}
+                    Any {t.name} ({anyOfType})
                   </Checkbox>
                 </SpaceBetween>
                 {arns.length > 0 && tokens(arns)}
