@@ -183,4 +183,33 @@ describe("visual editor: editing", () => {
       '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::b"}]}',
     );
   });
+
+  it("adds the first statement to an empty Statement list in the document's indentation", () => {
+    const empty = '{\n  "Version": "2012-10-17",\n  "Statement": []\n}';
+    const p = read(empty);
+    assert.equal(p.statements.length, 0);
+    assert.equal(
+      toDocument(addStatement(p), empty),
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Sid": "VisualEditor0",\n      "Effect": "Allow",\n      "Action": [],\n      "Resource": []\n    }\n  ]\n}',
+    );
+    assert.deepEqual(blockService(addStatement(p).statements[0]), { kind: "none" });
+  });
+
+  it("writes a whole new document when the previous text cannot be read", () => {
+    const p = read(POLICY_TEMPLATE);
+    assert.equal(toDocument(p, "{ not json"), POLICY_TEMPLATE);
+  });
+
+  it("turns a single Statement object into a list when a statement is added, keeping the first as written", () => {
+    const single =
+      '{\n    "Version": "2012-10-17",\n    "Statement": {\n        "Effect": "Allow",\n        "Action": "s3:ListAllMyBuckets",\n        "Resource": "*"\n    }\n}';
+    const out = toDocument(addStatement(read(single)), single);
+    assert.ok(
+      out.includes(
+        '"Statement": [\n        {\n            "Effect": "Allow",\n            "Action": "s3:ListAllMyBuckets",\n            "Resource": "*"\n        },\n        {\n            "Sid": "VisualEditor0"',
+      ),
+      out,
+    );
+    assert.equal(read(out).statements.length, 2);
+  });
 });
