@@ -13,7 +13,7 @@ import { useMemo, useState } from "react";
 import { conditionKeysFor, expandActions, globalConditionKeys, lookupConditionKey } from "@/lib/policy/catalogue";
 import type { ConditionKeyInfo } from "@/lib/policy/catalogue";
 import type { VisualCondition } from "@/lib/policy/visual";
-import { operatorsFor, QUALIFIERS } from "./visual-operators";
+import { operatorsFor, QUALIFIERS } from "@/lib/policy/visual/operators";
 
 type Props = { actions: readonly string[]; onAdd: (c: VisualCondition) => void; onDismiss: () => void };
 

@@ -1,4 +1,4 @@
-import type { ConditionKeyType } from "@/lib/policy/catalogue";
+import type { ConditionKeyType } from "../catalogue";
 
 const STRING = ["StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike"];
 const ARN = ["ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike"];
