@@ -67,6 +67,7 @@ test("write a policy in the visual editor, see it as JSON, edit the JSON, see th
   const statement = page.getByTestId("visual-statement-0");
   await expect(statement).toBeVisible({ timeout: EDITOR_TIMEOUT });
   await expect(page.getByTestId("policy-editor")).toBeHidden();
+  await expect(page.getByTestId("visual-findings")).toContainText("Policy statement must contain actions.");
 
   await statement.getByRole("button", { name: "Service for statement 1" }).click();
   await page.keyboard.type("s3");
@@ -100,6 +101,7 @@ test("write a policy in the visual editor, see it as JSON, edit the JSON, see th
   await expect(dialog).toContainText("Type: Bool");
   await dialog.getByRole("button", { name: "Add condition" }).click();
   await expect(statement.getByRole("table")).toContainText("aws:SecureTransport");
+  await expect(page.getByTestId("visual-findings")).toContainText("No errors");
   await page.screenshot({ path: "/tmp/policy-visual-editor.png", fullPage: true });
 
   await switchTo(page, "JSON");

@@ -32,6 +32,10 @@ type Mode = "visual" | "json";
 export function PolicyEditor({ testable, ...props }: PolicyEditorProps & { testable?: boolean }) {
   const [mode, setMode] = useState<Mode>("json");
   const [refusal, setRefusal] = useState<string>();
+  // The JSON editor's findings, shown under the visual editor too, where the JSON (and its list) is hidden.
+  const [errors, setErrors] = useState<string[]>([]);
+  const { onFindings } = props;
+  const reportFindings = useCallback((messages: string[]) => (setErrors(messages), onFindings?.(messages)), [onFindings]);
   // The panel reads the draft when it runs, so typing never re-renders it.
   const draft = useRef(props.value);
   useLayoutEffect(() => {
@@ -52,7 +56,7 @@ export function PolicyEditor({ testable, ...props }: PolicyEditorProps & { testa
   // Holds the editor's height while Monaco loads, so the page doesn't jump. Hidden, it keeps the document and its undo.
   const json = (
     <div style={{ position: "relative", minHeight: props.height ?? 400, display: visual && mode === "visual" ? "none" : undefined }}>
-      <MonacoPolicyEditor {...props} />
+      <MonacoPolicyEditor {...props} onFindings={visual ? reportFindings : onFindings} />
     </div>
   );
   const editor = !visual ? (
@@ -76,7 +80,7 @@ export function PolicyEditor({ testable, ...props }: PolicyEditorProps & { testa
         </Alert>
       )}
       {json}
-      {mode === "visual" && <VisualPolicyEditor value={props.value} onChange={props.onChange!} />}
+      {mode === "visual" && <VisualPolicyEditor value={props.value} onChange={props.onChange!} errors={errors} />}
     </div>
   );
   if (!testable || props.readOnly) return editor;

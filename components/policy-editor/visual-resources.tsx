@@ -69,8 +69,10 @@ export function VisualResources({ statement, onChange }: Props) {
             <div key={t.name} data-testid={`resource-type-${t.name}`}>
               <SpaceBetween size="xs">
                 <div>
-                  <Box variant="strong">{t.name}</Box>
-                  <Box variant="small" color="text-body-secondary">
+                  <Box variant="strong" display="block">
+                    {t.name}
+                  </Box>
+                  <Box variant="small" display="block" color="text-body-secondary">
                     {t.arnPattern}
                   </Box>
                 </div>
