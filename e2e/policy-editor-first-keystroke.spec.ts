@@ -24,10 +24,16 @@ test.describe.configure({ timeout: 240_000 });
 async function typeOnAppear(page: Page, text: string) {
   const cdp = await page.context().newCDPSession(page);
   const key = { modifiers: 2, key: "a", code: "KeyA", windowsVirtualKeyCode: 65 };
+  // Only the first editor to appear is typed into: the form under test. Later ones (the saved policy's page) are not,
+  // and a page closing while the test ends must not fail it.
+  let typed = false;
+  const quietly = (sent: Promise<unknown>) => void sent.catch(() => undefined);
   await page.exposeBinding("__clefEditorAppeared", () => {
-    void cdp.send("Input.dispatchKeyEvent", { type: "keyDown", ...key, commands: ["selectAll"] });
-    void cdp.send("Input.dispatchKeyEvent", { type: "keyUp", ...key });
-    void cdp.send("Input.insertText", { text });
+    if (typed) return;
+    typed = true;
+    quietly(cdp.send("Input.dispatchKeyEvent", { type: "keyDown", ...key, commands: ["selectAll"] }));
+    quietly(cdp.send("Input.dispatchKeyEvent", { type: "keyUp", ...key }));
+    quietly(cdp.send("Input.insertText", { text }));
   });
   await page.addInitScript(() => {
     const seen = new WeakSet<Element>();
