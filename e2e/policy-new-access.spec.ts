@@ -73,7 +73,7 @@ test("a 'must never be granted' check blocks saving a policy that allows iam:*, 
     await expect(page.getByTestId("new-access-warning")).toContainText("iam:");
     await page.getByTestId("new-access-confirm").click();
     await page.getByTestId("save-policy").click();
-    const error = page.getByText(`AccessCheckFailed: The policy grants access that the check "${checkName}" says must never be granted`);
+    const error = page.getByText(`AccessCheckFailed: The policy grants access that the check "${checkName}" says must never be granted`).first();
     await expect(error).toBeVisible();
     await expect(error).toContainText("it allows iam:CreateUser on arn:aws:iam::000000000000:user/");
     await page.screenshot({ path: "/tmp/policy-access-check-blocked.png", fullPage: true });
