@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useAccessChecks } from "@/lib/queries/access-checks";
 import type { NewAccessKind } from "@/lib/policy/new-access/types";
 import { NewAccessPanel } from "./new-access-panel";
 
@@ -20,6 +21,7 @@ type Gate = {
 export function useNewAccessGate({ existing, document, kind, existingLabel, account, roleArn }: Gate) {
   const [confirmedFor, setConfirmedFor] = useState<string>();
   const [blocked, setBlocked] = useState(false);
+  const checks = useAccessChecks();
   const confirmed = document !== undefined && confirmedFor === document;
 
   const allowsSave = async (): Promise<boolean> => {
@@ -42,6 +44,7 @@ export function useNewAccessGate({ existing, document, kind, existingLabel, acco
         confirmed={confirmed}
         onConfirmedChange={(c) => setConfirmedFor(c ? document : undefined)}
         blocked={blocked}
+        checks={checks.data ?? []}
       />
     );
   return { panel, allowsSave };

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import type { NewAccessKind } from "@/lib/policy/new-access/types";
+import type { AccessToCheck, NewAccessKind } from "@/lib/policy/new-access/types";
 
 export type NewAccessPanelProps = {
   existing: string;
@@ -15,6 +15,8 @@ export type NewAccessPanelProps = {
   onConfirmedChange: (confirmed: boolean) => void;
   /** A save was refused until the new access is confirmed. */
   blocked: boolean;
+  /** The account's "must never be granted" checks, shown failing before the save (which the server refuses). */
+  checks: (AccessToCheck & { name: string })[];
 };
 
 /** The new-access report, loaded with the policy catalogue only where a policy is edited. */

@@ -7,7 +7,7 @@ import FormField from "@cloudscape-design/components/form-field";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
 import { useDeferredValue, useEffect, useMemo, useRef } from "react";
-import { checkNoNewAccess, type NewAccessWitness } from "@/lib/policy/new-access";
+import { checkAccessNotGranted, checkNoNewAccess, type NewAccessWitness } from "@/lib/policy/new-access";
 import type { NewAccessPanelProps } from "./new-access-panel";
 
 const conditionText = (w: NewAccessWitness) => {
@@ -27,60 +27,92 @@ export function NewAccessReport(props: NewAccessPanelProps) {
     () => (existing === document ? undefined : checkNoNewAccess(existing, document, kind, { account, roleArn })),
     [existing, document, kind, account, roleArn],
   );
+  const { checks } = props;
+  const failing = useMemo(
+    () =>
+      existing === document
+        ? []
+        : checks.flatMap((c) => {
+            const r = checkAccessNotGranted(document, kind, c, { account, roleArn });
+            return r.result === "FAIL" ? [{ name: c.name, witness: r.witnesses[0] }] : [];
+          }),
+    [existing, document, kind, account, roleArn, checks],
+  );
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (props.blocked) ref.current?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, [props.blocked]);
   if (!result) return null;
+  const guardrails = failing.length > 0 && (
+    <div data-testid="access-check-failures">
+      <Alert type="error" header="This change fails an access check">
+        <SpaceBetween size="xxs">
+          {failing.map(({ name, witness }) => (
+            <Box key={name}>
+              &ldquo;{name}&rdquo; says this must never be granted, and the policy allows <Box variant="code">{witness.request.action}</Box>{" "}
+              on <Box variant="code">{witness.request.resource}</Box>
+              {witness.principal ? ` by ${witness.principal}` : ""}. Saving is refused while it does.
+            </Box>
+          ))}
+        </SpaceBetween>
+      </Alert>
+    </div>
+  );
   if (result.result === "PASS") {
     return (
-      <div data-testid="new-access-pass">
-        <Alert type="info" header="No new access">
-          This change allows nothing that {props.existingLabel} does not.
-        </Alert>
-      </div>
+      <SpaceBetween size="m">
+        {guardrails}
+        <div data-testid="new-access-pass">
+          <Alert type="info" header="No new access">
+            This change allows nothing that {props.existingLabel} does not.
+          </Alert>
+        </div>
+      </SpaceBetween>
     );
   }
   const trust = kind === "trust" || kind === "rcp";
   return (
-    <div ref={ref} data-testid="new-access-warning">
-      <Alert type="warning" header="This change grants new access">
-        <SpaceBetween size="s">
-          <Box variant="p">
-            Compared with {props.existingLabel}, these requests become allowed{trust ? ", including for new principals" : ""}. Each example
-            was evaluated against both documents.
-          </Box>
-          <Table
-            variant="embedded"
-            wrapLines
-            items={result.witnesses}
-            ariaLabels={{ tableLabel: "New access" }}
-            columnDefinitions={[
-              { id: "actions", header: "Action(s)", cell: (w) => <span title={w.actions.slice(0, 50).join("\n")}>{w.summary}</span> },
-              { id: "resource", header: "Resource", cell: (w) => <Box variant="code">{w.request.resource}</Box> },
-              ...(trust ? [{ id: "principal", header: "Principal", cell: (w: NewAccessWitness) => w.principal }] : []),
-              {
-                id: "request",
-                header: "Example request",
-                cell: (w) => (
-                  <span>
-                    <Box variant="code">{w.request.action}</Box> by {w.request.principal.arn}; {conditionText(w)}
-                  </span>
-                ),
-              },
-            ]}
-          />
-          <FormField errorText={props.blocked && !props.confirmed ? "Confirm that you reviewed the new access to save." : undefined}>
-            <Checkbox
-              checked={props.confirmed}
-              onChange={(e) => props.onConfirmedChange(e.detail.checked)}
-              data-testid="new-access-confirm"
-            >
-              I reviewed the new access this change grants and want to save it.
-            </Checkbox>
-          </FormField>
-        </SpaceBetween>
-      </Alert>
-    </div>
+    <SpaceBetween size="m">
+      {guardrails}
+      <div ref={ref} data-testid="new-access-warning">
+        <Alert type="warning" header="This change grants new access">
+          <SpaceBetween size="s">
+            <Box variant="p">
+              Compared with {props.existingLabel}, these requests become allowed{trust ? ", including for new principals" : ""}. Each
+              example was evaluated against both documents.
+            </Box>
+            <Table
+              variant="embedded"
+              wrapLines
+              items={result.witnesses}
+              ariaLabels={{ tableLabel: "New access" }}
+              columnDefinitions={[
+                { id: "actions", header: "Action(s)", cell: (w) => <span title={w.actions.slice(0, 50).join("\n")}>{w.summary}</span> },
+                { id: "resource", header: "Resource", cell: (w) => <Box variant="code">{w.request.resource}</Box> },
+                ...(trust ? [{ id: "principal", header: "Principal", cell: (w: NewAccessWitness) => w.principal }] : []),
+                {
+                  id: "request",
+                  header: "Example request",
+                  cell: (w) => (
+                    <span>
+                      <Box variant="code">{w.request.action}</Box> by {w.request.principal.arn}; {conditionText(w)}
+                    </span>
+                  ),
+                },
+              ]}
+            />
+            <FormField errorText={props.blocked && !props.confirmed ? "Confirm that you reviewed the new access to save." : undefined}>
+              <Checkbox
+                checked={props.confirmed}
+                onChange={(e) => props.onConfirmedChange(e.detail.checked)}
+                data-testid="new-access-confirm"
+              >
+                I reviewed the new access this change grants and want to save it.
+              </Checkbox>
+            </FormField>
+          </SpaceBetween>
+        </Alert>
+      </div>
+    </SpaceBetween>
   );
 }
