@@ -80,7 +80,7 @@ test("a 'must never be granted' check blocks saving a policy that allows iam:*, 
     await expect(page.getByTestId("new-access-warning")).toContainText("iam:");
     // Shown before saving too; the server refuses the save on its own.
     const failing = page.getByTestId("access-check-failures");
-    await expect(failing).toContainText(`"${checkName}" says this must never be granted, and the policy allows iam:CreateUser`);
+    await expect(failing).toContainText(`“${checkName}” says this must never be granted, and the policy allows iam:CreateUser`);
     await page.getByTestId("new-access-confirm").click();
     await page.getByTestId("save-policy").click();
     const error = page

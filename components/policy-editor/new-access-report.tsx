@@ -95,7 +95,8 @@ export function NewAccessReport(props: NewAccessPanelProps) {
                   header: "Example request",
                   cell: (w) => (
                     <span>
-                      <Box variant="code">{w.request.action}</Box> by {w.request.principal.arn}; {conditionText(w)}
+                      <Box variant="code">{w.request.action}</Box>
+                      {trust ? "" : ` by ${w.request.principal.arn}`}; {conditionText(w)}
                     </span>
                   ),
                 },
