@@ -85,6 +85,19 @@ describe("checkNoNewAccess: identity policies", () => {
     assert.equal(r.witnesses[0].request.context["aws:RequestedRegion"], "us-east-1");
   });
 
+  it("fails when an address range or a numeric bound widens, with a value only the new one admits", () => {
+    const ip = (cidr: string) =>
+      doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "*", Condition: { IpAddress: { "aws:SourceIp": cidr } } });
+    const r = check(ip("10.0.0.0/16"), ip("10.0.0.0/8"));
+    assert.equal(r.result, "FAIL");
+    assert.equal(r.witnesses[0].request.context["aws:SourceIp"], "10.255.255.255");
+    assert.equal(check(ip("10.0.0.0/8"), ip("10.0.0.0/16")).result, "PASS");
+    const keys = (n: string) =>
+      doc({ Effect: "Allow", Action: "s3:ListBucket", Resource: "*", Condition: { NumericLessThanEquals: { "s3:max-keys": n } } });
+    assert.equal(check(keys("10"), keys("100")).witnesses[0].request.context["s3:max-keys"], "100");
+    assert.equal(check(keys("100"), keys("10")).result, "PASS");
+  });
+
   it("fails when a Deny is removed", () => {
     const allow = { Effect: "Allow", Action: "s3:*", Resource: "*" };
     const deny = { Effect: "Deny", Action: "s3:DeleteBucket", Resource: "*" };
