@@ -27,6 +27,7 @@ test("edit saves v2 as the default; at 5 versions the console deletes the oldest
   await waitForEditor(page);
   await typeIntoEditor(page, statement("s3:GetObject"));
   await expect(findings(page)).toContainText("No errors");
+  await page.getByTestId("new-access-confirm").click();
   await page.getByTestId("save-policy").click();
   await expect(page.getByText(`Policy ${policyName} updated. Version v2 is now the default.`)).toBeVisible();
   await expect(page.getByText("The default version, v2, defines the permissions of this policy.")).toBeVisible();
@@ -38,6 +39,7 @@ test("edit saves v2 as the default; at 5 versions the console deletes the oldest
   await page.getByTestId("edit-policy").click();
   await expect(page.getByText("This policy has 5 versions, the most IAM allows.")).toBeVisible();
   await typeIntoEditor(page, statement("dynamodb:GetItem"));
+  await page.getByTestId("new-access-confirm").click();
   await page.getByTestId("save-policy").click();
   await expect(page.getByRole("heading", { name: "Policy version limit reached" })).toBeVisible();
   await page.screenshot({ path: "/tmp/policies-version-limit.png", fullPage: true });

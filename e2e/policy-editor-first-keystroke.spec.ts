@@ -86,6 +86,7 @@ test("the trust policy typed as the editor appears is the one saved", async ({ p
   await typeOnAppear(page, typed);
   await page.goto(`/roles/details/${roleName}/edit-trust-policy`);
   await expectEditorShows(page, typed);
+  await page.getByTestId("new-access-confirm").click();
   await page.getByTestId("update-trust-policy").click();
   await expect(page.getByText(`Trust policy updated for ${roleName}.`)).toBeVisible();
   expect(decode((await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role!.AssumeRolePolicyDocument)).toEqual(JSON.parse(typed));
@@ -98,6 +99,7 @@ test("a managed policy version typed as the editor appears is the one saved", as
   await typeOnAppear(page, typed);
   await page.goto(policyPage(arn, "/edit"));
   await expectEditorShows(page, typed);
+  await page.getByTestId("new-access-confirm").click();
   await page.getByTestId("save-policy").click();
   await expect(page.getByText(`Policy ${name} updated.`, { exact: false })).toBeVisible();
   const policy = (await iam.send(new GetPolicyCommand({ PolicyArn: arn }))).Policy!;

@@ -56,6 +56,7 @@ test("edit the trust policy: AWS's MalformedPolicyDocument verbatim, then Update
     page,
     JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: missing }, Action: "sts:AssumeRole" }] }),
   );
+  await page.getByTestId("new-access-confirm").click();
   await page.getByTestId("update-trust-policy").click();
   const error = page.getByTestId("trust-policy-error").first();
   await expect(error).toContainText("MalformedPolicyDocument");
@@ -64,6 +65,7 @@ test("edit the trust policy: AWS's MalformedPolicyDocument verbatim, then Update
   await expectNoSeriousA11yViolations(page, "edit trust policy (MalformedPolicyDocument)");
 
   await fillEditor(page, trust("lambda.amazonaws.com"));
+  await page.getByTestId("new-access-confirm").click();
   await page.getByTestId("update-trust-policy").click();
   await expect(page).toHaveURL(/tab=trust/, { timeout: 60_000 });
   await expect(page.getByText(`Trust policy updated for ${roleName}.`)).toBeVisible();

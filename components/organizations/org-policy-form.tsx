@@ -13,6 +13,7 @@ import { useState } from "react";
 import { FormActions } from "@/components/common/form-actions";
 import { policyHasErrors, RESOLVE_POLICY_ERRORS } from "@/components/common/policy-errors";
 import { TagsEditor, type TagDraft } from "@/components/common/tags-editor";
+import { useNewAccessGate } from "@/components/policy-editor/new-access-gate";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { useNotify } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
@@ -55,6 +56,12 @@ export function OrgPolicyForm({ info, policy }: { info: PolicyTypeInfo; policy?:
     description: firstError(orgPolicyDescriptionSchema.safeParse(description)),
   };
   const tooLong = content.length > POLICY_CONTENT_MAX;
+  const newAccess = useNewAccessGate({
+    existing: policy && info.kind ? policy.content : undefined,
+    document: content,
+    kind: info.kind ?? "scp",
+    existingLabel: `the current ${info.singular}`,
+  });
   const done = (p: OrgPolicy) => {
     notify({
       type: "success",
@@ -64,11 +71,12 @@ export function OrgPolicyForm({ info, policy }: { info: PolicyTypeInfo; policy?:
     router.push(orgPolicyHref(p.type, p.id));
   };
 
-  const submit = () => {
+  const submit = async () => {
     setTouched(true);
     if (errors.name || errors.description || tooLong || !tagsSchema.safeParse(kept).success) return;
     // As IAM's editors do, and on the very text about to be sent: a policy with grammar errors goes no further.
     if (policyHasErrors(content, info.kind!)) return setBlocked(true);
+    if (!(await newAccess.allowsSave())) return;
     if (policy) update.mutate({ name, description, content }, { onSuccess: done });
     else create.mutate({ type: info.type as EditablePolicyType, name, description, content, tags: kept }, { onSuccess: done });
   };
@@ -91,7 +99,7 @@ export function OrgPolicyForm({ info, policy }: { info: PolicyTypeInfo; policy?:
       actions={
         <FormActions
           onCancel={() => router.push(policy ? orgPolicyHref(info.type, policy.id) : typeHref(info.type))}
-          onConfirm={submit}
+          onConfirm={() => void submit()}
           disabled={tooLong}
           busy={save.isPending}
           testId="save-org-policy"
@@ -126,6 +134,7 @@ export function OrgPolicyForm({ info, policy }: { info: PolicyTypeInfo; policy?:
             <PolicySizeMeter length={content.length} />
           </SpaceBetween>
         </Container>
+        {newAccess.panel}
         {!policy && (
           <Container header={<Header variant="h2">Tags - optional</Header>}>
             <TagsEditor tags={tags} onChange={setTags} />

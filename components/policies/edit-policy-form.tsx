@@ -10,6 +10,7 @@ import Spinner from "@cloudscape-design/components/spinner";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormActions } from "@/components/common/form-actions";
+import { useNewAccessGate } from "@/components/policy-editor/new-access-gate";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import type { ApiError } from "@/lib/queries/api";
@@ -34,6 +35,13 @@ export function EditPolicyForm({ policyArn }: { policyArn: string }) {
   const [setAsDefault, setSetAsDefault] = useState(true);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<ApiError>();
+  const newAccess = useNewAccessGate({
+    existing: current.data?.document,
+    document,
+    kind: "identity",
+    existingLabel: `the default version (${policy.data?.defaultVersionId ?? "current"})`,
+    account: policyArn.split(":")[4],
+  });
 
   const list = versions.data ?? [];
   const oldest = [...list].filter((v) => !v.isDefaultVersion).sort((a, b) => a.createDate.localeCompare(b.createDate))[0];
@@ -88,7 +96,7 @@ export function EditPolicyForm({ policyArn }: { policyArn: string }) {
       actions={
         <FormActions
           onCancel={() => router.push(policyHref(policyArn))}
-          onConfirm={() => (atLimit && oldest ? setConfirming(true) : submit())}
+          onConfirm={() => void newAccess.allowsSave().then((ok) => ok && (atLimit && oldest ? setConfirming(true) : submit()))}
           busy={save.isPending && !confirming}
           testId="save-policy"
         >
@@ -106,6 +114,7 @@ export function EditPolicyForm({ policyArn }: { policyArn: string }) {
         <Container header={<Header variant="h2">Policy editor</Header>}>
           <PolicyEditor value={document} onChange={setEdited} kind="identity" managed testable height={460} />
         </Container>
+        {newAccess.panel}
         <Checkbox
           checked={setAsDefault}
           onChange={(e) => setSetAsDefault(e.detail.checked)}

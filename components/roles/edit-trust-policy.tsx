@@ -4,11 +4,13 @@ import Alert from "@cloudscape-design/components/alert";
 import Container from "@cloudscape-design/components/container";
 import Form from "@cloudscape-design/components/form";
 import Header from "@cloudscape-design/components/header";
+import SpaceBetween from "@cloudscape-design/components/space-between";
 import Spinner from "@cloudscape-design/components/spinner";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormActions } from "@/components/common/form-actions";
 import { policyHasErrors, RESOLVE_POLICY_ERRORS } from "@/components/common/policy-errors";
+import { useNewAccessGate } from "@/components/policy-editor/new-access-gate";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { useRole, useUpdateTrustPolicy } from "@/lib/queries/roles";
@@ -25,6 +27,14 @@ export function EditTrustPolicy({ roleName }: { roleName: string }) {
   const [saveAttempted, setSaveAttempted] = useState(false);
   const [edited, setEdited] = useState<string>();
   const document = edited ?? role.data?.assumeRolePolicyDocument;
+  const newAccess = useNewAccessGate({
+    existing: role.data?.assumeRolePolicyDocument,
+    document,
+    kind: "trust",
+    existingLabel: "the current trust policy",
+    account: role.data?.arn.split(":")[4],
+    roleArn: role.data?.arn,
+  });
 
   if (role.error) {
     const e = role.error as Error & { code?: string };
@@ -38,9 +48,9 @@ export function EditTrustPolicy({ roleName }: { roleName: string }) {
 
   // A trust policy with errors is not sent (as in AWS's console); the message stays until the editor's errors are fixed.
   const blocked = saveAttempted && policyHasErrors(document, "trust");
-  const save = () => {
+  const save = async () => {
     setSaveAttempted(true);
-    if (policyHasErrors(document, "trust")) return;
+    if (policyHasErrors(document, "trust") || !(await newAccess.allowsSave())) return;
     update.mutate(document, {
       onSuccess: () => {
         notify({ type: "success", content: `Trust policy updated for ${roleName}.` });
@@ -57,7 +67,7 @@ export function EditTrustPolicy({ roleName }: { roleName: string }) {
         </Header>
       }
       actions={
-        <FormActions onCancel={() => router.push(back)} onConfirm={save} busy={update.isPending} testId="update-trust-policy">
+        <FormActions onCancel={() => router.push(back)} onConfirm={() => void save()} busy={update.isPending} testId="update-trust-policy">
           Update policy
         </FormActions>
       }
@@ -71,9 +81,12 @@ export function EditTrustPolicy({ roleName }: { roleName: string }) {
         ) : undefined
       }
     >
-      <Container header={<Header variant="h2">Trust policy for {roleName}</Header>}>
-        <PolicyEditor value={document} kind="trust" height={440} onChange={setEdited} />
-      </Container>
+      <SpaceBetween size="l">
+        <Container header={<Header variant="h2">Trust policy for {roleName}</Header>}>
+          <PolicyEditor value={document} kind="trust" height={440} onChange={setEdited} />
+        </Container>
+        {newAccess.panel}
+      </SpaceBetween>
     </Form>
   );
 }

@@ -12,6 +12,7 @@ import { useState } from "react";
 import { CopyText } from "@/components/common/copy-text";
 import { ModalFooter } from "@/components/common/modal-footer";
 import { PolicyPicker } from "@/components/policies/policy-picker";
+import { useBoundaryNewAccess } from "@/components/policy-editor/new-access-boundary";
 import { useNotify } from "@/components/shell/shell-context";
 import { useDeleteRolePermissionsBoundary, usePutRolePermissionsBoundary, type RoleDetail } from "@/lib/queries/roles";
 import { policyNameOf, policyTypeOf } from "./policy-arn";
@@ -26,13 +27,17 @@ export function PermissionsBoundarySection({ role }: { role: RoleDetail }) {
   const boundary = role.permissionsBoundary;
   const error = (put.error ?? remove.error) as (Error & { code?: string }) | null;
 
-  const setBoundary = () =>
+  const newAccess = useBoundaryNewAccess(boundary?.arn, picking ? choice[0] : undefined, role.arn.split(":")[4]);
+
+  const setBoundary = async () => {
+    if (!choice[0] || !(await newAccess.allowsSave())) return;
     put.mutate(choice[0], {
       onSuccess: () => {
         notify({ type: "success", content: `Permissions boundary set for ${role.roleName}.` });
         setPicking(false);
       },
     });
+  };
 
   return (
     <Container
@@ -95,7 +100,7 @@ export function PermissionsBoundarySection({ role }: { role: RoleDetail }) {
         footer={
           <ModalFooter
             onCancel={() => setPicking(false)}
-            onConfirm={setBoundary}
+            onConfirm={() => void setBoundary()}
             disabled={!choice.length}
             busy={put.isPending}
             testId="set-boundary"
@@ -111,6 +116,7 @@ export function PermissionsBoundarySection({ role }: { role: RoleDetail }) {
             </Alert>
           )}
           {picking && <PolicyPicker single title="Permissions boundary policy" selected={choice} onChange={setChoice} />}
+          {picking && newAccess.panel}
         </SpaceBetween>
       </Modal>
     </Container>

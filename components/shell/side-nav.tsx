@@ -20,6 +20,11 @@ const ITEMS = [
   },
   {
     type: "section" as const,
+    text: "Access reports",
+    items: [{ type: "link" as const, text: "Access checks", href: "/access-checks" }],
+  },
+  {
+    type: "section" as const,
     text: "Tools",
     items: [{ type: "link" as const, text: "Policy simulator", href: "/simulator" }],
   },

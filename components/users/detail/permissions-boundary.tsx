@@ -12,6 +12,7 @@ import { useState } from "react";
 import { CopyText } from "@/components/common/copy-text";
 import { ModalFooter } from "@/components/common/modal-footer";
 import { PolicyPicker } from "@/components/policies/policy-picker";
+import { useBoundaryNewAccess } from "@/components/policy-editor/new-access-boundary";
 import { useNotify } from "@/components/shell/shell-context";
 import { useDeleteUserPermissionsBoundary, usePutUserPermissionsBoundary, type UserDetail } from "@/lib/queries/user-detail";
 import { policyNameOf, policyTypeOf } from "./user-href";
@@ -27,6 +28,7 @@ export function PermissionsBoundary({ user }: { user: UserDetail }) {
   const [choice, setChoice] = useState<string[]>([]);
   const arn = user.permissionsBoundaryArn;
   const close = () => (setMode(undefined), put.reset(), remove.reset());
+  const newAccess = useBoundaryNewAccess(arn, mode === "set" ? choice[0] : undefined, user.arn.split(":")[4]);
 
   return (
     <Container
@@ -69,10 +71,14 @@ export function PermissionsBoundary({ user }: { user: UserDetail }) {
           <ModalFooter
             onCancel={close}
             onConfirm={() =>
-              choice[0] &&
-              put.mutate(choice[0], {
-                onSuccess: () => (notify({ type: "success", content: `Permissions boundary set for ${user.userName}.` }), close()),
-              })
+              void newAccess.allowsSave().then(
+                (ok) =>
+                  ok &&
+                  choice[0] &&
+                  put.mutate(choice[0], {
+                    onSuccess: () => (notify({ type: "success", content: `Permissions boundary set for ${user.userName}.` }), close()),
+                  }),
+              )
             }
             busy={put.isPending}
             testId="set-boundary"
@@ -88,6 +94,7 @@ export function PermissionsBoundary({ user }: { user: UserDetail }) {
             </Alert>
           )}
           {mode === "set" && <PolicyPicker single title="Permissions boundary policy" selected={choice} onChange={setChoice} />}
+          {mode === "set" && newAccess.panel}
         </SpaceBetween>
       </Modal>
       <Modal

@@ -16,6 +16,7 @@ import { iamClient } from "../aws-clients";
 import { fromSdkError, ServiceError } from "../errors";
 import type { Principal } from "../principal";
 import { groupMembers, groupPermissions, toGroupSummary, type GroupSummary } from "./groups";
+import { enforceAccessChecks } from "./access-checks";
 
 type Ctx<I> = { principal: Principal; input: I };
 type Failure<T> = { item: T; error: ServiceError };
@@ -168,6 +169,7 @@ export async function detachGroupPolicies({ principal, input }: Ctx<z.infer<type
 }
 
 export async function putGroupPolicy({ principal, input }: Ctx<z.infer<typeof inlinePolicySchema> & { groupName: string }>) {
+  await enforceAccessChecks(principal, input.policyDocument, "identity");
   try {
     await iamClient(principal).send(
       new PutGroupPolicyCommand({ GroupName: input.groupName, PolicyName: input.policyName, PolicyDocument: input.policyDocument }),

@@ -9,6 +9,7 @@ import {
   type PolicyType,
 } from "@aws-sdk/client-organizations";
 import { allPages, toPolicySummary, withOrganizations, type Ctx, type OrgPolicySummary } from "./organizations-shared";
+import { enforceAccessChecks } from "./access-checks";
 
 export type OrgPolicy = OrgPolicySummary & { content: string };
 
@@ -34,7 +35,11 @@ export async function describePolicy({ principal, input }: Ctx<{ policyId: strin
   );
 }
 
+/** The kind of document lib/policy reads an Organizations policy type as: SCPs and RCPs are checked, other types not. */
+const KINDS: Record<string, "scp" | "rcp"> = { SERVICE_CONTROL_POLICY: "scp", RESOURCE_CONTROL_POLICY: "rcp" };
+
 export async function createPolicy({ principal, input }: Ctx<CreatePolicyInput>): Promise<OrgPolicy> {
+  if (KINDS[input.type]) await enforceAccessChecks(principal, input.content, KINDS[input.type]);
   return withOrganizations(principal, async (org) => {
     const r = await org.send(
       new CreatePolicyCommand({
@@ -51,6 +56,10 @@ export async function createPolicy({ principal, input }: Ctx<CreatePolicyInput>)
 
 export async function updatePolicy({ principal, input }: Ctx<UpdatePolicyInput>): Promise<OrgPolicy> {
   return withOrganizations(principal, async (org) => {
+    if (input.content !== undefined) {
+      const type = (await org.send(new DescribePolicyCommand({ PolicyId: input.policyId }))).Policy?.PolicySummary?.Type;
+      if (type && KINDS[type]) await enforceAccessChecks(principal, input.content, KINDS[type]);
+    }
     const r = await org.send(
       new UpdatePolicyCommand({ PolicyId: input.policyId, Name: input.name, Description: input.description, Content: input.content }),
     );

@@ -5,6 +5,7 @@ import type { createPolicySchema, policyTagsSchema } from "@/lib/schemas/policie
 import { iamClient } from "../aws-clients";
 import { fromSdkError, ServiceError } from "../errors";
 import type { Principal } from "../principal";
+import { enforceAccessChecks } from "./access-checks";
 import { checkPolicyArn, toPolicySummary, type PolicySummary } from "./policies";
 
 /** CreatePolicy: IAM judges the document (MalformedPolicyDocument), the name (EntityAlreadyExists) and the quota. */
@@ -15,6 +16,7 @@ export async function createPolicy({
   principal: Principal;
   input: z.infer<typeof createPolicySchema>;
 }): Promise<PolicySummary> {
+  await enforceAccessChecks(principal, input.policyDocument, "identity");
   try {
     const r = await iamClient(principal).send(
       new CreatePolicyCommand({

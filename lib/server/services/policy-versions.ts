@@ -13,6 +13,7 @@ import { iamClient } from "../aws-clients";
 import { fromSdkError, ServiceError } from "../errors";
 import type { Principal } from "../principal";
 import { checkPolicyArn } from "./policies";
+import { enforceAccessChecks } from "./access-checks";
 
 export type PolicyVersion = { versionId: string; isDefaultVersion: boolean; createDate: string; document?: string };
 
@@ -61,6 +62,7 @@ export async function createPolicyVersion({
 }: Ctx & { input: z.infer<typeof createPolicyVersionSchema> }): Promise<PolicyVersion> {
   const arn = checkPolicyArn(policyArn);
   const iam = iamClient(principal);
+  await enforceAccessChecks(principal, input.policyDocument, "identity");
   try {
     if (input.deleteVersionId) await iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: input.deleteVersionId }));
     const r = await iam.send(

@@ -15,6 +15,7 @@ import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
 import { toRoleSummary, type RoleSummary } from "./roles";
+import { enforceAccessChecks } from "./access-checks";
 
 export type CreatedRole = RoleSummary & { instanceProfileArn?: string };
 
@@ -32,6 +33,7 @@ export async function createRole({
   const iam = iamClient(principal);
   const RoleName = input.roleName;
   const undo: (() => Promise<unknown>)[] = [];
+  await enforceAccessChecks(principal, input.assumeRolePolicyDocument, "trust");
   try {
     const created = await iam.send(
       new CreateRoleCommand({

@@ -21,6 +21,7 @@ import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
 import { prettyPolicy } from "./role-detail";
 import { attachedRolePolicies, rolePolicyNames } from "./role-lists";
+import { enforceAccessChecks } from "./access-checks";
 
 type RoleParams = { principal: Principal; params: { roleName: string } };
 
@@ -70,11 +71,13 @@ export const detachRolePolicy = ({ principal, params, input }: RoleParams & { in
   );
 
 export const putRolePolicy = ({ principal, params, input }: RoleParams & { input: z.infer<typeof inlinePolicySchema> }) =>
-  run(() =>
-    iamClient(principal)
-      .send(new PutRolePolicyCommand({ RoleName: params.roleName, PolicyName: input.policyName, PolicyDocument: input.policyDocument }))
-      .then(() => ({ ok: true })),
-  );
+  run(async () => {
+    await enforceAccessChecks(principal, input.policyDocument, "identity");
+    await iamClient(principal).send(
+      new PutRolePolicyCommand({ RoleName: params.roleName, PolicyName: input.policyName, PolicyDocument: input.policyDocument }),
+    );
+    return { ok: true };
+  });
 
 export const deleteRolePolicy = ({ principal, params, input }: RoleParams & { input: z.infer<typeof inlinePolicyNameSchema> }) =>
   run(() =>

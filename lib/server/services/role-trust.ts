@@ -5,6 +5,7 @@ import type { trustPolicySchema } from "@/lib/schemas/roles";
 import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
+import { enforceAccessChecks } from "./access-checks";
 
 /** "Edit trust policy": UpdateAssumeRolePolicy, with AWS's MalformedPolicyDocument returned verbatim. */
 export async function updateAssumeRolePolicy({
@@ -16,6 +17,7 @@ export async function updateAssumeRolePolicy({
   params: { roleName: string };
   input: z.infer<typeof trustPolicySchema>;
 }) {
+  await enforceAccessChecks(principal, input.policyDocument, "trust");
   try {
     await iamClient(principal).send(new UpdateAssumeRolePolicyCommand({ RoleName: params.roleName, PolicyDocument: input.policyDocument }));
     return { ok: true };

@@ -22,6 +22,7 @@ import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
 import { listAll } from "./user-detail";
+import { enforceAccessChecks } from "./access-checks";
 
 export type PermissionPolicyType = "AWS managed" | "Customer managed" | "Customer inline";
 /** One row of the Permissions policies table; `via` is "Attached directly" or "Group <name>". */
@@ -117,6 +118,7 @@ export async function detachUserPolicy({ principal, input }: Ctx<{ policyArn: st
 }
 
 export async function putUserPolicy({ principal, input }: Ctx<PutUserPolicyInput>) {
+  await enforceAccessChecks(principal, input.policyDocument, "identity");
   try {
     await iamClient(principal).send(
       new PutUserPolicyCommand({ UserName: input.userName, PolicyName: input.policyName, PolicyDocument: input.policyDocument }),
