@@ -44,7 +44,13 @@ export function ImportPolicyModal({ indent = "\t", onImport, onDismiss }: Props)
       }
     >
       <SpaceBetween size="m">
-        <PolicyPicker single title="Policies" selected={chosen ? [chosen.arn] : []} onChange={(_, policies) => setChosen(policies[0])} />
+        <PolicyPicker
+          single
+          noSummaries
+          title="Policies"
+          selected={chosen ? [chosen.arn] : []}
+          onChange={(_, policies) => setChosen(policies[0])}
+        />
         {version.error && (
           <Alert type="error" header={(version.error as { code?: string }).code ?? "Error"}>
             {version.error.message}
