@@ -61,6 +61,7 @@ export function ServiceActionsTable({ service, onBack, onSelect }: Props) {
           {
             id: "action",
             header: "Action",
+            width: 260,
             cell: (a) => (
               <Link onFollow={() => onSelect(a)} ariaLabel={a.action}>
                 {a.name}

@@ -49,6 +49,7 @@ export function ServicesTables({ summary, filter, onFilter, onSelect }: Props) {
             {
               id: "service",
               header: "Service",
+              width: 300,
               cell: (s) => (
                 <SpaceBetween size="xxxs">
                   <Link onFollow={() => onSelect(s)} ariaLabel={`${s.name} (${effectLabel(s.effect)})`}>
