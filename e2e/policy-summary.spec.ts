@@ -101,3 +101,25 @@ test("a policy picker shows a policy's summary before it is attached", async ({ 
   await expect(modal).toBeHidden();
   await expect(picker.getByRole("row", { name: /IAMReadOnlyAccess/ }).getByRole("checkbox")).not.toBeChecked();
 });
+
+test("a custom trust policy from the cross-account template, with the external ID filled in", async ({ page }) => {
+  await page.goto("/roles/create");
+  await page.getByText("Custom trust policy", { exact: true }).click();
+  await waitForEditor(page);
+  await editorAction(page, "Start from a template");
+  const modal = page.getByRole("dialog", { name: "Start from a template" });
+  await expect(modal.getByRole("radio", { name: /Cross-account trust with external ID/ })).toBeChecked();
+  await expect(modal.getByRole("radio")).toHaveCount(1);
+  await modal.getByTestId("template-accountId").locator("input").fill("1234");
+  await modal.getByTestId("template-externalId").locator("input").fill("Unique-ID-1234");
+  await modal.getByTestId("use-template").click();
+  await expect(modal.getByText("An account ID is 12 digits.")).toBeVisible();
+  await modal.getByTestId("template-accountId").locator("input").fill("111122223333");
+  await modal.getByTestId("use-template").click();
+  await expect(modal).toBeHidden();
+  const editor = page.getByTestId("policy-editor").filter({ hasText: "Unique-ID-1234" });
+  await expect(editor.first()).toContainText("arn:aws:iam::111122223333:root");
+  await expect(editor.first()).toContainText('"sts:ExternalId"');
+  await expect(page.getByText("No errors. The policy matches the IAM policy grammar.").first()).toBeVisible();
+  await page.screenshot({ path: "/tmp/policy-summary-trust-template.png", fullPage: true });
+});
