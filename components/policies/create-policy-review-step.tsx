@@ -6,8 +6,8 @@ import Header from "@cloudscape-design/components/header";
 import Input from "@cloudscape-design/components/input";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Textarea from "@cloudscape-design/components/textarea";
+import { PolicyPermissionsSummary } from "@/components/policy-editor/policy-summary";
 import { TagsEditor, type TagDraft } from "@/components/common/tags-editor";
-import { PolicyStatementsSummary } from "./policy-statements-summary";
 
 export type PolicyDetailsDraft = { policyName: string; description: string; tags: TagDraft[] };
 
@@ -59,7 +59,7 @@ export function CreatePolicyReviewStep({ draft, onChange, document, errors }: Pr
         </SpaceBetween>
       </Container>
       <Container header={<Header variant="h2">Permissions defined in this policy</Header>}>
-        <PolicyStatementsSummary document={document} />
+        <PolicyPermissionsSummary document={document} />
       </Container>
       <Container
         header={

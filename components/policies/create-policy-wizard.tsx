@@ -9,6 +9,7 @@ import { useState } from "react";
 import { policyHasErrors, RESOLVE_POLICY_ERRORS } from "@/components/common/policy-errors";
 import { WIZARD_STRINGS } from "@/components/common/wizard-strings";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
+import { PolicyStartActions } from "@/components/policy-editor/policy-start-actions";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
 import { policyHref } from "@/lib/queries/policies";
@@ -93,7 +94,13 @@ export function CreatePolicyWizard() {
           description: "Add permissions by specifying actions, resources, and conditions in the JSON policy editor.",
           errorText: documentBlocked ? <span data-testid="policy-errors-blocked">{RESOLVE_POLICY_ERRORS}</span> : undefined,
           content: (
-            <Container header={<Header variant="h2">Policy editor</Header>}>
+            <Container
+              header={
+                <Header variant="h2" actions={<PolicyStartActions kind="identity" importable onLoad={changeDocument} />}>
+                  Policy editor
+                </Header>
+              }
+            >
               <PolicyEditor value={document} onChange={changeDocument} kind="identity" managed testable height={420} />
             </Container>
           ),

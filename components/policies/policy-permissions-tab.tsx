@@ -10,8 +10,8 @@ import Spinner from "@cloudscape-design/components/spinner";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
+import { PolicyPermissionsSummary } from "@/components/policy-editor/policy-summary";
 import { policyHref, usePolicyVersion, type PolicyDetail } from "@/lib/queries/policies";
-import { PolicyStatementsSummary } from "./policy-statements-summary";
 
 export const editorHeight = (text: string) => Math.min(640, Math.max(200, text.split("\n").length * 19 + 24));
 
@@ -61,7 +61,7 @@ export function PolicyPermissionsTab({ policy }: { policy: PolicyDetail }) {
       ) : view === "json" ? (
         <PolicyEditor value={document} readOnly kind="identity" height={editorHeight(document)} />
       ) : (
-        <PolicyStatementsSummary document={document} />
+        <PolicyPermissionsSummary document={document} />
       )}
     </Container>
   );

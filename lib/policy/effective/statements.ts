@@ -86,7 +86,7 @@ function rank(resources: readonly string[] | undefined, notResource: boolean, co
 }
 
 /** The union of the patterns' actions, or with NotAction every action none of them matches. */
-function union(sets: Int32Array[], notAction: boolean): Int32Array {
+export function union(sets: Int32Array[], notAction: boolean): Int32Array {
   if (!notAction) {
     if (sets.length === 1) return sets[0];
     let n = 0;

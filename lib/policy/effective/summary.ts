@@ -1,4 +1,4 @@
-import { ACCESS_LEVELS, services } from "../catalogue";
+import { ACCESS_LEVELS, services, type AccessLevel } from "../catalogue";
 import { actionIndex } from "./action-index";
 import type { Placed } from "./index";
 import * as ranks from "./statements";
@@ -158,13 +158,16 @@ class Lists {
   }
 }
 
-const access = (c: PermissionCounts): LevelAccess => (c.allowed === 0 ? "None" : c.allowed === c.total ? "Full" : "Limited");
+type AccessCounts = { allowed: number; total: number };
+
+/** Full when every action (of a level) is allowed, Limited when some are, None when none is. */
+export const access = (c: AccessCounts): LevelAccess => (c.allowed === 0 ? "None" : c.allowed === c.total ? "Full" : "Limited");
 
 /** "Full access" | "Full: List, Read Limited: Write" | "None", as the IAM console's policy summary words it. */
-function accessSummary(s: ServicePermissions): string {
+export function accessSummary(s: AccessCounts & { levels: readonly (AccessCounts & { level: AccessLevel })[] }): string {
   if (s.allowed === 0) return "None";
   if (s.allowed === s.total) return "Full access";
-  const full = s.levels.filter((l) => l.access === "Full").map((l) => l.level);
-  const limited = s.levels.filter((l) => l.access === "Limited").map((l) => l.level);
+  const full = s.levels.filter((l) => access(l) === "Full").map((l) => l.level);
+  const limited = s.levels.filter((l) => access(l) === "Limited").map((l) => l.level);
   return [full.length ? `Full: ${full.join(", ")}` : "", limited.length ? `Limited: ${limited.join(", ")}` : ""].filter(Boolean).join(" ");
 }
