@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 /**
@@ -17,7 +17,8 @@ if (!existsSync(statsFile)) {
 }
 
 const gzipped = new Map<string, number>();
-const chunkPath = (p: string) => join(distDir, p.replace(/^\.next\//, ""));
+// Chunk paths are relative to the project folder and start with the build folder's name.
+const chunkPath = (p: string) => join(dirname(distDir), p);
 const gzipSize = (p: string) => {
   let size = gzipped.get(p);
   if (size === undefined) gzipped.set(p, (size = gzipSync(readFileSync(p), { level: 9 }).length));
