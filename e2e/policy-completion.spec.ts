@@ -49,6 +49,8 @@ test("completion guides a policy from the action catalogue: actions, condition k
   const hover = page.locator(".monaco-hover:visible");
   await expect(hover).toContainText("AWS Identity and Access Management (IAM)");
   await expect(hover).toContainText("Access level: Write");
+  // Its description comes from the server, asked for once per service.
+  await expect(hover).toContainText("Grants permission to create a new IAM user");
   await expect(hover.getByRole("link", { name: /Service Authorization Reference/ })).toBeVisible();
   await page.screenshot({ path: "/tmp/policy-completion-hover.png" });
 });

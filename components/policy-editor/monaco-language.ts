@@ -2,6 +2,8 @@ import { jsonDefaults } from "monaco-editor/languages/features/json/register";
 import type { CompletionKind } from "@/lib/policy/complete";
 import type { Span } from "@/lib/policy/types";
 import type { PolicyKind } from "@/lib/policy/types";
+import { api } from "@/lib/queries/api";
+import type { CatalogueAction } from "@/lib/queries/catalogue";
 import { monaco } from "./monaco-setup";
 
 export type PolicyModelBinding = { kind: PolicyKind; accountId?: string };
@@ -50,13 +52,32 @@ const completionProvider: monaco.languages.CompletionItemProvider = {
   },
 };
 
+// Descriptions stay on the server (2 MB for every action); a hover asks for its service's once.
+const descriptions = new Map<string, Promise<Map<string, string>>>();
+
+function actionDescription(action: string): Promise<string | undefined> {
+  const service = action.slice(0, action.indexOf(":"));
+  let found = descriptions.get(service);
+  if (!found) {
+    found = api<CatalogueAction[]>(`/api/catalogue/actions?service=${encodeURIComponent(service)}`).then(
+      (actions) => new Map(actions.flatMap((a) => (a.description ? [[a.action, a.description] as const] : []))),
+      () => (descriptions.delete(service), new Map<string, string>()),
+    );
+    descriptions.set(service, found);
+  }
+  return found.then((byAction) => byAction.get(action));
+}
+
 const hoverProvider: monaco.languages.HoverProvider = {
   async provideHover(model, position) {
     if (!bindings.has(model)) return undefined;
     const { hoverPolicy } = await complete!;
     if (model.isDisposed()) return undefined;
     const hover = hoverPolicy(model.getValue(), model.getOffsetAt(position));
-    return hover && { range: toRange(model, hover.span), contents: [{ value: hover.markdown }] };
+    if (!hover) return undefined;
+    const description = hover.action ? await actionDescription(hover.action) : undefined;
+    const contents = [...(description ? [{ value: description }] : []), { value: hover.markdown }];
+    return model.isDisposed() ? undefined : { range: toRange(model, hover.span), contents };
   },
 };
 

@@ -1,10 +1,13 @@
 "use client";
 
 import ButtonDropdown from "@cloudscape-design/components/button-dropdown";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { PolicyKind } from "@/lib/policy/types";
-import { ImportPolicyModal } from "./import-policy-modal";
-import { PolicyTemplateModal } from "./policy-template-modal";
+
+// Loaded when opened: the pages with an editor don't carry the picker and the templates in their first load.
+const ImportPolicyModal = dynamic(() => import("./import-policy-modal").then((m) => m.ImportPolicyModal), { ssr: false });
+const PolicyTemplateModal = dynamic(() => import("./policy-template-modal").then((m) => m.PolicyTemplateModal), { ssr: false });
 
 type Props = {
   kind: PolicyKind;

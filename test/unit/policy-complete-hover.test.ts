@@ -20,6 +20,12 @@ describe("hover", () => {
     assert.match(h.markdown, /\(https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_amazons3\.html\)/);
   });
 
+  it("names the one action hovered, in its canonical case, so the editor can add its description; not a wildcard's", () => {
+    assert.equal(hover('{"Statement": [{"Action": "iam:createu|ser"}]}')!.action, "iam:CreateUser");
+    assert.equal(hover('{"Statement": [{"Action": "iam:Create*|"}]}')!.action, undefined);
+    assert.equal(hover('{"Statement": [{"Condition": {"IpAddress": {"aws:Source|Ip": "10.0.0.0/8"}}}]}')!.action, undefined);
+  });
+
   it("says an action without resource types takes *", () => {
     assert.match(hover('{"Statement": [{"Action": "s3:ListAllMy|Buckets"}]}')!.markdown, /Resource types: none/);
   });

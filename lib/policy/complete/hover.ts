@@ -3,7 +3,8 @@ import type { Span } from "../types";
 import { policyContext } from "./context";
 import { OPERATORS } from "./vocabulary";
 
-export type PolicyHover = { span: Span; markdown: string };
+/** `action` is the one action hovered (canonical name), whose description the caller may add. */
+export type PolicyHover = { span: Span; markdown: string; action?: string };
 
 const WILDCARD_SHOWN = 20;
 
@@ -55,8 +56,11 @@ export function hoverPolicy(text: string, offset: number): PolicyHover | undefin
   if (!ctx?.string) return undefined;
   const { value, span } = ctx.string;
   let markdown: string | undefined;
-  if (ctx.where === "statement-value" && (ctx.key === "Action" || ctx.key === "NotAction")) markdown = actionHover(value);
-  else if (ctx.where === "condition-operator") markdown = operatorHover(value);
+  if (ctx.where === "statement-value" && (ctx.key === "Action" || ctx.key === "NotAction")) {
+    markdown = actionHover(value);
+    const action = /[*?]/.test(value) ? undefined : lookupAction(value)?.action;
+    if (markdown !== undefined && action) return { span, markdown, action };
+  } else if (ctx.where === "condition-operator") markdown = operatorHover(value);
   else if (ctx.where === "condition-key") markdown = conditionKeyHover(value);
   return markdown === undefined ? undefined : { span, markdown };
 }
