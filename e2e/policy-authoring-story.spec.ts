@@ -67,7 +67,7 @@ test("write a policy from scratch, see its summary, save it, broaden it into v2 
   await typeIntoEditor(page, policy(bucket, ["s3:PutObject", "s3:GetObject", "s3:ListBucket"]));
   const warning = page.getByTestId("new-access-warning");
   await expect(warning).toContainText("This change grants new access");
-  await expect(warning.getByRole("row").filter({ hasText: "s3:PutObject" })).toContainText(`arn:aws:s3:::${bucket}`);
+  await expect(warning.getByRole("row").filter({ hasText: "s3:PutObject" })).toContainText(`arn:aws:s3:::${bucket}/example`);
   await page.screenshot({ path: test.info().outputPath("story-new-access.png"), fullPage: true });
   await page.getByTestId("new-access-confirm").click();
   await page.getByTestId("save-policy").click();

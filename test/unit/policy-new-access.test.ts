@@ -42,6 +42,14 @@ describe("checkNoNewAccess: identity policies", () => {
     assert.match(r.witnesses[0].request.resource, /^arn:aws:s3:::reports\//);
   });
 
+  it("gives an example on a resource the action takes: an object for s3:PutObject, the bucket for s3:ListBucket", () => {
+    const on = (...actions: string[]) => doc({ Effect: "Allow", Action: actions, Resource: ["arn:aws:s3:::bkt", "arn:aws:s3:::bkt/*"] });
+    const put = check(on("s3:GetObject"), on("s3:GetObject", "s3:PutObject"));
+    assert.equal(put.witnesses[0].request.resource, "arn:aws:s3:::bkt/example");
+    const list = check(on("s3:GetObject"), on("s3:GetObject", "s3:ListBucket"));
+    assert.equal(list.witnesses[0].request.resource, "arn:aws:s3:::bkt");
+  });
+
   it("groups a widened wildcard's new actions by access level, leaving out what was allowed", () => {
     const previous = doc({ Effect: "Allow", Action: "s3:Get*", Resource: "*" });
     const r = check(previous, doc({ Effect: "Allow", Action: "s3:*", Resource: "*" }));

@@ -1,6 +1,7 @@
 import { lookupAction } from "../catalogue";
 import { compilePolicy, evaluate } from "../evaluate";
 import type { CompiledPolicy, EvaluationInput, RequestContext } from "../evaluate/types";
+import { templatesFor } from "../lint/arn-patterns";
 import { parsePolicy } from "../parse";
 import type { Policy, Statement } from "../types";
 import { actionGroups, groupSummary, type ActionGroup } from "./actions";
@@ -126,7 +127,11 @@ function candidates(action: string, patterns: string[], account: string, variabl
     if (arn !== undefined) out.add(arn);
   }
   for (const arn of templateArns(info, account)) out.add(arn);
-  return [...out];
+  // An example reads best on a resource the action really takes (PutObject on an object, not on the bucket).
+  const types = new Set(info?.resourceTypes.map((r) => r.name));
+  const own = (templatesFor(svc) ?? []).filter((t) => types.has(t.resourceType));
+  const takes = (arn: string) => own.some((t) => t.regex.test(arn));
+  return [...out].sort((a, b) => Number(takes(b)) - Number(takes(a)));
 }
 
 function fixed(resources: string[], account: string, action: string, variables: boolean): string[] {
