@@ -39,3 +39,21 @@ export async function typeIntoEditor(page: Page, text: string) {
 }
 
 export const findings = (page: Page) => page.getByTestId("policy-findings");
+
+/** The editor's text as shown (`.view-line`s in their on-screen order; Monaco renders spaces as non-breaking ones), parsed when it is JSON. */
+export async function editorDocument(page: Page): Promise<unknown> {
+  const text = await page
+    .getByTestId("policy-editor")
+    .locator(".view-lines")
+    .evaluate((el) =>
+      [...el.querySelectorAll<HTMLElement>(".view-line")]
+        .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+        .map((line) => line.innerText.replace(/\u00a0/g, " "))
+        .join("\n"),
+    );
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -12,7 +12,7 @@ import {
 } from "@aws-sdk/client-iam";
 import type { Page } from "@playwright/test";
 import { test } from "./fixtures";
-import { expect, policyPage } from "./policies-support";
+import { editorDocument, expect, policyPage } from "./policies-support";
 
 // Dev servers compile each page on first use, which can take long on a loaded machine.
 test.describe.configure({ timeout: 240_000 });
@@ -56,24 +56,6 @@ const trust = (service: string) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }] });
 const allow = (action: string) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: "*" }] });
-
-/** The editor's text as shown (`.view-line`s in their on-screen order; Monaco renders spaces as non-breaking ones), parsed when it is JSON. */
-async function editorDocument(page: Page): Promise<unknown> {
-  const text = await page
-    .getByTestId("policy-editor")
-    .locator(".view-lines")
-    .evaluate((el) =>
-      [...el.querySelectorAll<HTMLElement>(".view-line")]
-        .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
-        .map((line) => line.innerText.replace(/\u00a0/g, " "))
-        .join("\n"),
-    );
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
 
 async function expectEditorShows(page: Page, text: string) {
   await expect.poll(() => editorDocument(page), { timeout: 60_000 }).toEqual(JSON.parse(text));

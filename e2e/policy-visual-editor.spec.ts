@@ -1,30 +1,12 @@
 import { GetPolicyVersionCommand, ListPoliciesCommand } from "@aws-sdk/client-iam";
 import type { Page } from "@playwright/test";
 import { test } from "./fixtures";
-import { EDITOR_TIMEOUT, expect, findings, typeIntoEditor, waitForEditor } from "./policies-support";
+import { EDITOR_TIMEOUT, editorDocument, expect, findings, typeIntoEditor, waitForEditor } from "./policies-support";
 
 test.describe.configure({ timeout: 600_000 });
 
 const switchTo = (page: Page, tab: "Visual" | "JSON") =>
   page.getByRole("toolbar", { name: "Policy editor" }).getByRole("button", { name: tab }).click();
-
-/** The JSON editor's text as shown (Monaco renders spaces and tabs as non-breaking spaces), parsed. */
-async function editorJson(page: Page): Promise<unknown> {
-  const text = await page
-    .getByTestId("policy-editor")
-    .locator(".view-lines")
-    .evaluate((el) =>
-      [...el.querySelectorAll<HTMLElement>(".view-line")]
-        .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
-        .map((line) => line.innerText.replace(/\u00a0/g, " "))
-        .join("\n"),
-    );
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
 
 async function tick(page: Page, statement: ReturnType<Page["getByTestId"]>, action: string) {
   await statement.getByRole("searchbox", { name: "Filter actions" }).fill(action);
@@ -106,7 +88,7 @@ test("write a policy in the visual editor, see it as JSON, edit the JSON, see th
 
   await switchTo(page, "JSON");
   await expect(page.getByTestId("policy-editor")).toBeVisible();
-  await expect.poll(() => editorJson(page)).toEqual(JSON.parse(EXPECTED));
+  await expect.poll(() => editorDocument(page)).toEqual(JSON.parse(EXPECTED));
   await expect(findings(page)).toContainText("No errors");
   await page.screenshot({ path: "/tmp/policy-visual-json.png", fullPage: true });
 
@@ -122,7 +104,7 @@ test("write a policy in the visual editor, see it as JSON, edit the JSON, see th
   await expect(page.getByText("Allow 2 actions")).toBeVisible();
   const final = `{"Version": "2012-10-17", "Statement": [{"Sid":"Statement1","Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":["arn:aws:s3:::${BUCKET}","arn:aws:s3:::${BUCKET}/*"],"Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}`;
   await switchTo(page, "JSON");
-  await expect.poll(() => editorJson(page)).toEqual(JSON.parse(final));
+  await expect.poll(() => editorDocument(page)).toEqual(JSON.parse(final));
 
   await page.getByRole("button", { name: "Next", exact: true }).click();
   await page.getByTestId("policy-name").locator("input").fill(policyName);

@@ -2,8 +2,9 @@ import { actionsOf, lookupAction, lookupService, services } from "../../catalogu
 import { retiredService } from "../../catalogue/retired-services";
 import { matchesWildcard } from "../../wildcard";
 import { hasWildcard } from "../context";
-import { removeItem, replaceString } from "../edits";
+import { replaceString } from "../edits";
 import type { Hit, LintContext, ValueRef } from "../types";
+import { redundantValues } from "./shared";
 import { check, nearest } from "./define";
 
 /** Every Action and NotAction value of the policy that has the `service:action` shape. */
@@ -105,25 +106,7 @@ const redundantAction = check(
   "actions",
   "REDUNDANT_ACTION",
   "SUGGESTION",
-  (ctx) =>
-    ctx.statements.flatMap((s) =>
-      [s.action, s.notAction].flatMap((e): Hit[] => {
-        if (!e?.isArray || e.member.value.kind !== "array") return [];
-        const array = e.member.value;
-        return e.values.flatMap((v) => {
-          const by = e.values.find((o) => o !== v && covers(o.value, v.value) && (!covers(v.value, o.value) || o.index < v.index));
-          if (!by) return [];
-          return [
-            {
-              message: `${v.value} is already included by ${by.value} in the same statement.`,
-              span: v.span,
-              path: v.path,
-              fix: { title: `Remove ${v.value}`, edits: [removeItem(array, v.index)] },
-            },
-          ];
-        });
-      }),
-    ),
+  (ctx) => ctx.statements.flatMap((s) => [s.action, s.notAction].flatMap((e) => redundantValues(e, covers))),
   { accessAnalyzer: "Redundant action" },
 );
 

@@ -2,8 +2,8 @@ import { lookupAction, type ActionInfo } from "../../catalogue";
 import { matchesWildcard } from "../../wildcard";
 import { arnFitsTemplate, templatesFor, type ArnTemplate } from "../arn-patterns";
 import { hasWildcard } from "../context";
-import { removeItem } from "../edits";
 import type { Hit, LintContext, StatementRef } from "../types";
+import { redundantValues } from "./shared";
 import { check } from "./define";
 
 const templateCache = new Map<string, ArnTemplate | undefined>();
@@ -69,30 +69,13 @@ const actionMismatch = check("resources", "ACTION_RESOURCE_MISMATCH", "WARNING",
   }),
 );
 
+const coversResource = (a: string, b: string) => a === b || matchesWildcard(a, b, true);
+
 const redundantResource = check(
   "resources",
   "REDUNDANT_RESOURCE",
   "SUGGESTION",
-  (ctx) =>
-    ctx.statements.flatMap((s) =>
-      [s.resource, s.notResource].flatMap((e): Hit[] => {
-        if (!e?.isArray || e.member.value.kind !== "array") return [];
-        const array = e.member.value;
-        const covers = (a: string, b: string) => a === b || matchesWildcard(a, b, true);
-        return e.values.flatMap((v) => {
-          const by = e.values.find((o) => o !== v && covers(o.value, v.value) && (!covers(v.value, o.value) || o.index < v.index));
-          if (!by) return [];
-          return [
-            {
-              message: `${v.value} is already included by ${by.value} in the same statement.`,
-              span: v.span,
-              path: v.path,
-              fix: { title: `Remove ${v.value}`, edits: [removeItem(array, v.index)] },
-            },
-          ];
-        });
-      }),
-    ),
+  (ctx) => ctx.statements.flatMap((s) => [s.resource, s.notResource].flatMap((e) => redundantValues(e, coversResource))),
   { accessAnalyzer: "Redundant resource" },
 );
 

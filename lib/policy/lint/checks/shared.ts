@@ -1,7 +1,8 @@
 import { member } from "../../json";
 import { matchesWildcard } from "../../wildcard";
 import type { JsonNode, Span } from "../../types";
-import type { StatementRef, ValueRef } from "../types";
+import { removeItem } from "../edits";
+import type { ElementRef, Hit, StatementRef, ValueRef } from "../types";
 
 /** The statement's Action values that match `action` (as written or through a wildcard). */
 export const actionsMatching = (s: StatementRef, action: string): ValueRef[] =>
@@ -22,4 +23,19 @@ export function principalValues(s: StatementRef, type: string): { value: string;
   const nodes: JsonNode[] = entry?.kind === "array" ? entry.items : entry ? [entry] : [];
   const at = (i: number) => (entry?.kind === "array" ? `${path}.${type}[${i}]` : `${path}.${type}`);
   return nodes.flatMap((n, i) => (n.kind === "string" ? [{ value: n.value, span: n.span, path: at(i) }] : []));
+}
+
+/**
+ * The values of a list element (Action, Resource...) that another value of it already covers: the narrower one, or
+ * the later of two equal ones, with a fix that removes it.
+ */
+export function redundantValues(e: ElementRef | undefined, covers: (a: string, b: string) => boolean): Hit[] {
+  if (!e?.isArray || e.member.value.kind !== "array") return [];
+  const array = e.member.value;
+  return e.values.flatMap((v) => {
+    const by = e.values.find((o) => o !== v && covers(o.value, v.value) && (!covers(v.value, o.value) || o.index < v.index));
+    if (!by) return [];
+    const message = `${v.value} is already included by ${by.value} in the same statement.`;
+    return [{ message, span: v.span, path: v.path, fix: { title: `Remove ${v.value}`, edits: [removeItem(array, v.index)] } }];
+  });
 }
