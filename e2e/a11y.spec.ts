@@ -261,7 +261,7 @@ test("policies: list, create, details with each tab, edit and modals", async ({ 
 
   const base = `/policies/details/${encodeURIComponent(arn)}`;
   await tabs(page, base, "tab", ["permissions", "entities", "tags", "last_accessed"], (p) => h1(p, policyName));
-  await visit(page, `${base}?tab=versions`, (p) => p.getByRole("radio", { name: "v1" }));
+  await visit(page, `${base}?tab=versions`, (p) => p.getByRole("radio", { name: "v1", exact: true }));
   await visit(page, `${base}?tab=entities`, (p) => p.getByRole("link", { name: userName }));
   await withModal(page, `${base} (attach entities)`, () => page.getByTestId("attach-policy").click());
   await withModal(page, `${base} (delete policy)`, () => page.getByTestId("delete-policy").click());

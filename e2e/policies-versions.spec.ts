@@ -61,7 +61,7 @@ test("edit saves v2 as the default; at 5 versions the console deletes the oldest
   await page.getByTestId("delete-confirm-input").locator("input").fill("v4");
   await page.getByTestId("delete-confirm").click();
   await expect(page.getByText(`Version v4 of ${policyName} deleted.`)).toBeVisible();
-  await page.getByRole("link", { name: "v5" }).click();
+  await page.getByRole("link", { name: "v5", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Version v5" })).toBeVisible();
   await expect(page.getByTestId("policy-editor").last()).toContainText("ec2:DescribeInstances", { timeout: 60_000 });
   await page.screenshot({ path: "/tmp/policies-versions-tab.png", fullPage: true });
