@@ -79,6 +79,9 @@ test("a user whose password must be reset changes it before reaching the console
     // The session no longer requires a reset, and the new password signs in.
     await page.goto("/users");
     await expect(page).toHaveURL(/\/users$/);
+    // Off the console first: a console page whose session cookie vanishes sends itself to sign-in, and that navigation
+    // can abort the test's own (seen once: net::ERR_ABORTED on /signin).
+    await leaveConsole(page);
     await page.context().clearCookies();
     await signInAsIamUser(page, userName, NEXT);
     await expect(page.getByRole("heading", { name: "IAM Dashboard" })).toBeVisible();
