@@ -198,6 +198,7 @@ async function main() {
         serverSide ? fmt(percentile(sorted, 99), 2) : "—",
         `${(result.loaderCpu * 100).toFixed(0)}%`,
         serverSide ? `${(serverSide.cpu * 100).toFixed(0)}%` : "—",
+        serverSide ? fmt((serverSide.cpu * 1e6) / result.rps) : "—",
         `${((result.rps / bareGet) * 100).toFixed(1)}%`,
         motoRun && server !== moto ? `${(result.rps / motoRun.result.rps).toFixed(1)}×` : "—",
         String(result.non2xx + result.errors),
@@ -225,7 +226,7 @@ async function main() {
     console.log(
       "\nget-user and list-users replay one request signed at the start of the run (accepted for AWS's 15 minutes); create-attach signs every request " +
         "(CreateUser of a new name, then AttachUserPolicy of a customer managed policy to it, on each connection). Server p50/p99: inside local-aws, " +
-        "request received to response written. Loader CPU near 100% means the load generator, not the server, was the limit.",
+        "request received to response written. Loader CPU near 100% means the load generator, not the server, was the limit. CPU µs/req: local-aws's CPU time per request, the figure least moved by other load on the machine.",
     );
     if (hasBoto3) {
       const ratio = (a?: number, b?: number) => (a && b ? `${(b / a).toFixed(2)}×` : "—");
