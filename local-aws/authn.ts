@@ -49,18 +49,6 @@ function open(db: Db, caller: Caller): Caller {
   return caller;
 }
 
-/** An access key's last use (GetAccessKeyLastUsed); a role session's request is also the role's last use. */
-export function recordKeyUse(db: Db, caller: Caller, service: string, region: string, when: string): void {
-  if (!caller.accessKeyId) return;
-  sql(db, "UPDATE access_keys SET last_used_date = ?, last_used_service = ?, last_used_region = ? WHERE access_key_id = ?").run(
-    when,
-    service,
-    region,
-    caller.accessKeyId,
-  );
-  if (caller.role) sql(db, "UPDATE roles SET last_used_date = ?, last_used_region = ? WHERE role_id = ?").run(when, region, caller.role.id);
-}
-
 const expiredToken = () => new AwsError("ExpiredToken", "The security token included in the request is expired", 403);
 
 /** Temporary credentials: the session token must match, the session must not have expired, its principal must exist. */
