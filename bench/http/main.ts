@@ -216,6 +216,7 @@ async function main() {
           "server p99",
           "loader CPU",
           "server CPU",
+          "CPU µs/req",
           "of bare GetUser",
           "× moto",
           "non-2xx",
