@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { settingsOf, StartError, type LocalAwsConfig } from "./config";
 import type { Caller, Ctx } from "./context";
-import { openDb, type Db } from "./store/db";
+import { inTransaction, openDb, type Db } from "./store/db";
 import { requestId as newRequestId } from "./store/ids";
 import { accessDenied, AwsError, errorXml, serviceFailure } from "./protocol/errors";
 import { isoSeconds } from "./protocol/query";
@@ -219,7 +219,7 @@ async function handle(db: Db, config: LocalAwsConfig, throttle: SignInThrottle, 
     const readsLastUsed = READS_LAST_USED.has(action);
     if (readsLastUsed) flushAccess(db);
     // Serialising inside the transaction means an output the model cannot express rolls the write back.
-    const ok = db.transaction(() => {
+    const ok = inTransaction(db, () => {
       settlePending(ctx);
       settleServiceLinkedRoleDeletions(ctx);
       authorize(ctx, service.name, action, input);
@@ -227,7 +227,7 @@ async function handle(db: Db, config: LocalAwsConfig, throttle: SignInThrottle, 
       if (changesPrincipals(action)) iamStateChanged(db);
       const output = service.handlers[action](input, ctx);
       return okReply(service, parsed, output ?? undefined, requestId);
-    })();
+    });
     if (!readsLastUsed) recordKeyUse(db, caller, service.name, region, isoSeconds(now));
     reply(ok);
   } catch (err) {
