@@ -2,19 +2,19 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { settingsOf, StartError, type LocalAwsConfig } from "./config";
 import type { Caller, Ctx } from "./context";
-import { openDb, type Db } from "./store/db";
+import { inTransaction, openDb, type Db } from "./store/db";
 import { requestId as newRequestId } from "./store/ids";
 import { accessDenied, AwsError, errorXml, serviceFailure } from "./protocol/errors";
 import { isoSeconds } from "./protocol/query";
 import { errorReply, okReply, readRequest, type Reply, type WireRequest } from "./protocol/wire";
 import { parseAuthorization, type SignedRequest } from "./protocol/sigv4";
 import { validateInput } from "./protocol/validate";
-import { authenticate, recordKeyUse } from "./authn";
+import { authenticate } from "./authn";
 import { authorize, changesPrincipals, iamStateChanged } from "./authz";
 import { serviceFor, services, unknownService, type QueryService, type Service } from "./services";
 import { settlePending } from "./organizations/settle";
 import { settleServiceLinkedRoleDeletions } from "./iam/service-linked-roles";
-import { flushAccess, recordAccess } from "./iam/access-records";
+import { flushAccess, READS_LAST_USED, recordAccess, recordKeyUse, writeKeyUse } from "./iam/access-records";
 import { bootstrap } from "./bootstrap";
 import { clefAllowed, clefRoute, type ClefResponse } from "./clef-routes";
 import { refusal } from "./request-origin";
@@ -215,16 +215,20 @@ async function handle(db: Db, config: LocalAwsConfig, throttle: SignInThrottle, 
       quotas: { usersPerAccount: config.usersPerAccount },
       settings: settingsOf(config),
     };
+    // A key's last use is noted off the write path; the actions that show it see every use so far, their own included.
+    const readsLastUsed = READS_LAST_USED.has(action);
+    if (readsLastUsed) flushAccess(db);
     // Serialising inside the transaction means an output the model cannot express rolls the write back.
-    const ok = db.transaction(() => {
+    const ok = inTransaction(db, () => {
       settlePending(ctx);
       settleServiceLinkedRoleDeletions(ctx);
       authorize(ctx, service.name, action, input);
-      recordKeyUse(db, caller, service.name, region, isoSeconds(now));
+      if (readsLastUsed) writeKeyUse(db, caller, service.name, region, isoSeconds(now));
       if (changesPrincipals(action)) iamStateChanged(db);
       const output = service.handlers[action](input, ctx);
       return okReply(service, parsed, output ?? undefined, requestId);
-    })();
+    });
+    if (!readsLastUsed) recordKeyUse(db, caller, service.name, region, isoSeconds(now));
     reply(ok);
   } catch (err) {
     if (err instanceof AwsError) return reply(errorReply(service, err, requestId));

@@ -14,6 +14,7 @@ type KeyRow = {
   status: string;
   name: string | null;
   arn: string | null;
+  account_state: string | null;
 };
 
 /** Finds the key, checks it is active and the signature is right, and names the caller. */
@@ -24,9 +25,11 @@ export function authenticate(
   auth: ParsedAuth = parseAuthorization(req),
 ): { caller: Caller; auth: ParsedAuth } {
   if (auth.accessKeyId.startsWith("ASIA")) return { caller: open(db, authenticateSession(db, req, auth)), auth };
+  // The key, its user and its account's state in one statement (open() below, for a long-term key).
   const key = sql(
     db,
-    `SELECT k.*, u.name, u.arn FROM access_keys k LEFT JOIN users u ON u.user_id = k.user_id WHERE k.access_key_id = ?`,
+    `SELECT k.*, u.name, u.arn, a.state AS account_state FROM access_keys k LEFT JOIN users u ON u.user_id = k.user_id
+     LEFT JOIN accounts a ON a.account_id = k.account_id WHERE k.access_key_id = ?`,
   ).get(auth.accessKeyId) as KeyRow | undefined;
   if (!key || key.status !== "Active") throw invalidToken();
   verifySignature(req, auth, key.secret_access_key);
@@ -39,7 +42,8 @@ export function authenticate(
         userId: key.account_id,
         accessKeyId: key.access_key_id,
       };
-  return { caller: open(db, caller), auth };
+  if (key.account_state && key.account_state !== "ACTIVE") throw invalidToken();
+  return { caller, auth };
 }
 
 /** A closed account (PENDING_CLOSURE, then SUSPENDED) "can no longer be used for any AWS activity", immediately. */
@@ -47,18 +51,6 @@ function open(db: Db, caller: Caller): Caller {
   const account = sql(db, "SELECT state FROM accounts WHERE account_id = ?").get(caller.accountId) as { state: string } | undefined;
   if (account && account.state !== "ACTIVE") throw invalidToken();
   return caller;
-}
-
-/** An access key's last use (GetAccessKeyLastUsed); a role session's request is also the role's last use. */
-export function recordKeyUse(db: Db, caller: Caller, service: string, region: string, when: string): void {
-  if (!caller.accessKeyId) return;
-  sql(db, "UPDATE access_keys SET last_used_date = ?, last_used_service = ?, last_used_region = ? WHERE access_key_id = ?").run(
-    when,
-    service,
-    region,
-    caller.accessKeyId,
-  );
-  if (caller.role) sql(db, "UPDATE roles SET last_used_date = ?, last_used_region = ? WHERE role_id = ?").run(when, region, caller.role.id);
 }
 
 const expiredToken = () => new AwsError("ExpiredToken", "The security token included in the request is expired", 403);

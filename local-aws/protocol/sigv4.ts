@@ -155,12 +155,13 @@ export function verifySignature(req: SignedRequest, auth: ParsedAuth, secret: st
     );
   }
   const payloadHeader = req.headers["x-amz-content-sha256"];
-  const payloadHash = typeof payloadHeader === "string" && !auth.fromQuery ? payloadHeader : sha256(req.body);
-  const key = signingKey(secret, auth.date, auth.region, auth.service);
+  const bodyHash = sha256(req.body);
+  const payloadHash = typeof payloadHeader === "string" && !auth.fromQuery ? payloadHeader : bodyHash;
+  const key = cachedSigningKey(secret, auth.date, auth.region, auth.service);
   const expected = Buffer.from(hmac(key, stringToSign(auth, canonicalRequest(req, auth, payloadHash))).toString("hex"));
   const given = Buffer.from(auth.signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw signatureMismatch();
-  if (payloadHash !== sha256(req.body) && payloadHash !== "UNSIGNED-PAYLOAD") throw signatureMismatch();
+  if (payloadHash !== bodyHash && payloadHash !== "UNSIGNED-PAYLOAD") throw signatureMismatch();
 }
 
 export function canonicalRequest(req: SignedRequest, auth: Pick<ParsedAuth, "signedHeaders" | "fromQuery">, payloadHash: string): string {
@@ -195,6 +196,22 @@ export function signingKey(secret: string, date: string, region: string, service
   for (const part of [region, service, "aws4_request"]) key = hmac(key, part);
   return key;
 }
+
+/** Derived keys by secret, date, region and service: four HMACs a request saved; the oldest goes past the bound. */
+const signingKeys = new Map<string, Buffer>();
+export const SIGNING_KEYS_KEPT = 1024;
+
+export function cachedSigningKey(secret: string, date: string, region: string, service: string): Buffer {
+  const id = `${secret}\n${date}\n${region}\n${service}`;
+  let key = signingKeys.get(id);
+  if (!key) {
+    if (signingKeys.size >= SIGNING_KEYS_KEPT) signingKeys.delete(signingKeys.keys().next().value!);
+    signingKeys.set(id, (key = signingKey(secret, date, region, service)));
+  }
+  return key;
+}
+
+export const signingKeysKept = () => signingKeys.size;
 
 const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data, "utf8").digest();
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");

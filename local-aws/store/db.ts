@@ -55,6 +55,15 @@ export function sql(db: Db, text: string): Database.Statement {
   return s;
 }
 
+const runners = new WeakMap<Db, (fn: () => unknown) => unknown>();
+
+/** Runs `fn` in one transaction (a savepoint when nested); the wrapper is built once per connection, not per call. */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  let run = runners.get(db);
+  if (!run) runners.set(db, (run = db.transaction((f: () => unknown) => f())));
+  return run(fn) as T;
+}
+
 /** Tables that hold an account's own data (everything but the AWS managed catalogue rows). */
 export function dataTables(db: Db): string[] {
   return (db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(

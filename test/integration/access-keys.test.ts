@@ -141,6 +141,21 @@ describe("IAM access keys", () => {
     });
   });
 
+  it("counts a successful call as the key's use, not a failed one, and a key asking about itself sees that very call", async () => {
+    const { name } = await newUser();
+    const key = await newKey(name);
+    const policy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "iam:*", Resource: "*" }] };
+    await h.iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: "all-iam", PolicyDocument: JSON.stringify(policy) }));
+    const as = h.client(key.AccessKeyId!, key.SecretAccessKey!);
+    await as.sts.send(new GetCallerIdentityCommand({}));
+    const failed = await awsError(as.iam.send(new CreateAccessKeyCommand({ UserName: "ghost-user" })));
+    assert.equal(failed.name, "NoSuchEntityException");
+    const seen = await h.iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: key.AccessKeyId! }));
+    assert.equal(seen.AccessKeyLastUsed!.ServiceName, "sts");
+    const own = await as.iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: key.AccessKeyId! }));
+    assert.equal(own.AccessKeyLastUsed!.ServiceName, "iam");
+  });
+
   it("gives the root its own keys when UserName is omitted, within the same quota of two", async () => {
     const rootKey = await newKey();
     assert.equal(rootKey.UserName, undefined);

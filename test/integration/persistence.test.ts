@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CreateUserCommand, GetUserCommand, IAMClient } from "@aws-sdk/client-iam";
+import { CreateAccessKeyCommand, CreateUserCommand, GetAccessKeyLastUsedCommand, GetUserCommand, IAMClient } from "@aws-sdk/client-iam";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { unique } from "../helpers/local-aws";
 
 const ROOT = join(__dirname, "..", "..");
@@ -82,6 +83,35 @@ describe("persistence across restarts of the real server", () => {
     assert.equal(User!.Arn, `arn:aws:iam::000000000000:user/kept/${name}`);
     assert.deepEqual(User!.Tags, [{ Key: "k", Value: "v" }]);
     assert.equal(User!.CreateDate!.getTime(), created.User!.CreateDate!.getTime());
+    assert.equal(await stop(child, "SIGINT"), 0);
+  });
+
+  it("keeps an access key's last use, noted off the write path, across a SIGTERM right after the call", async () => {
+    const port = await freePort();
+    const endpoint = `http://127.0.0.1:${port}`;
+    const iam = new IAMClient({
+      endpoint,
+      region: "us-east-1",
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+      maxAttempts: 1,
+    });
+    const name = unique("used");
+
+    child = await startServer(dataDir, port);
+    await iam.send(new CreateUserCommand({ UserName: name }));
+    const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
+    const credentials = { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! };
+    const asUser = new IAMClient({ endpoint, region: "eu-west-3", credentials, maxAttempts: 1 });
+    // Denied (the user has no policy) and so not a use; the use is GetCallerIdentity's below.
+    await asUser.send(new GetUserCommand({})).catch(() => undefined);
+    const sts = new STSClient({ endpoint, region: "eu-west-3", credentials, maxAttempts: 1 });
+    await sts.send(new GetCallerIdentityCommand({}));
+    assert.equal(await stop(child, "SIGTERM"), 0);
+
+    child = await startServer(dataDir, port);
+    const { AccessKeyLastUsed } = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: credentials.accessKeyId }));
+    assert.equal(AccessKeyLastUsed!.ServiceName, "sts");
+    assert.equal(AccessKeyLastUsed!.Region, "eu-west-3");
     assert.equal(await stop(child, "SIGINT"), 0);
   });
 });

@@ -2,10 +2,13 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createHash, createHmac } from "node:crypto";
 import {
+  cachedSigningKey,
   canonicalHeaderValue,
   canonicalRequest,
   parseAuthorization,
+  SIGNING_KEYS_KEPT,
   signingKey,
+  signingKeysKept,
   stringToSign,
   verifySignature,
   type SignedRequest,
@@ -239,5 +242,39 @@ describe("SigV4 parsing and freshness", () => {
     const week = await presigned(604800);
     verifySignature(week.req, week.auth, "test", new Date(AT.getTime() + 15 * 60 * 1000));
     assert.throws(() => verifySignature(week.req, week.auth, "test", new Date(AT.getTime() + 16 * 60 * 1000)), mismatch(/- 15 min\.\)$/));
+  });
+});
+
+describe("SigV4 signing key cache", () => {
+  it("derives the same key as signingKey, one per secret, date, region and service", () => {
+    const key = cachedSigningKey(SECRET, "20150830", "us-east-1", "iam");
+    assert.deepEqual(key, signingKey(SECRET, "20150830", "us-east-1", "iam"));
+    assert.equal(cachedSigningKey(SECRET, "20150830", "us-east-1", "iam"), key, "the second request reuses it");
+    for (const other of [
+      cachedSigningKey(`${SECRET}x`, "20150830", "us-east-1", "iam"),
+      cachedSigningKey(SECRET, "20150831", "us-east-1", "iam"),
+      cachedSigningKey(SECRET, "20150830", "eu-west-1", "iam"),
+      cachedSigningKey(SECRET, "20150830", "us-east-1", "sts"),
+    ]) {
+      assert.notDeepEqual(other, key);
+    }
+  });
+
+  it("still refuses a wrong secret once the right one's key is cached", () => {
+    const unsigned = request("GET", "/", "", vanilla, "00");
+    const auth = parseAuthorization(unsigned);
+    const signature = createHmac("sha256", signingKey(SECRET, auth.date, auth.region, auth.service))
+      .update(stringToSign(auth, canonicalRequest(unsigned, auth, EMPTY_SHA)))
+      .digest("hex");
+    const signed = request("GET", "/", "", vanilla, signature);
+    verifySignature(signed, parseAuthorization(signed), SECRET, AT);
+    assert.throws(() => verifySignature(signed, parseAuthorization(signed), `${SECRET}x`, AT), mismatch());
+  });
+
+  it("keeps at most SIGNING_KEYS_KEPT keys, dropping the oldest", () => {
+    const first = cachedSigningKey("first-secret", "20150830", "us-east-1", "iam");
+    for (let i = 0; i < SIGNING_KEYS_KEPT; i++) cachedSigningKey(`secret-${i}`, "20150830", "us-east-1", "iam");
+    assert.equal(signingKeysKept(), SIGNING_KEYS_KEPT);
+    assert.notEqual(cachedSigningKey("first-secret", "20150830", "us-east-1", "iam"), first, "derived anew after eviction");
   });
 });
