@@ -4,7 +4,64 @@ import { BuildReader, kB } from "./bundle-stats";
 export const DEFAULT_BUDGET = 300 * 1024;
 
 /** The pages that open on a policy editor carry its wrapper (Monaco itself and the catalogue stay lazy everywhere). */
-export const EDITOR_BUDGETS: Record<string, number> = {};
+const EDITOR_BUDGET = 450 * 1024;
+const EDITOR_PAGES = [
+  "/policies/create",
+  "/policies/details/[arn]",
+  "/policies/details/[arn]/edit",
+  "/roles/details/[roleName]/edit-trust-policy",
+  "/users/details/[name]/create-inline-policy",
+  "/groups/details/[groupName]/create-inline-policy",
+  "/groups/details/[groupName]/inline-policies/[policyName]",
+  "/organizations/policies/[policyType]/create",
+  "/organizations/policies/[policyType]/[policyId]",
+  "/organizations/policies/[policyType]/[policyId]/edit",
+];
+
+/**
+ * Pages not yet within 300 kB, held where they are (kB gzip, rounded up) so that none grows while they shrink: what
+ * keeps them above it is listed in the README's Performance section. Lower an entry when a page gets lighter; remove it
+ * when the page fits the default.
+ */
+const NOT_YET_WITHIN: Record<string, number> = {
+  "/roles/details/[roleName]": 445,
+  "/roles/create": 440,
+  "/simulator": 430,
+  "/users/details/[name]": 430,
+  "/users/create": 410,
+  "/organizations/roots/[rootId]": 405,
+  "/organizations/organizational-units/[ouId]": 405,
+  "/organizations/accounts/[accountId]": 405,
+  "/groups/create": 395,
+  "/organizations/accounts": 395,
+  "/identity-providers/details": 380,
+  "/users/details/[name]/add-permissions": 370,
+  "/": 370,
+  "/access-checks": 365,
+  "/groups/details/[groupName]/attach-policies": 365,
+  "/roles/details/[roleName]/attach-policies": 365,
+  "/groups/details/[groupName]": 360,
+  "/policies": 355,
+  "/roles": 345,
+  "/users/details/[name]/create-access-key": 340,
+  "/organizations/policies/[policyType]": 340,
+  "/users": 340,
+  "/groups": 340,
+  "/organizations/accounts/add": 340,
+  "/organizations/invitations": 340,
+  "/users/details/[name]/assign-mfa": 335,
+  "/identity-providers/create": 335,
+  "/organizations/policies": 335,
+  "/identity-providers": 330,
+  "/switch-role": 330,
+  "/account-settings/edit-password-policy": 330,
+  "/organizations/settings": 305,
+};
+
+export const BUDGETS: Record<string, number> = {
+  ...Object.fromEntries(EDITOR_PAGES.map((route) => [route, EDITOR_BUDGET])),
+  ...Object.fromEntries(Object.entries(NOT_YET_WITHIN).map(([route, kb]) => [route, kb * 1024])),
+};
 
 export type Offence = { route: string; problem: string };
 
@@ -12,7 +69,7 @@ export type Offence = { route: string; problem: string };
  * Pages over their budget, pages whose first load carries what only the editor may load lazily (Monaco, the
  * catalogue), and budget entries for pages the build does not have (a renamed page must not keep a loose budget).
  */
-export function checkBudgets(build: BuildReader, budgets: Record<string, number> = EDITOR_BUDGETS): Offence[] {
+export function checkBudgets(build: BuildReader, budgets: Record<string, number> = BUDGETS): Offence[] {
   const pages = build.pages();
   const offences: Offence[] = [];
   for (const page of pages) {
@@ -26,7 +83,7 @@ export function checkBudgets(build: BuildReader, budgets: Record<string, number>
 }
 
 /** `npm run check:bundle [distDir]` (default .next, or CLEF_DIST_DIR): exit 1 naming every offence. */
-export function main(args: string[], budgets: Record<string, number> = EDITOR_BUDGETS): number {
+export function main(args: string[], budgets: Record<string, number> = BUDGETS): number {
   const build = new BuildReader(args[0] ?? process.env.CLEF_DIST_DIR ?? ".next");
   if (!build.exists()) {
     console.error(`No ${build.statsFile}: run \`npx next build\` first.`);
