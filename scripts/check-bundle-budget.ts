@@ -19,23 +19,23 @@ const EDITOR_PAGES = [
 ];
 
 /**
- * Pages not yet within 300 kB, held where they are (kB gzip, rounded up) so that none grows while they shrink: what
- * keeps them above it is listed in the README's Performance section. Lower an entry when a page gets lighter; remove it
- * when the page fits the default.
+ * Pages not yet within 300 kB, held at today's weight (kB gzip, 2 kB over and rounded up to 5) so that none grows while
+ * they shrink; the README's Performance section says what keeps them above it. Lower an entry when a page gets
+ * lighter, and remove it when the page fits the default.
  */
 const NOT_YET_WITHIN: Record<string, number> = {
-  "/roles/details/[roleName]": 445,
   "/roles/create": 440,
+  "/roles/details/[roleName]": 435,
   "/simulator": 430,
-  "/users/details/[name]": 430,
-  "/users/create": 410,
-  "/organizations/roots/[rootId]": 405,
+  "/users/create": 415,
   "/organizations/organizational-units/[ouId]": 405,
+  "/organizations/roots/[rootId]": 405,
   "/organizations/accounts/[accountId]": 405,
-  "/groups/create": 395,
-  "/organizations/accounts": 395,
+  "/groups/create": 400,
+  "/organizations/accounts": 400,
   "/identity-providers/details": 380,
-  "/users/details/[name]/add-permissions": 370,
+  "/users/details/[name]": 375,
+  "/users/details/[name]/add-permissions": 375,
   "/": 370,
   "/access-checks": 365,
   "/groups/details/[groupName]/attach-policies": 365,
@@ -43,15 +43,15 @@ const NOT_YET_WITHIN: Record<string, number> = {
   "/groups/details/[groupName]": 360,
   "/policies": 355,
   "/roles": 345,
-  "/users/details/[name]/create-access-key": 340,
-  "/organizations/policies/[policyType]": 340,
+  "/users/details/[name]/create-access-key": 345,
+  "/organizations/policies/[policyType]": 345,
   "/users": 340,
   "/groups": 340,
   "/organizations/accounts/add": 340,
   "/organizations/invitations": 340,
   "/users/details/[name]/assign-mfa": 335,
-  "/identity-providers/create": 335,
   "/organizations/policies": 335,
+  "/identity-providers/create": 335,
   "/identity-providers": 330,
   "/switch-role": 330,
   "/account-settings/edit-password-policy": 330,
