@@ -6,6 +6,16 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Separate build folders let several e2e runs (each with its own server) share one checkout.
   distDir: process.env.CLEF_DIST_DIR ?? ".next",
+  turbopack: {
+    // Cloudscape's messages come compiled (all.en holds message syntax trees), so the browser needs no ICU parser.
+    resolveAlias: { "@formatjs/icu-messageformat-parser": { browser: "@formatjs/icu-messageformat-parser/lib/no-parser.js" } },
+    rules: {
+      "*.js": {
+        condition: { path: /@cloudscape-design\/components\/app-layout\/internal\.js$/ },
+        loaders: [require.resolve("./scripts/turbopack/app-layout-refresh-only.cjs")],
+      },
+    },
+  },
   // Pages get their Content-Security-Policy (with a fresh nonce) from proxy.ts.
   async headers() {
     return [

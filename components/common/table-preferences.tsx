@@ -1,19 +1,13 @@
 "use client";
 
-import CollectionPreferences from "@cloudscape-design/components/collection-preferences";
+import Button from "@cloudscape-design/components/button";
+import dynamic from "next/dynamic";
 
-export const PAGE_SIZES = [10, 25, 50, 100];
-
-/** A table's Preferences (the cog by its pagination): how many rows a page shows, as AWS's console tables offer. */
-export function TablePreferences(props: { pageSize: number; onPageSizeChange: (pageSize: number) => void; noun: string }) {
-  return (
-    <CollectionPreferences
-      title="Preferences"
-      confirmLabel="Confirm"
-      cancelLabel="Cancel"
-      preferences={{ pageSize: props.pageSize }}
-      pageSizePreference={{ title: "Page size", options: PAGE_SIZES.map((value) => ({ value, label: `${value} ${props.noun}` })) }}
-      onConfirm={(e) => props.onPageSizeChange(e.detail.pageSize ?? props.pageSize)}
-    />
-  );
-}
+/**
+ * A table's Preferences cog. Cloudscape's CollectionPreferences brings its modal and a drag-and-drop library (column
+ * reordering) with it, so it loads just after the page, standing in as a cog drawn like its own until then.
+ */
+export const TablePreferences = dynamic(() => import("./table-preferences-modal").then((m) => m.TablePreferencesModal), {
+  ssr: false,
+  loading: () => <Button variant="icon" iconName="settings" ariaLabel="Preferences" />,
+});

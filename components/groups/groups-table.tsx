@@ -6,6 +6,7 @@ import Link from "@cloudscape-design/components/link";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
@@ -17,8 +18,10 @@ import { useListCollection } from "@/components/common/use-list-collection";
 import { useGroupDetails, useGroups } from "@/lib/queries/groups";
 import type { GroupDetail, GroupSummary } from "@/lib/server/services/groups";
 import { ago } from "@/lib/format/time";
-import { DeleteGroupsModal } from "./delete-groups-modal";
 import { groupHref } from "./group-href";
+
+// Loads after the page: only a click on Delete shows it.
+const DeleteGroupsModal = dynamic(() => import("./delete-groups-modal").then((m) => m.DeleteGroupsModal), { ssr: false });
 
 type Detail = { data?: GroupDetail; error?: string };
 

@@ -6,6 +6,7 @@ import Link from "@cloudscape-design/components/link";
 import Select from "@cloudscape-design/components/select";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { headerCounter } from "@/components/common/list-counts";
@@ -15,7 +16,6 @@ import { TablePreferences } from "@/components/common/table-preferences";
 import { useListCollection } from "@/components/common/use-list-collection";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
 import { policyHref, usePolicies, usePolicyDescriptions, type PolicySummary } from "@/lib/queries/policies";
-import { DeletePolicyModal } from "./delete-policy-modal";
 import {
   matchesType,
   matchesUsage,
@@ -26,6 +26,9 @@ import {
   type TypeFilter,
   type UsageFilter,
 } from "./policy-labels";
+
+// Loads after the page: only a click on Delete shows it.
+const DeletePolicyModal = dynamic(() => import("./delete-policy-modal").then((m) => m.DeletePolicyModal), { ssr: false });
 
 type Row = PolicySummary & { typeLabel: string; usedAs: string };
 

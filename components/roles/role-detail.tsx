@@ -7,20 +7,30 @@ import Header from "@cloudscape-design/components/header";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Spinner from "@cloudscape-design/components/spinner";
 import Tabs from "@cloudscape-design/components/tabs";
+import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { AccessAdvisorTab } from "@/components/common/access-advisor-tab";
-import { EffectivePermissionsTab } from "@/components/effective/effective-permissions-tab";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
 import { useRole } from "@/lib/queries/roles";
-import { DeleteRolesModal } from "./delete-roles-modal";
 import { RolePermissionsTab } from "./role-permissions-tab";
-import { RoleSessionsTab } from "./role-sessions-tab";
 import { RoleSummaryContainer } from "./role-summary";
-import { RoleTagsTab } from "./role-tags-tab";
-import { RoleTrustTab } from "./role-trust-tab";
 import { useDeleteRoles } from "./use-delete-roles";
+
+// The tabs not shown on arrival load when first shown; the Delete modal just after the page.
+const TabLoading = () => <Spinner size="large" />;
+const AccessAdvisorTab = dynamic(() => import("@/components/common/access-advisor-tab").then((m) => m.AccessAdvisorTab), {
+  ssr: false,
+  loading: TabLoading,
+});
+const EffectivePermissionsTab = dynamic(
+  () => import("@/components/effective/effective-permissions-tab").then((m) => m.EffectivePermissionsTab),
+  { ssr: false, loading: TabLoading },
+);
+const DeleteRolesModal = dynamic(() => import("./delete-roles-modal").then((m) => m.DeleteRolesModal), { ssr: false });
+const RoleSessionsTab = dynamic(() => import("./role-sessions-tab").then((m) => m.RoleSessionsTab), { ssr: false, loading: TabLoading });
+const RoleTagsTab = dynamic(() => import("./role-tags-tab").then((m) => m.RoleTagsTab), { ssr: false, loading: TabLoading });
+const RoleTrustTab = dynamic(() => import("./role-trust-tab").then((m) => m.RoleTrustTab), { ssr: false, loading: TabLoading });
 
 const TABS = ["permissions", "effective", "trust", "tags", "last_accessed", "sessions"] as const;
 

@@ -6,6 +6,7 @@ import Header from "@cloudscape-design/components/header";
 import Link from "@cloudscape-design/components/link";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
@@ -16,9 +17,11 @@ import { TablePreferences } from "@/components/common/table-preferences";
 import { useListCollection } from "@/components/common/use-list-collection";
 import { useRoles, useRolesLastUsed, type RoleSummary } from "@/lib/queries/roles";
 import { ago } from "@/lib/format/time";
-import { DeleteRolesModal } from "./delete-roles-modal";
 import { useDeleteRoles } from "./use-delete-roles";
 import { roleHref } from "./role-href";
+
+// Loads after the page: only a click on Delete shows it.
+const DeleteRolesModal = dynamic(() => import("./delete-roles-modal").then((m) => m.DeleteRolesModal), { ssr: false });
 
 /**
  * The AWS console's Roles page: the whole list, searched by name or description, sorted and paged in the browser;

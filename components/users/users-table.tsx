@@ -4,6 +4,7 @@ import Button from "@cloudscape-design/components/button";
 import Header from "@cloudscape-design/components/header";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type ReactNode } from "react";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
@@ -13,11 +14,13 @@ import { SearchFilter } from "@/components/common/search-filter";
 import { TablePreferences } from "@/components/common/table-preferences";
 import { useListCollection } from "@/components/common/use-list-collection";
 import { useUserActivity, useUsers } from "@/lib/queries/users";
-import { DeleteUsersModal } from "./delete-users-modal";
 import { useDeleteUsers } from "./use-delete-users";
 import { userNameColumn } from "./user-link";
 import type { UserActivity, UserSummary } from "@/lib/server/services/users";
 import { age, ago } from "@/lib/format/time";
+
+// Loads after the page: only a click on Delete shows it.
+const DeleteUsersModal = dynamic(() => import("./delete-users-modal").then((m) => m.DeleteUsersModal), { ssr: false });
 
 /** The AWS console's Users page: the whole list, searched by name or ARN, sorted and paged in the browser. */
 export function UsersTable() {

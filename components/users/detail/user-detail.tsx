@@ -6,18 +6,31 @@ import Header from "@cloudscape-design/components/header";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Spinner from "@cloudscape-design/components/spinner";
 import Tabs from "@cloudscape-design/components/tabs";
+import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { AccessAdvisorTab } from "@/components/common/access-advisor-tab";
-import { EffectivePermissionsTab } from "@/components/effective/effective-permissions-tab";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
 import { useUserDetail } from "@/lib/queries/user-detail";
-import { DeleteUserModal } from "./delete-user-modal";
-import { GroupsTab } from "./groups-tab";
 import { PermissionsTab } from "./permissions-tab";
-import { SecurityCredentialsTab } from "./security-credentials-tab";
-import { TagsTab } from "./tags-tab";
 import { UserSummary } from "./user-summary";
+
+// The tabs not shown on arrival load when first shown; the Delete modal just after the page.
+const TabLoading = () => <Spinner size="large" />;
+const AccessAdvisorTab = dynamic(() => import("@/components/common/access-advisor-tab").then((m) => m.AccessAdvisorTab), {
+  ssr: false,
+  loading: TabLoading,
+});
+const EffectivePermissionsTab = dynamic(
+  () => import("@/components/effective/effective-permissions-tab").then((m) => m.EffectivePermissionsTab),
+  { ssr: false, loading: TabLoading },
+);
+const DeleteUserModal = dynamic(() => import("./delete-user-modal").then((m) => m.DeleteUserModal), { ssr: false });
+const GroupsTab = dynamic(() => import("./groups-tab").then((m) => m.GroupsTab), { ssr: false, loading: TabLoading });
+const SecurityCredentialsTab = dynamic(() => import("./security-credentials-tab").then((m) => m.SecurityCredentialsTab), {
+  ssr: false,
+  loading: TabLoading,
+});
+const TagsTab = dynamic(() => import("./tags-tab").then((m) => m.TagsTab), { ssr: false, loading: TabLoading });
 
 const SECTIONS = ["permissions", "effective_permissions", "groups", "tags", "security_credentials", "access_advisor"] as const;
 

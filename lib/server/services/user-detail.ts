@@ -66,23 +66,28 @@ export async function listAll<T>(
   return out;
 }
 
-async function accessKeys(iam: IAMClient, userName: string, tags: Tag[]): Promise<AccessKeySummary[]> {
+async function accessKeys(iam: IAMClient, userName: string) {
   const keys = await iam.send(new ListAccessKeysCommand({ UserName: userName }));
   return Promise.all(
-    (keys.AccessKeyMetadata ?? []).map(async (k) => {
-      const used = (await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: k.AccessKeyId! }))).AccessKeyLastUsed;
-      const known = (v?: string) => (v && v !== "N/A" ? v : undefined);
-      return {
-        accessKeyId: k.AccessKeyId!,
-        status: k.Status as AccessKeySummary["status"],
-        createDate: k.CreateDate!.toISOString(),
-        description: tags.find((t) => t.Key === k.AccessKeyId)?.Value || undefined,
-        lastUsedDate: iso(used?.LastUsedDate),
-        lastUsedRegion: known(used?.Region),
-        lastUsedService: known(used?.ServiceName),
-      };
-    }),
+    (keys.AccessKeyMetadata ?? []).map(async (k) => ({
+      key: k,
+      used: (await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: k.AccessKeyId! }))).AccessKeyLastUsed,
+    })),
   );
+}
+
+/** An access key as the Security credentials tab shows it; its description is the user's tag keyed by the key's ID. */
+function accessKeySummary({ key: k, used }: Awaited<ReturnType<typeof accessKeys>>[number], tags: Tag[]): AccessKeySummary {
+  const known = (v?: string) => (v && v !== "N/A" ? v : undefined);
+  return {
+    accessKeyId: k.AccessKeyId!,
+    status: k.Status as AccessKeySummary["status"],
+    createDate: k.CreateDate!.toISOString(),
+    description: tags.find((t) => t.Key === k.AccessKeyId)?.Value || undefined,
+    lastUsedDate: iso(used?.LastUsedDate),
+    lastUsedRegion: known(used?.Region),
+    lastUsedService: known(used?.ServiceName),
+  };
 }
 
 /** Everything the user's page header, Summary and Security credentials show, in one round of calls. */
@@ -90,12 +95,18 @@ export async function getUserDetail({ principal, input }: { principal: Principal
   const iam = iamClient(principal);
   const UserName = input.userName;
   try {
-    const { User: u } = await iam.send(new GetUserCommand({ UserName }));
-    const [tags, profile, mfa] = await Promise.all([
+    // Every call starts at once; they are awaited in the order that decides which error the page reports (the user's
+    // own first), as when they ran one after another.
+    const user = iam.send(new GetUserCommand({ UserName }));
+    const details = Promise.all([
       listAll((Marker) => iam.send(new ListUserTagsCommand({ UserName, Marker })).then((r) => ({ ...r, items: r.Tags }))),
       iam.send(new GetLoginProfileCommand({ UserName })).catch(missing),
       iam.send(new ListMFADevicesCommand({ UserName })),
     ]);
+    const keys = accessKeys(iam, UserName);
+    for (const call of [user, details, keys]) call.catch(() => undefined);
+    const { User: u } = await user;
+    const [tags, profile, mfa] = await details;
     const cleanTags = tags.map((t) => ({ Key: t.Key!, Value: t.Value ?? "" }));
     return {
       userName: u!.UserName!,
@@ -112,7 +123,7 @@ export async function getUserDetail({ principal, input }: { principal: Principal
             passwordResetRequired: !!profile.LoginProfile.PasswordResetRequired,
           }
         : null,
-      accessKeys: await accessKeys(iam, UserName, cleanTags),
+      accessKeys: (await keys).map((k) => accessKeySummary(k, cleanTags)),
       mfaDevices: (mfa.MFADevices ?? []).map((d) => ({
         serialNumber: d.SerialNumber!,
         enableDate: d.EnableDate!.toISOString(),
