@@ -8,8 +8,4 @@ export const headerCounter = (total: number | undefined, selected = 0) =>
 /** The filter's "N matches", shown while a filter narrows the list. */
 export const matchesText = (n: number) => `${formatCount(n)} ${n === 1 ? "match" : "matches"}`;
 
-/** Whether any of the values contains the text, ignoring case, as the AWS console's search boxes match. */
-export function containsText(values: (string | undefined)[], text: string): boolean {
-  const needle = text.trim().toLowerCase();
-  return !needle || values.some((v) => v?.toLowerCase().includes(needle));
-}
+export { containsText } from "@/lib/lists/page";

@@ -14,8 +14,8 @@ import { headerCounter } from "@/components/common/list-counts";
 import { ListPagination } from "@/components/common/list-pagination";
 import { SearchFilter } from "@/components/common/search-filter";
 import { TablePreferences } from "@/components/common/table-preferences";
-import { useListCollection } from "@/components/common/use-list-collection";
-import { useGroupDetails, useGroups } from "@/lib/queries/groups";
+import { useServerList } from "@/components/common/use-server-list";
+import { GROUPS_URL, groupKeys, useGroupDetails } from "@/lib/queries/groups";
 import type { GroupDetail, GroupSummary } from "@/lib/server/services/groups";
 import { ago } from "@/lib/format/time";
 import { groupHref } from "./group-href";
@@ -32,19 +32,18 @@ function permissionsCell(d: Detail) {
 }
 
 /**
- * The AWS console's "User groups" page: the whole list, searched by name, sorted and paged in the browser; users and
+ * The AWS console's "User groups" page: searched by name, sorted and paged on the server; users and
  * permissions read per visible row (ListGroups returns neither), so they are shown but not sorted on.
  */
 export function GroupsTable() {
   useBreadcrumbs([{ text: "User groups", href: "/groups" }]);
   const router = useRouter();
-  const query = useGroups();
-  const list = useListCollection(query.data, { searchText: (g) => [g.groupName], sortingField: "groupName", trackBy: "groupName" });
-  const { items, collectionProps } = list;
+  const list = useServerList<GroupSummary>({ url: GROUPS_URL, queryKey: groupKeys.lists(), defaultSort: "groupName", syncUrl: true });
+  const { items, query } = list;
   const details = useGroupDetails(items.map((g) => g.groupName));
   const detailOf = new Map(items.map((g, i) => [g.groupName, { data: details[i]?.data, error: details[i]?.error?.message } as Detail]));
   const detail = (g: GroupSummary) => detailOf.get(g.groupName) ?? {};
-  const selected = collectionProps.selectedItems ?? [];
+  const selected = list.selectedItems;
   const [deleting, setDeleting] = useState(false);
 
   const columns: TableProps.ColumnDefinition<GroupSummary>[] = [
@@ -66,7 +65,8 @@ export function GroupsTable() {
   return (
     <>
       <Table
-        {...collectionProps}
+        {...list.tableProps}
+        trackBy="groupName"
         data-testid="groups-table"
         variant="full-page"
         items={items}
@@ -82,7 +82,7 @@ export function GroupsTable() {
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={headerCounter(query.data?.length, selected.length)}
+            counter={headerCounter(list.total, selected.length)}
             description="A user group is a collection of IAM users. Use groups to specify permissions for a collection of users."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
@@ -90,7 +90,7 @@ export function GroupsTable() {
                   iconName="refresh"
                   ariaLabel="Refresh"
                   loading={query.isFetching && !query.isLoading}
-                  onClick={() => void query.refetch()}
+                  onClick={() => void list.refresh()}
                 />
                 <Button disabled={!selected.length} onClick={() => setDeleting(true)}>
                   Delete
@@ -104,15 +104,7 @@ export function GroupsTable() {
             User groups
           </Header>
         }
-        filter={
-          <SearchFilter
-            value={list.filterProps.filteringText}
-            onChange={list.actions.setFiltering}
-            countText={list.countText}
-            placeholder="Search groups by name"
-            ariaLabel="Filter user groups"
-          />
-        }
+        filter={<SearchFilter {...list.filterProps} placeholder="Search groups by name" ariaLabel="Filter user groups" />}
         pagination={<ListPagination {...list.paginationProps} />}
         preferences={<TablePreferences pageSize={list.pageSize} onPageSizeChange={list.setPageSize} noun="user groups" />}
         empty={
@@ -129,7 +121,7 @@ export function GroupsTable() {
         groups={deleting ? selected.map((g) => ({ ...g, detail: detail(g).data })) : []}
         onClose={(deleted) => {
           setDeleting(false);
-          if (deleted.length) list.actions.setSelectedItems(selected.filter((g) => !deleted.includes(g.groupName)));
+          if (deleted.length) list.setSelectedItems(selected.filter((g) => !deleted.includes(g.groupName)));
         }}
       />
     </>

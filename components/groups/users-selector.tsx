@@ -7,14 +7,14 @@ import type { ReactNode } from "react";
 import { headerCounter } from "@/components/common/list-counts";
 import { ListPagination } from "@/components/common/list-pagination";
 import { SearchFilter } from "@/components/common/search-filter";
-import { useListCollection } from "@/components/common/use-list-collection";
-import { useUsers } from "@/lib/queries/users";
+import { useServerList } from "@/components/common/use-server-list";
+import { USERS_URL, userKeys } from "@/lib/queries/users";
 import { ago } from "@/lib/format/time";
 import type { UserSummary } from "@/lib/server/services/users";
 
 /**
- * Choose IAM users from the whole list (searched by name or ARN, sorted and paged in the browser); the selection is
- * kept by name across pages and searches.
+ * Choose IAM users, searched by name or ARN, sorted and paged on the server; the selection is kept by name across
+ * pages and searches.
  * `members` are already in the group: shown, but not selectable.
  */
 export function UsersSelector(props: {
@@ -25,8 +25,8 @@ export function UsersSelector(props: {
   members?: Set<string>;
   variant?: "container" | "embedded";
 }) {
-  const query = useUsers();
-  const list = useListCollection(query.data, { searchText: (u) => [u.userName, u.arn], sortingField: "userName", pageSize: 10 });
+  const list = useServerList<UserSummary>({ url: USERS_URL, queryKey: userKeys.lists(), defaultSort: "userName", pageSize: 10 });
+  const { query } = list;
   const chosen = new Set(props.selected);
   const isMember = (name: string) => props.members?.has(name.toLowerCase()) ?? false;
   const columns: TableProps.ColumnDefinition<UserSummary>[] = [
@@ -45,12 +45,12 @@ export function UsersSelector(props: {
 
   return (
     <Table
-      {...list.collectionProps}
+      {...list.tableProps}
       variant={props.variant ?? "container"}
       items={list.items}
       trackBy="userName"
       selectionType="multi"
-      selectedItems={(query.data ?? []).filter((u) => chosen.has(u.userName))}
+      selectedItems={[...chosen].map((userName) => ({ userName }) as UserSummary)}
       isItemDisabled={(u) => isMember(u.userName)}
       onSelectionChange={(e) => props.onChange(e.detail.selectedItems.map((u) => u.userName))}
       ariaLabels={{
@@ -62,19 +62,11 @@ export function UsersSelector(props: {
       loadingText="Loading users"
       columnDefinitions={columns}
       header={
-        <Header counter={headerCounter(query.data?.length, props.selected.length)} description={props.description}>
+        <Header counter={headerCounter(list.total, props.selected.length)} description={props.description}>
           {props.title}
         </Header>
       }
-      filter={
-        <SearchFilter
-          value={list.filterProps.filteringText}
-          onChange={list.actions.setFiltering}
-          countText={list.countText}
-          placeholder="Search users by name or ARN"
-          ariaLabel="Filter users"
-        />
-      }
+      filter={<SearchFilter {...list.filterProps} placeholder="Search users by name or ARN" ariaLabel="Filter users" />}
       pagination={<ListPagination {...list.paginationProps} />}
       empty={
         query.error ? (

@@ -8,55 +8,42 @@ import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { headerCounter } from "@/components/common/list-counts";
 import { ListPagination } from "@/components/common/list-pagination";
 import { SearchFilter } from "@/components/common/search-filter";
 import { TablePreferences } from "@/components/common/table-preferences";
-import { useListCollection } from "@/components/common/use-list-collection";
+import { useServerList } from "@/components/common/use-server-list";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
-import { policyHref, usePolicies, usePolicyDescriptions, type PolicySummary } from "@/lib/queries/policies";
-import {
-  matchesType,
-  matchesUsage,
-  policyTypeLabel,
-  TYPE_FILTERS,
-  USAGE_FILTERS,
-  usedAsLabel,
-  type TypeFilter,
-  type UsageFilter,
-} from "./policy-labels";
+import { POLICIES_URL, policyHref, policyKeys, usePolicyDescriptions, type PolicySummary } from "@/lib/queries/policies";
+import { policyTypeLabel, TYPE_FILTERS, USAGE_FILTERS, usedAsLabel, type TypeFilter, type UsageFilter } from "./policy-labels";
 
 // Loads after the page: only a click on Delete shows it.
 const DeletePolicyModal = dynamic(() => import("./delete-policy-modal").then((m) => m.DeletePolicyModal), { ssr: false });
 
-type Row = PolicySummary & { typeLabel: string; usedAs: string };
-
 /**
  * The AWS console's Policies page: every managed policy (AWS's and the account's), filtered by type, use and name,
- * sorted and paged in the browser. ListPolicies leaves descriptions out, so they are read for the visible rows.
+ * sorted and paged on the server. ListPolicies leaves descriptions out, so they are read for the visible rows.
  */
 export function PoliciesTable() {
   useBreadcrumbs([{ text: "Policies", href: "/policies" }]);
   const router = useRouter();
-  const query = usePolicies();
   const [type, setType] = useState<TypeFilter>("All");
   const [usage, setUsage] = useState<UsageFilter>("");
-  const rows = useMemo(() => query.data?.map((p): Row => ({ ...p, typeLabel: policyTypeLabel(p), usedAs: usedAsLabel(p) })), [query.data]);
-  const narrowed = useMemo(() => rows?.filter((p) => matchesType(p, type) && matchesUsage(p, usage)), [rows, type, usage]);
-  const list = useListCollection(narrowed, {
-    searchText: (p) => [p.policyName],
-    sortingField: "policyName",
-    trackBy: "arn",
-    narrowed: type !== "All" || usage !== "",
+  const list = useServerList<PolicySummary>({
+    url: POLICIES_URL,
+    queryKey: policyKeys.lists(),
+    defaultSort: "policyName",
+    extra: { type, usage },
+    syncUrl: true,
   });
-  const { items, collectionProps } = list;
+  const { items, query } = list;
   const descriptions = usePolicyDescriptions(items.map((p) => p.arn));
   const [deleting, setDeleting] = useState<PolicySummary | null>(null);
-  const one = collectionProps.selectedItems?.[0];
+  const one = list.selectedItems[0];
 
   const open = (p: PolicySummary) => router.push(policyHref(p.arn));
-  const columns: TableProps.ColumnDefinition<Row>[] = [
+  const columns: TableProps.ColumnDefinition<PolicySummary>[] = [
     {
       id: "policyName",
       header: "Policy name",
@@ -67,8 +54,8 @@ export function PoliciesTable() {
         </Link>
       ),
     },
-    { id: "type", header: "Type", sortingField: "typeLabel", cell: (p) => p.typeLabel },
-    { id: "usedAs", header: "Used as", sortingField: "usedAs", cell: (p) => p.usedAs },
+    { id: "type", header: "Type", sortingField: "typeLabel", cell: policyTypeLabel },
+    { id: "usedAs", header: "Used as", sortingField: "usedAs", cell: usedAsLabel },
     {
       id: "description",
       header: "Description",
@@ -77,12 +64,13 @@ export function PoliciesTable() {
     },
   ];
   // Another type or use starts again from page 1, as a new search does.
-  const narrow = (next: () => void) => (next(), list.actions.setCurrentPage(1));
+  const narrow = (next: () => void) => (next(), list.restart());
 
   return (
     <>
       <Table
-        {...collectionProps}
+        {...list.tableProps}
+        trackBy="arn"
         data-testid="policies-table"
         variant="full-page"
         items={items}
@@ -94,7 +82,7 @@ export function PoliciesTable() {
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={headerCounter(query.data?.length)}
+            counter={headerCounter(list.total)}
             description="A policy is an object in AWS that defines permissions."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
@@ -102,7 +90,7 @@ export function PoliciesTable() {
                   iconName="refresh"
                   ariaLabel="Refresh"
                   loading={query.isFetching && !query.isLoading}
-                  onClick={() => void query.refetch()}
+                  onClick={() => void list.refresh()}
                 />
                 <Button disabled={!one} onClick={() => one && open(one)}>
                   View
@@ -122,13 +110,7 @@ export function PoliciesTable() {
         filter={
           <SpaceBetween direction="horizontal" size="xs">
             <div style={{ minWidth: 360 }}>
-              <SearchFilter
-                value={list.filterProps.filteringText}
-                onChange={list.actions.setFiltering}
-                countText={list.countText}
-                placeholder="Search policies by name"
-                ariaLabel="Filter policies"
-              />
+              <SearchFilter {...list.filterProps} placeholder="Search policies by name" ariaLabel="Filter policies" />
             </div>
             <Select
               selectedOption={TYPE_FILTERS.find((t) => t.value === type)!}
@@ -150,9 +132,7 @@ export function PoliciesTable() {
         preferences={<TablePreferences pageSize={list.pageSize} onPageSizeChange={list.setPageSize} noun="policies" />}
         empty={query.error ? query.error.message : list.filtered ? "No policies match the filter." : "No policies to display."}
       />
-      {deleting && (
-        <DeletePolicyModal policy={deleting} onClose={() => setDeleting(null)} onDeleted={() => list.actions.setSelectedItems([])} />
-      )}
+      {deleting && <DeletePolicyModal policy={deleting} onClose={() => setDeleting(null)} onDeleted={() => list.setSelectedItems([])} />}
     </>
   );
 }

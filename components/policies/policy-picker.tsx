@@ -5,22 +5,20 @@ import Link from "@cloudscape-design/components/link";
 import Select from "@cloudscape-design/components/select";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { headerCounter } from "@/components/common/list-counts";
 import { ListPagination } from "@/components/common/list-pagination";
 import { SearchFilter } from "@/components/common/search-filter";
 import { TablePreferences } from "@/components/common/table-preferences";
-import { useListCollection } from "@/components/common/use-list-collection";
-import { usePolicies } from "@/lib/queries/policies";
+import { useServerList } from "@/components/common/use-server-list";
+import { POLICIES_URL, policyKeys } from "@/lib/queries/policies";
 import type { PolicySummary } from "@/lib/server/services/policies";
-import { matchesType, policyTypeLabel, TYPE_FILTERS, type TypeFilter } from "./policy-labels";
+import { policyTypeLabel, TYPE_FILTERS, type TypeFilter } from "./policy-labels";
 import { PolicySummaryModal } from "./policy-summary-modal";
-
-type Row = PolicySummary & { typeLabel: string };
 
 /**
  * Choose managed policies (AWS or customer managed) to attach, as the console's "Permissions policies" table: the
- * whole list, filtered by type and name, sorted and paged in the browser. `selected` is a list of policy ARNs, kept
+ * list filtered by type and name, sorted and paged on the server. `selected` is a list of policy ARNs, kept
  * across pages and filters; `single` picks one (e.g. a permissions boundary). Each row's "View summary" shows the
  * policy's permissions before it is chosen (not inside another modal: `noSummaries`).
  */
@@ -31,24 +29,23 @@ export function PolicyPicker(props: {
   title?: string;
   noSummaries?: boolean;
 }) {
-  const query = usePolicies();
   const [type, setType] = useState<TypeFilter>("All");
   const [viewing, setViewing] = useState<PolicySummary>();
-  const rows = useMemo(() => query.data?.map((p): Row => ({ ...p, typeLabel: policyTypeLabel(p) })), [query.data]);
-  const narrowed = useMemo(() => rows?.filter((p) => matchesType(p, type)), [rows, type]);
-  const list = useListCollection(narrowed, {
-    searchText: (p) => [p.policyName],
-    sortingField: "policyName",
+  const list = useServerList<PolicySummary>({
+    url: POLICIES_URL,
+    queryKey: policyKeys.lists(),
+    defaultSort: "policyName",
     pageSize: 10,
-    narrowed: type !== "All",
+    extra: { type },
   });
-  const chosen = new Set(props.selected);
-  const selectedItems = (rows ?? []).filter((p) => chosen.has(p.arn));
+  const { query } = list;
+  // Matched by ARN (trackBy), so the selection spans pages and filters.
+  const selectedItems = props.selected.map((arn) => list.items.find((p) => p.arn === arn) ?? ({ arn } as PolicySummary));
 
   return (
     <>
       <Table
-        {...list.collectionProps}
+        {...list.tableProps}
         data-testid="policy-picker"
         items={list.items}
         trackBy="arn"
@@ -69,7 +66,7 @@ export function PolicyPicker(props: {
         loadingText="Loading policies"
         columnDefinitions={[
           { id: "name", header: "Policy name", sortingField: "policyName", cell: (p) => p.policyName },
-          { id: "type", header: "Type", sortingField: "typeLabel", cell: (p) => p.typeLabel },
+          { id: "type", header: "Type", sortingField: "typeLabel", cell: policyTypeLabel },
           { id: "attached", header: "Attached entities", sortingField: "attachmentCount", cell: (p) => p.attachmentCount },
           ...(props.noSummaries
             ? []
@@ -77,7 +74,7 @@ export function PolicyPicker(props: {
                 {
                   id: "summary",
                   header: "Permissions",
-                  cell: (p: Row) => (
+                  cell: (p: PolicySummary) => (
                     <Link onFollow={() => setViewing(p)} ariaLabel={`View summary of ${p.policyName}`}>
                       View summary
                     </Link>
@@ -85,20 +82,14 @@ export function PolicyPicker(props: {
                 },
               ]),
         ]}
-        header={<Header counter={headerCounter(query.data?.length, props.selected.length)}>{props.title ?? "Permissions policies"}</Header>}
+        header={<Header counter={headerCounter(list.total, props.selected.length)}>{props.title ?? "Permissions policies"}</Header>}
         filter={
           <SpaceBetween direction="horizontal" size="xs">
-            <SearchFilter
-              value={list.filterProps.filteringText}
-              onChange={list.actions.setFiltering}
-              countText={list.countText}
-              placeholder="Search policies by name"
-              ariaLabel="Filter policies"
-            />
+            <SearchFilter {...list.filterProps} placeholder="Search policies by name" ariaLabel="Filter policies" />
             <Select
               selectedOption={TYPE_FILTERS.find((t) => t.value === type)!}
               options={TYPE_FILTERS.map((t) => ({ ...t }))}
-              onChange={(e) => (setType(e.detail.selectedOption.value as TypeFilter), list.actions.setCurrentPage(1))}
+              onChange={(e) => (setType(e.detail.selectedOption.value as TypeFilter), list.restart())}
               ariaLabel="Filter by type"
             />
           </SpaceBetween>

@@ -14,8 +14,8 @@ import { headerCounter } from "@/components/common/list-counts";
 import { ListPagination } from "@/components/common/list-pagination";
 import { SearchFilter } from "@/components/common/search-filter";
 import { TablePreferences } from "@/components/common/table-preferences";
-import { useListCollection } from "@/components/common/use-list-collection";
-import { useRoles, useRolesLastUsed, type RoleSummary } from "@/lib/queries/roles";
+import { useServerList } from "@/components/common/use-server-list";
+import { ROLES_URL, roleKeys, useRolesLastUsed, type RoleSummary } from "@/lib/queries/roles";
 import { ago } from "@/lib/format/time";
 import { useDeleteRoles } from "./use-delete-roles";
 import { roleHref } from "./role-href";
@@ -24,24 +24,19 @@ import { roleHref } from "./role-href";
 const DeleteRolesModal = dynamic(() => import("./delete-roles-modal").then((m) => m.DeleteRolesModal), { ssr: false });
 
 /**
- * The AWS console's Roles page: the whole list, searched by name or description, sorted and paged in the browser;
+ * The AWS console's Roles page: searched by name or description, sorted and paged on the server;
  * last activity is read per visible row (ListRoles does not return it).
  */
 export function RolesTable() {
   useBreadcrumbs([{ text: "Roles", href: "/roles" }]);
   const router = useRouter();
-  const query = useRoles();
-  const list = useListCollection(query.data, {
-    searchText: (r) => [r.roleName, r.description],
-    sortingField: "roleName",
-    trackBy: "roleName",
-  });
-  const { items, collectionProps } = list;
+  const list = useServerList<RoleSummary>({ url: ROLES_URL, queryKey: roleKeys.lists(), defaultSort: "roleName", syncUrl: true });
+  const { items, query } = list;
   const lastUsed = useRolesLastUsed(items.map((r) => r.roleName));
   const lastActivity = new Map(
     items.map((r, i) => [r.roleName, lastUsed[i]?.data ? (lastUsed[i].data.lastUsed?.date ?? null) : undefined]),
   );
-  const selected = collectionProps.selectedItems ?? [];
+  const selected = list.selectedItems;
   const [confirming, setConfirming] = useState(false);
   const deleteRoles = useDeleteRoles();
   const open = (name: string) => router.push(roleHref(name));
@@ -86,13 +81,14 @@ export function RolesTable() {
     const names = selected.map((s) => s.roleName);
     setConfirming(false);
     const deleted = await deleteRoles(names, new Set(selected.filter((s) => s.serviceLinked).map((s) => s.roleName)));
-    list.actions.setSelectedItems(selected.filter((r) => !deleted.includes(r.roleName)));
+    list.setSelectedItems(selected.filter((r) => !deleted.includes(r.roleName)));
   };
 
   return (
     <>
       <Table
-        {...collectionProps}
+        {...list.tableProps}
+        trackBy="roleName"
         data-testid="roles-table"
         variant="full-page"
         items={items}
@@ -108,7 +104,7 @@ export function RolesTable() {
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={headerCounter(query.data?.length, selected.length)}
+            counter={headerCounter(list.total, selected.length)}
             description="IAM roles are identities you can create that have specific permissions with credentials that are valid for short durations. Roles can be assumed by entities that you trust."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
@@ -116,7 +112,7 @@ export function RolesTable() {
                   iconName="refresh"
                   ariaLabel="Refresh"
                   loading={query.isFetching && !query.isLoading}
-                  onClick={() => void query.refetch()}
+                  onClick={() => void list.refresh()}
                 />
                 <Button disabled={!selected.length} onClick={() => setConfirming(true)} data-testid="delete-roles">
                   Delete
@@ -130,15 +126,7 @@ export function RolesTable() {
             Roles
           </Header>
         }
-        filter={
-          <SearchFilter
-            value={list.filterProps.filteringText}
-            onChange={list.actions.setFiltering}
-            countText={list.countText}
-            placeholder="Search roles by name or description"
-            ariaLabel="Filter roles"
-          />
-        }
+        filter={<SearchFilter {...list.filterProps} placeholder="Search roles by name or description" ariaLabel="Filter roles" />}
         pagination={<ListPagination {...list.paginationProps} />}
         preferences={<TablePreferences pageSize={list.pageSize} onPageSizeChange={list.setPageSize} noun="roles" />}
         empty={

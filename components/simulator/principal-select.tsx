@@ -1,10 +1,13 @@
 "use client";
 
 import Select, { type SelectProps } from "@cloudscape-design/components/select";
-import { useQuery } from "@tanstack/react-query";
-import { fetchGroups, groupKeys } from "@/lib/queries/groups";
-import { fetchRoles, roleKeys } from "@/lib/queries/roles";
-import { fetchUsers, userKeys } from "@/lib/queries/users";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useDebounced } from "@/components/common/use-debounced";
+import { GROUPS_URL, groupKeys } from "@/lib/queries/groups";
+import { fetchListPage, type ListParams } from "@/lib/queries/list-page";
+import { ROLES_URL, roleKeys } from "@/lib/queries/roles";
+import { USERS_URL, userKeys } from "@/lib/queries/users";
 
 export type PrincipalKind = "user" | "group" | "role";
 export type ChosenPrincipal = { kind: PrincipalKind; name: string; arn: string };
@@ -12,21 +15,31 @@ export type ChosenPrincipal = { kind: PrincipalKind; name: string; arn: string }
 const NOUN: Record<PrincipalKind, string> = { user: "user", group: "user group", role: "role" };
 
 type Listed = { arn: string; path: string; userName?: string; groupName?: string; roleName?: string };
-const LISTS: Record<PrincipalKind, { queryKey: readonly unknown[]; queryFn: () => Promise<Listed[]> }> = {
-  user: { queryKey: userKeys.lists(), queryFn: fetchUsers },
-  group: { queryKey: groupKeys.lists(), queryFn: fetchGroups },
-  role: { queryKey: roleKeys.lists(), queryFn: fetchRoles },
+const LISTS: Record<PrincipalKind, { queryKey: readonly unknown[]; url: string; sort: string }> = {
+  user: { queryKey: userKeys.lists(), url: USERS_URL, sort: "userName" },
+  group: { queryKey: groupKeys.lists(), url: GROUPS_URL, sort: "groupName" },
+  role: { queryKey: roleKeys.lists(), url: ROLES_URL, sort: "roleName" },
 };
+const SHOWN = 100;
 
-/** Picks a user, group or role by name from the account's whole list (the lists' own cache), filtered as typed. */
+/** Picks a user, group or role by name: the first 100 matches of what is typed, searched on the server. */
 export function PrincipalSelect(props: {
   kind: PrincipalKind;
   value?: ChosenPrincipal;
   onChange: (p: ChosenPrincipal) => void;
   invalid?: boolean;
 }) {
-  const list = useQuery(LISTS[props.kind]);
-  const items = list.data ?? [];
+  const [text, setText] = useState("");
+  const filter = useDebounced(text).trim();
+  const { queryKey, url, sort } = LISTS[props.kind];
+  const params: ListParams = { page: 1, pageSize: SHOWN, filter, sort, desc: false };
+  const list = useQuery({
+    queryKey: [...queryKey, params],
+    queryFn: () => fetchListPage<Listed>(url, params),
+    placeholderData: keepPreviousData,
+  });
+  const items = list.data?.items ?? [];
+  const more = (list.data?.matches ?? 0) - items.length;
   const options: SelectProps.Option[] = items.map((i) => ({
     value: i.arn,
     label: i.userName ?? i.groupName ?? i.roleName,
@@ -38,8 +51,10 @@ export function PrincipalSelect(props: {
       data-testid="principal-select"
       selectedOption={selected}
       options={options}
-      filteringType="auto"
+      filteringType="manual"
+      onLoadItems={(e) => setText(e.detail.filteringText)}
       virtualScroll
+      finishedText={more > 0 ? `${more.toLocaleString("en-US")} more: type to narrow the list.` : undefined}
       filteringPlaceholder={`Find a ${NOUN[props.kind]} by name`}
       statusType={list.isFetching ? "loading" : list.error ? "error" : "finished"}
       loadingText="Loading"

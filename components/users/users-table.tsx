@@ -12,8 +12,8 @@ import { headerCounter } from "@/components/common/list-counts";
 import { ListPagination } from "@/components/common/list-pagination";
 import { SearchFilter } from "@/components/common/search-filter";
 import { TablePreferences } from "@/components/common/table-preferences";
-import { useListCollection } from "@/components/common/use-list-collection";
-import { useUserActivity, useUsers } from "@/lib/queries/users";
+import { useServerList } from "@/components/common/use-server-list";
+import { USERS_URL, userKeys, useUserActivity } from "@/lib/queries/users";
 import { useDeleteUsers } from "./use-delete-users";
 import { userNameColumn } from "./user-link";
 import type { UserActivity, UserSummary } from "@/lib/server/services/users";
@@ -22,18 +22,17 @@ import { age, ago } from "@/lib/format/time";
 // Loads after the page: only a click on Delete shows it.
 const DeleteUsersModal = dynamic(() => import("./delete-users-modal").then((m) => m.DeleteUsersModal), { ssr: false });
 
-/** The AWS console's Users page: the whole list, searched by name or ARN, sorted and paged in the browser. */
+/** The AWS console's Users page: searched by name or ARN, sorted and paged on the server, one page in the browser. */
 export function UsersTable() {
   useBreadcrumbs([{ text: "Users", href: "/users" }]);
   const router = useRouter();
-  const query = useUsers();
-  const list = useListCollection(query.data, { searchText: (u) => [u.userName, u.arn], sortingField: "userName", trackBy: "userName" });
-  const { items, collectionProps } = list;
+  const list = useServerList<UserSummary>({ url: USERS_URL, queryKey: userKeys.lists(), defaultSort: "userName", syncUrl: true });
+  const { items, query } = list;
   const activity = useUserActivity(items.map((u) => u.userName));
   const byName = useMemo(() => new Map((activity.data ?? []).map((a) => [a.userName, a])), [activity.data]);
   const [confirming, setConfirming] = useState(false);
   const deleteUsers = useDeleteUsers();
-  const selected = collectionProps.selectedItems ?? [];
+  const selected = list.selectedItems;
   const loaded = (u: UserSummary, cell: (a: UserActivity) => ReactNode) => {
     const a = byName.get(u.userName);
     return a ? cell(a) : "…";
@@ -56,13 +55,15 @@ export function UsersTable() {
   async function confirmDelete() {
     const names = selected.map((u) => u.userName);
     setConfirming(false);
-    await deleteUsers(names);
+    const deleted = await deleteUsers(names);
+    list.setSelectedItems(selected.filter((u) => !deleted.includes(u.userName)));
   }
 
   return (
     <>
       <Table
-        {...collectionProps}
+        {...list.tableProps}
+        trackBy="userName"
         data-testid="users-table"
         variant="full-page"
         items={items}
@@ -78,7 +79,7 @@ export function UsersTable() {
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={headerCounter(query.data?.length, selected.length)}
+            counter={headerCounter(list.total, selected.length)}
             description="An IAM user is an identity with long-term credentials that is used to interact with AWS in an account."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
@@ -86,7 +87,7 @@ export function UsersTable() {
                   iconName="refresh"
                   ariaLabel="Refresh"
                   loading={query.isFetching && !query.isLoading}
-                  onClick={() => void query.refetch()}
+                  onClick={() => void list.refresh()}
                 />
                 <Button disabled={!selected.length} onClick={() => setConfirming(true)} data-testid="delete-users">
                   Delete
@@ -100,15 +101,7 @@ export function UsersTable() {
             Users
           </Header>
         }
-        filter={
-          <SearchFilter
-            value={list.filterProps.filteringText}
-            onChange={list.actions.setFiltering}
-            countText={list.countText}
-            placeholder="Search users by name or ARN"
-            ariaLabel="Filter users"
-          />
-        }
+        filter={<SearchFilter {...list.filterProps} placeholder="Search users by name or ARN" ariaLabel="Filter users" />}
         pagination={<ListPagination {...list.paginationProps} />}
         preferences={<TablePreferences pageSize={list.pageSize} onPageSizeChange={list.setPageSize} noun="users" />}
         empty={query.error ? query.error.message : list.filtered ? "No users match the filter." : "No users to display."}

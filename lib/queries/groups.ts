@@ -8,7 +8,7 @@ import type { UserSummary } from "@/lib/server/services/users";
 
 export const groupKeys = {
   all: ["groups"] as const,
-  /** The account's whole group list, filtered, sorted and paged in the browser. */
+  /** Every page of the account's group list (`/api/groups` filters, sorts and pages on the server). */
   lists: () => [...groupKeys.all, "list"] as const,
   detail: (name: string) => [...groupKeys.all, "detail", name] as const,
   /** The group's whole member list, filtered, sorted and paged in the browser. */
@@ -19,10 +19,8 @@ export const groupKeys = {
 
 const groupUrl = (name: string, rest = "") => `/api/groups/${encodeURIComponent(name)}${rest}`;
 
-export const fetchGroups = () => api<GroupSummary[]>("/api/groups");
+export const GROUPS_URL = "/api/groups";
 export const fetchGroup = (name: string) => api<GroupDetail>(groupUrl(name));
-
-export const useGroups = () => useQuery({ queryKey: groupKeys.lists(), queryFn: fetchGroups });
 
 export const useGroup = (name: string) => useQuery({ queryKey: groupKeys.detail(name), queryFn: () => fetchGroup(name), retry: false });
 

@@ -8,7 +8,7 @@ export type { PolicyDetail, PolicyEntity, PolicySummary, PolicyVersion };
 
 export const policyKeys = {
   all: ["policies"] as const,
-  /** Every managed policy the account can use (AWS's and its own), filtered, sorted and paged in the browser. */
+  /** Every page of the managed policies the account can use (`/api/policies` filters, sorts and pages on the server). */
   lists: () => [...policyKeys.all, "list"] as const,
   descriptions: (arns: string[]) => [...policyKeys.all, "descriptions", arns] as const,
   detail: (arn: string) => [...policyKeys.all, "detail", arn] as const,
@@ -22,9 +22,7 @@ export const policyKeys = {
 export const policyHref = (arn: string, rest = "") => `/policies/details/${encodeURIComponent(arn)}${rest}`;
 export const policyApi = (arn: string, rest = "") => `/api/policies/${encodeURIComponent(arn)}${rest}`;
 
-export const fetchPolicies = () => api<PolicySummary[]>("/api/policies");
-
-export const usePolicies = () => useQuery({ queryKey: policyKeys.lists(), queryFn: fetchPolicies });
+export const POLICIES_URL = "/api/policies";
 
 /** Descriptions for the visible page only (ListPolicies leaves them out, as AWS does). */
 export const usePolicyDescriptions = (arns: string[]) =>

@@ -13,7 +13,7 @@ export type { CreatedRole, DeletedRole, DeletionStatus, DeletionTask, RoleDetail
 
 export const roleKeys = {
   all: ["roles"] as const,
-  /** The account's whole role list, filtered, sorted and paged in the browser. */
+  /** Every page of the account's role list (`/api/roles` filters, sorts and pages on the server). */
   lists: () => [...roleKeys.all, "list"] as const,
   detail: (name: string) => [...roleKeys.all, "detail", name] as const,
   lastUsed: (name: string) => [...roleKeys.all, "last-used", name] as const,
@@ -22,9 +22,7 @@ export const roleKeys = {
 
 const rolePath = (name: string, sub = "") => `/api/roles/${encodeURIComponent(name)}${sub}`;
 
-export const fetchRoles = () => api<RoleSummary[]>("/api/roles");
-
-export const useRoles = () => useQuery({ queryKey: roleKeys.lists(), queryFn: fetchRoles });
+export const ROLES_URL = "/api/roles";
 
 export const fetchRole = (name: string) => api<RoleDetail>(rolePath(name));
 

@@ -4,15 +4,15 @@ import type { UserActivity, UserSummary } from "@/lib/server/services/users";
 
 export const userKeys = {
   all: ["users"] as const,
-  /** The account's whole user list, which every users table and picker filters, sorts and pages in the browser. */
+  /** Every page of the account's user list (`/api/users` filters, sorts and pages on the server). */
   lists: () => [...userKeys.all, "list"] as const,
   activity: (names: string[]) => [...userKeys.all, "activity", names] as const,
   detail: (name: string) => [...userKeys.all, "detail", name] as const,
 };
 
-export const fetchUsers = () => api<UserSummary[]>("/api/users");
+export const USERS_URL = "/api/users";
 
-export const useUsers = () => useQuery({ queryKey: userKeys.lists(), queryFn: fetchUsers });
+export type { UserSummary };
 
 export function useUserActivity(names: string[]) {
   return useQuery({

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { errorResponse, ServiceError } from "./errors";
 import { requirePrincipal, roleSessionEndedOr } from "./session";
 import type { Principal } from "./principal";
+import { invalidateListSnapshots } from "./services/list-snapshot";
 
 type Ctx<I> = { principal: Principal; input: I; params: Record<string, string>; search: URLSearchParams };
 type RouteContext = { params: Promise<Record<string, string>> };
@@ -55,7 +56,11 @@ export function route<S extends z.ZodType | null>(
         input = parsed.data;
       }
       const params = await context.params;
-      const result = await fn({ principal, input: input as never, params, search: req.nextUrl.searchParams });
+      // Any write (even one that fails halfway) may change a list: the next page is read from IAM, not the snapshot.
+      const write = req.method !== "GET";
+      const result = await fn({ principal, input: input as never, params, search: req.nextUrl.searchParams }).finally(
+        () => write && invalidateListSnapshots(principal.accountId),
+      );
       return NextResponse.json(result ?? { ok: true });
     } catch (err) {
       return errorResponse(await roleSessionEndedOr(err));

@@ -7,8 +7,8 @@ import Table from "@cloudscape-design/components/table";
 import { headerCounter } from "@/components/common/list-counts";
 import { ListPagination } from "@/components/common/list-pagination";
 import { SearchFilter } from "@/components/common/search-filter";
-import { useListCollection } from "@/components/common/use-list-collection";
-import { useUserActivity, useUsers } from "@/lib/queries/users";
+import { useServerList } from "@/components/common/use-server-list";
+import { USERS_URL, userKeys, useUserActivity, type UserSummary } from "@/lib/queries/users";
 import type { PermissionsToCopy } from "@/lib/queries/users-create";
 import { ago } from "@/lib/format/time";
 
@@ -18,8 +18,8 @@ type Props = { selected?: string; onChange: (userName: string) => void; copied?:
 
 /** "Copy permissions from user": one user whose groups, attached managed policies and boundary the new user gets. */
 export function CopyPermissionsPicker({ selected, onChange, copied, error }: Props) {
-  const query = useUsers();
-  const list = useListCollection(query.data, { searchText: (u) => [u.userName, u.arn], sortingField: "userName", pageSize: 10 });
+  const list = useServerList<UserSummary>({ url: USERS_URL, queryKey: userKeys.lists(), defaultSort: "userName", pageSize: 10 });
+  const { query } = list;
   const items = list.items;
   const activity = useUserActivity(items.map((u) => u.userName));
   const groupsOf = (name: string) => activity.data?.find((a) => a.userName === name)?.groups;
@@ -27,11 +27,11 @@ export function CopyPermissionsPicker({ selected, onChange, copied, error }: Pro
   return (
     <SpaceBetween size="m">
       <Table
-        {...list.collectionProps}
+        {...list.tableProps}
         items={items}
         trackBy="userName"
         selectionType="single"
-        selectedItems={(query.data ?? []).filter((u) => u.userName === selected)}
+        selectedItems={selected ? [{ userName: selected } as UserSummary] : []}
         onSelectionChange={(e) => e.detail.selectedItems[0] && onChange(e.detail.selectedItems[0].userName)}
         ariaLabels={{ itemSelectionLabel: (_, u) => u.userName, selectionGroupLabel: "Users" }}
         loading={query.isLoading}
@@ -43,21 +43,13 @@ export function CopyPermissionsPicker({ selected, onChange, copied, error }: Pro
         ]}
         header={
           <Header
-            counter={headerCounter(query.data?.length)}
+            counter={headerCounter(list.total)}
             description="Choose a user to copy its group memberships, attached managed policies and permissions boundary."
           >
             Copy permissions from user
           </Header>
         }
-        filter={
-          <SearchFilter
-            value={list.filterProps.filteringText}
-            onChange={list.actions.setFiltering}
-            countText={list.countText}
-            placeholder="Search users"
-            ariaLabel="Filter users"
-          />
-        }
+        filter={<SearchFilter {...list.filterProps} placeholder="Search users" ariaLabel="Filter users" />}
         pagination={<ListPagination {...list.paginationProps} />}
         empty={query.error ? query.error.message : list.filtered ? "No users match the filter." : "No users to copy from."}
       />

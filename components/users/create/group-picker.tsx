@@ -6,23 +6,24 @@ import Table from "@cloudscape-design/components/table";
 import { headerCounter } from "@/components/common/list-counts";
 import { ListPagination } from "@/components/common/list-pagination";
 import { SearchFilter } from "@/components/common/search-filter";
-import { useListCollection } from "@/components/common/use-list-collection";
-import { useGroups } from "@/lib/queries/groups";
+import { useServerList } from "@/components/common/use-server-list";
+import { GROUPS_URL, groupKeys } from "@/lib/queries/groups";
+import type { GroupSummary } from "@/lib/server/services/groups";
 import { ago } from "@/lib/format/time";
 
-/** "User groups": the groups to add the new user to, chosen across pages of the whole list. */
+/** "User groups": the groups to add the new user to, chosen across pages searched, sorted and paged on the server. */
 export function GroupPicker({ selected, onChange }: { selected: string[]; onChange: (groups: string[]) => void }) {
-  const query = useGroups();
-  const list = useListCollection(query.data, { searchText: (g) => [g.groupName], sortingField: "groupName", pageSize: 10 });
+  const list = useServerList<GroupSummary>({ url: GROUPS_URL, queryKey: groupKeys.lists(), defaultSort: "groupName", pageSize: 10 });
+  const { query } = list;
   const chosen = new Set(selected);
 
   return (
     <Table
-      {...list.collectionProps}
+      {...list.tableProps}
       items={list.items}
       trackBy="groupName"
       selectionType="multi"
-      selectedItems={(query.data ?? []).filter((g) => chosen.has(g.groupName))}
+      selectedItems={[...chosen].map((groupName) => ({ groupName }) as GroupSummary)}
       onSelectionChange={(e) => onChange(e.detail.selectedItems.map((g) => g.groupName))}
       ariaLabels={{
         itemSelectionLabel: (_, g) => g.groupName,
@@ -38,7 +39,7 @@ export function GroupPicker({ selected, onChange }: { selected: string[]; onChan
       ]}
       header={
         <Header
-          counter={headerCounter(query.data?.length, selected.length)}
+          counter={headerCounter(list.total, selected.length)}
           actions={
             <Button iconName="external" iconAlign="right" href="/groups/create" target="_blank">
               Create group
@@ -49,15 +50,7 @@ export function GroupPicker({ selected, onChange }: { selected: string[]; onChan
           User groups
         </Header>
       }
-      filter={
-        <SearchFilter
-          value={list.filterProps.filteringText}
-          onChange={list.actions.setFiltering}
-          countText={list.countText}
-          placeholder="Search groups"
-          ariaLabel="Filter groups"
-        />
-      }
+      filter={<SearchFilter {...list.filterProps} placeholder="Search groups" ariaLabel="Filter groups" />}
       pagination={<ListPagination {...list.paginationProps} />}
       empty={
         query.error

@@ -13,6 +13,9 @@ import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
 import { allPages, MAX_ITEMS, nextMarker } from "./paging";
+import { listSnapshot } from "./list-snapshot";
+import { pageOf, type ListPage } from "@/lib/lists/page";
+import type { ListPageInput } from "@/lib/schemas/list-page";
 import { toUserSummary, type UserSummary } from "./users";
 
 export type GroupSummary = { groupName: string; groupId: string; arn: string; path: string; createDate: string };
@@ -43,6 +46,15 @@ export async function listGroups({ principal }: { principal: Principal }): Promi
   } catch (err) {
     throw fromSdkError(err);
   }
+}
+
+/** One page of the "User groups" table: searched by name, sorted and paged on the server over the account's snapshot. */
+export async function listGroupsPage({ principal, input }: Ctx<ListPageInput>): Promise<ListPage<GroupSummary>> {
+  const groups = await listSnapshot(principal, "groups", () => listGroups({ principal }), input.fresh);
+  return pageOf(groups, input, {
+    searchText: (g) => [g.groupName],
+    sortBy: { groupName: (g) => g.groupName, path: (g) => g.path, createDate: (g) => g.createDate },
+  });
 }
 
 export const groupMembers = (iam: IAMClient, GroupName: string) =>

@@ -6,6 +6,10 @@ import { iamClient } from "../aws-clients";
 import { fromSdkError, ServiceError } from "../errors";
 import type { Principal } from "../principal";
 import { allPages, MAX_ITEMS, nextMarker } from "./paging";
+import { listSnapshot } from "./list-snapshot";
+import { pageOf, type ListPage } from "@/lib/lists/page";
+import { matchesType, matchesUsage, policyTypeLabel, usedAsLabel } from "@/lib/lists/policy-filters";
+import type { PoliciesPageInput } from "@/lib/schemas/list-page";
 
 export type PolicySummary = {
   policyName: string;
@@ -62,6 +66,30 @@ export async function listPolicies({ principal }: { principal: Principal }): Pro
   } catch (err) {
     throw fromSdkError(err);
   }
+}
+
+/**
+ * One page of the Policies table: narrowed by type and use, searched by name, sorted and paged on the server over the
+ * account's snapshot of ListPolicies.
+ */
+export async function listPoliciesPage({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: PoliciesPageInput;
+}): Promise<ListPage<PolicySummary>> {
+  const policies = await listSnapshot(principal, "policies", () => listPolicies({ principal }), input.fresh);
+  return pageOf(policies, input, {
+    where: (p) => matchesType(p, input.type) && matchesUsage(p, input.usage),
+    searchText: (p) => [p.policyName],
+    sortBy: {
+      policyName: (p) => p.policyName,
+      typeLabel: policyTypeLabel,
+      usedAs: usedAsLabel,
+      attachmentCount: (p) => p.attachmentCount,
+    },
+  });
 }
 
 export async function getPolicy({ principal, policyArn }: { principal: Principal; policyArn: string }): Promise<PolicyDetail> {

@@ -4,6 +4,9 @@ import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
 import { allPages, MAX_ITEMS, nextMarker } from "./paging";
+import { listSnapshot } from "./list-snapshot";
+import { pageOf, type ListPage } from "@/lib/lists/page";
+import type { ListPageInput } from "@/lib/schemas/list-page";
 
 export type RoleSummary = {
   roleName: string;
@@ -70,4 +73,13 @@ export async function listRoles({ principal }: { principal: Principal }): Promis
   } catch (err) {
     throw fromSdkError(err);
   }
+}
+
+/** One page of the Roles table: searched by name or description, sorted and paged on the server over the account's snapshot. */
+export async function listRolesPage({ principal, input }: { principal: Principal; input: ListPageInput }): Promise<ListPage<RoleSummary>> {
+  const roles = await listSnapshot(principal, "roles", () => listRoles({ principal }), input.fresh);
+  return pageOf(roles, input, {
+    searchText: (r) => [r.roleName, r.description],
+    sortBy: { roleName: (r) => r.roleName, createDate: (r) => r.createDate },
+  });
 }

@@ -13,6 +13,9 @@ import { iamClient } from "../aws-clients";
 import { fromSdkError } from "../errors";
 import type { Principal } from "../principal";
 import { allPages as allMarkerPages, MAX_ITEMS, nextMarker } from "./paging";
+import { listSnapshot } from "./list-snapshot";
+import { pageOf, type ListPage } from "@/lib/lists/page";
+import type { ListPageInput } from "@/lib/schemas/list-page";
 
 export type UserSummary = { userName: string; userId: string; arn: string; path: string; createDate: string; passwordLastUsed?: string };
 
@@ -36,7 +39,7 @@ export const toUserSummary = (u: User): UserSummary => ({
   passwordLastUsed: iso(u.PasswordLastUsed),
 });
 
-/** Every user in the account, read through ListUsers to the last page; the console filters, sorts and pages them. */
+/** Every user in the account, read through ListUsers to the last page. */
 export async function listUsers({ principal }: { principal: Principal }): Promise<UserSummary[]> {
   const iam = iamClient(principal);
   try {
@@ -48,6 +51,15 @@ export async function listUsers({ principal }: { principal: Principal }): Promis
   } catch (err) {
     throw fromSdkError(err);
   }
+}
+
+/** One page of the Users table: searched by name or ARN, sorted and paged on the server over the account's snapshot. */
+export async function listUsersPage({ principal, input }: { principal: Principal; input: ListPageInput }): Promise<ListPage<UserSummary>> {
+  const users = await listSnapshot(principal, "users", () => listUsers({ principal }), input.fresh);
+  return pageOf(users, input, {
+    searchText: (u) => [u.userName, u.arn],
+    sortBy: { userName: (u) => u.userName, path: (u) => u.path, createDate: (u) => u.createDate },
+  });
 }
 
 /** The Users table's per-row columns (groups, password and key ages, last activity), for the visible page only. */

@@ -1,0 +1,46 @@
+/** One page of a list as the console's tables ask for it: the 1-based page, its size, the search text and the sort. */
+export type ListPageQuery = { page: number; pageSize: number; filter: string; sort: string; desc: boolean };
+
+/** What a list route returns: the page's rows, the whole list's size, and how many rows the filters let through. */
+export type ListPage<T> = { items: T[]; total: number; matches: number; page: number; pageSize: number };
+
+export type ListSpec<T> = {
+  /** What the search box looks in (AWS's console: a field contains the text, ignoring case). */
+  searchText: (item: T) => (string | undefined)[];
+  /** The sortable columns, each by the value its cells are ordered on. */
+  sortBy: Record<string, (item: T) => string | number>;
+  /** Filters beside the search box (e.g. a policy's type), applied before the search. */
+  where?: (item: T) => boolean;
+};
+
+/** Whether any of the values contains the text, ignoring case and surrounding spaces, as the AWS console's search boxes match. */
+export function containsText(values: (string | undefined)[], text: string): boolean {
+  const needle = text.trim().toLowerCase();
+  return !needle || values.some((v) => v?.toLowerCase().includes(needle));
+}
+
+const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Filters, sorts and slices a whole list on the server, so the browser gets one page. The sort is stable (ties keep
+ * IAM's order, in either direction), and a page past the end shows the last page, as a table does after deletions.
+ */
+export function pageOf<T>(all: readonly T[], q: ListPageQuery, spec: ListSpec<T>): ListPage<T> {
+  const key = spec.sortBy[q.sort] ?? Object.values(spec.sortBy)[0];
+  const kept: { item: T; value: string | number; i: number }[] = [];
+  all.forEach((item, i) => {
+    if ((!spec.where || spec.where(item)) && containsText(spec.searchText(item), q.filter)) kept.push({ item, value: key(item), i });
+  });
+  const dir = q.desc ? -1 : 1;
+  kept.sort((a, b) => dir * compare(a.value, b.value) || a.i - b.i);
+  const pages = Math.max(1, Math.ceil(kept.length / q.pageSize));
+  const page = Math.min(Math.max(1, q.page), pages);
+  const start = (page - 1) * q.pageSize;
+  return {
+    items: kept.slice(start, start + q.pageSize).map((k) => k.item),
+    total: all.length,
+    matches: kept.length,
+    page,
+    pageSize: q.pageSize,
+  };
+}
