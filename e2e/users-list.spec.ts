@@ -19,6 +19,11 @@ test("the Users table counts the whole list, and filters, sorts and pages it", a
   await expect.poll(() => shownNames(table)).toEqual(names.toReversed().slice(0, 10));
   await page.getByRole("button", { name: "Next page" }).click();
   await expect.poll(() => shownNames(table)).toEqual([names[1], names[0]]);
+  // The page, its size, the search and the sort live in the URL: a reload (or a shared link) shows the same page.
+  await expect(page).toHaveURL(/[?&]page=2(&|$)/);
+  await page.reload();
+  await expect.poll(() => shownNames(table)).toEqual([names[1], names[0]]);
+  await expect(page.getByPlaceholder("Search users by name or ARN")).toHaveValue(prefix.toUpperCase());
   await table.getByRole("checkbox", { name: names[0] }).check();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Users (1/${count(total)})`);
   await page.screenshot({ path: "/tmp/lists-users.png" });

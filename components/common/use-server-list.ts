@@ -57,6 +57,8 @@ export function useServerList<T>(o: Options) {
   const filter = state.filter;
   const params: ListParams = { ...state, extra: o.extra };
   const fresh = useRef(false);
+  const [openedAt] = useState(() => Date.now());
+  const revalidated = useRef(false);
   const query = useQuery({
     queryKey: [...o.queryKey, { ...params }],
     queryFn: () => {
@@ -67,6 +69,17 @@ export function useServerList<T>(o: Options) {
     placeholderData: keepPreviousData,
   });
   const [selectedItems, setSelectedItems] = useState<T[]>([]);
+
+  // A snapshot older than the table is shown at once, then read again from IAM: changes made elsewhere show in one read.
+  useEffect(() => {
+    const d = query.data;
+    if (!d || query.isPlaceholderData || revalidated.current) return;
+    revalidated.current = true;
+    if ((d.ageMs ?? 0) > Date.now() - openedAt) {
+      fresh.current = true;
+      void query.refetch();
+    }
+  }, [query, openedAt]);
 
   useEffect(() => {
     if (!o.syncUrl) return;

@@ -2,7 +2,7 @@
 
 import Select, { type SelectProps } from "@cloudscape-design/components/select";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useDebounced } from "@/components/common/use-debounced";
 import { GROUPS_URL, groupKeys } from "@/lib/queries/groups";
 import { fetchListPage, type ListParams } from "@/lib/queries/list-page";
@@ -33,9 +33,15 @@ export function PrincipalSelect(props: {
   const filter = useDebounced(text).trim();
   const { queryKey, url, sort } = LISTS[props.kind];
   const params: ListParams = { page: 1, pageSize: SHOWN, filter, sort, desc: false };
+  // Opened, it reads the list from IAM; what is typed then searches the server's snapshot.
+  const fresh = useRef(true);
   const list = useQuery({
     queryKey: [...queryKey, params],
-    queryFn: () => fetchListPage<Listed>(url, params),
+    queryFn: () => {
+      const skip = fresh.current;
+      fresh.current = false;
+      return fetchListPage<Listed>(url, params, skip);
+    },
     placeholderData: keepPreviousData,
   });
   const items = list.data?.items ?? [];

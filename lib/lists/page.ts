@@ -2,7 +2,15 @@
 export type ListPageQuery = { page: number; pageSize: number; filter: string; sort: string; desc: boolean };
 
 /** What a list route returns: the page's rows, the whole list's size, and how many rows the filters let through. */
-export type ListPage<T> = { items: T[]; total: number; matches: number; page: number; pageSize: number };
+export type ListPage<T> = {
+  items: T[];
+  total: number;
+  matches: number;
+  page: number;
+  pageSize: number;
+  /** How long ago the whole list was read from IAM (the server's snapshot), when it comes from one. */
+  ageMs?: number;
+};
 
 export type ListSpec<T> = {
   /** What the search box looks in (AWS's console: a field contains the text, ignoring case). */
@@ -19,7 +27,10 @@ export function containsText(values: (string | undefined)[], text: string): bool
   return !needle || values.some((v) => v?.toLowerCase().includes(needle));
 }
 
-const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+// Names in the order the AWS console (and Cloudscape's own collection hooks, by localeCompare) shows them.
+const collator = new Intl.Collator("en-US");
+const compare = (a: string | number, b: string | number) =>
+  typeof a === "string" && typeof b === "string" ? collator.compare(a, b) : a < b ? -1 : a > b ? 1 : 0;
 
 /**
  * Filters, sorts and slices a whole list on the server, so the browser gets one page. The sort is stable (ties keep

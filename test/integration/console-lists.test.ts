@@ -17,7 +17,10 @@ import {
   PutUserPermissionsBoundaryCommand,
 } from "@aws-sdk/client-iam";
 import { startHarness, unique, type Harness } from "../helpers/local-aws";
-import { listUsers } from "../../lib/server/services/users";
+import { listUsers, listUsersPage } from "../../lib/server/services/users";
+import { invalidateListSnapshots } from "../../lib/server/services/list-snapshot";
+import { listPoliciesPage } from "../../lib/server/services/policies";
+import { policiesPageSchema, usersPageSchema } from "../../lib/schemas/list-page";
 import { listGroups, listGroupUsers } from "../../lib/server/services/groups";
 import { listEntitiesForPolicy } from "../../lib/server/services/policy-entities";
 import { listRoles } from "../../lib/server/services/roles";
@@ -66,6 +69,52 @@ describe("the console's list services return whole lists, walking IAM's Marker p
     assert.equal(one.path, "/team-1/");
     assert.equal(one.arn, `arn:aws:iam::000000000000:user/team-1/${prefix}-7`);
     assert.match(one.createDate, /^\d{4}-\d\d-\d\dT/);
+  });
+
+  it("serves one page of all the users, searched, sorted and paged on the server, from a snapshot a write drops", async () => {
+    const prefix = unique("paged");
+    await inBatches(30, 15, (i) => h.iam.send(new CreateUserCommand({ UserName: `${prefix}-${String(i).padStart(2, "0")}` })));
+    const page = (q: Record<string, string>) => listUsersPage({ principal, input: usersPageSchema.parse({ fresh: "true", ...q }) });
+    const first = await page({ filter: prefix.toUpperCase(), pageSize: "10", sort: "userName", desc: "true" });
+    assert.equal(first.matches, 30);
+    assert.equal(first.total, (await listUsers({ principal })).length, "the whole list's size");
+    assert.deepEqual(
+      first.items.map((u) => u.userName),
+      range(10).map((i) => `${prefix}-${29 - i}`),
+    );
+    const last = await page({ filter: prefix, pageSize: "10", page: "9" });
+    assert.equal(last.page, 3, "a page past the end is the last page");
+    assert.deepEqual(
+      last.items.map((u) => u.userName),
+      range(10).map((i) => `${prefix}-${20 + i}`),
+    );
+
+    // Another client's user is not in the snapshot until a Refresh (fresh) or a console write drops it.
+    await h.iam.send(new CreateUserCommand({ UserName: `${prefix}-other` }));
+    const cached = { ...usersPageSchema.parse({ filter: prefix }), fresh: false };
+    assert.equal((await listUsersPage({ principal, input: cached })).matches, 30);
+    invalidateListSnapshots(principal.accountId);
+    assert.equal((await listUsersPage({ principal, input: cached })).matches, 31);
+  });
+
+  it("filters the policies by type on the server", async () => {
+    const prefix = unique("typed");
+    await h.iam.send(new CreatePolicyCommand({ PolicyName: `${prefix}-ReadOnlyAccess`, PolicyDocument: doc }));
+    const r = await listPoliciesPage({
+      principal,
+      input: policiesPageSchema.parse({ filter: "ReadOnlyAccess", type: "Local", fresh: "true" }),
+    });
+    assert.deepEqual(
+      r.items.map((p) => p.policyName),
+      [`${prefix}-ReadOnlyAccess`],
+    );
+    const of = async (type: string) =>
+      (await listPoliciesPage({ principal, input: policiesPageSchema.parse({ filter: "ViewOnlyAccess", type }) })).items.map(
+        (p) => p.policyName,
+      );
+    assert.deepEqual(await of("JobFunction"), ["ViewOnlyAccess"]);
+    assert.deepEqual(await of("AWS"), ["ConsoleViewOnlyAccessFromVercel"]);
+    assert.deepEqual(await of("All"), ["ConsoleViewOnlyAccessFromVercel", "ViewOnlyAccess"]);
   });
 
   it("lists every AWS managed and customer managed policy, with the path that marks job-function policies", async () => {

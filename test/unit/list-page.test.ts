@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { containsText, pageOf, type ListPageQuery } from "../../lib/lists/page";
 import { policiesPageSchema, usersPageSchema } from "../../lib/schemas/list-page";
-import { invalidateListSnapshots, listSnapshot, SNAPSHOT_TTL_MS } from "../../lib/server/services/list-snapshot";
+import { invalidateListSnapshots, listSnapshot as snapshotOf, SNAPSHOT_TTL_MS } from "../../lib/server/services/list-snapshot";
 import type { Principal } from "../../lib/server/principal";
 
 type Item = { name: string; n: number };
@@ -24,7 +24,9 @@ describe("a list page filtered, sorted and paged on the server", () => {
       fc.property(fc.array(item, { maxLength: 60 }), query, (all, q: ListPageQuery) => {
         const key = spec.sortBy[q.sort as "name" | "n"];
         const kept = all.map((it, i) => ({ it, i })).filter(({ it }) => containsText([it.name], q.filter));
-        const sorted = kept.sort((a, b) => (key(a.it) < key(b.it) ? -1 : key(a.it) > key(b.it) ? 1 : 0) * (q.desc ? -1 : 1) || a.i - b.i);
+        const order = (a: string | number, b: string | number) =>
+          typeof a === "string" ? a.localeCompare(String(b), "en-US") : a < Number(b) ? -1 : a > Number(b) ? 1 : 0;
+        const sorted = kept.sort((a, b) => order(key(a.it), key(b.it)) * (q.desc ? -1 : 1) || a.i - b.i);
         const pages = Math.max(1, Math.ceil(sorted.length / q.pageSize));
         const page = Math.min(q.page, pages);
         const r = pageOf(all, q, spec);
@@ -87,6 +89,8 @@ const principal = (arn: string, accountId = "111111111111"): Principal => ({
   credentials: { accessKeyId: `AKIA${arn.length}`, secretAccessKey: "s", expiration: 0 },
 });
 
+const listSnapshot = (...args: Parameters<typeof snapshotOf<number>>) => snapshotOf(...args).then((s) => s.items);
+
 describe("the server's snapshot of a whole list", () => {
   it("reads IAM once within the TTL, per principal, and again after a write in the account or a Refresh", async () => {
     let loads = 0;
@@ -114,10 +118,10 @@ describe("the server's snapshot of a whole list", () => {
     const [a, b] = await Promise.all([listSnapshot(dave, "roles", load), listSnapshot(dave, "roles", load)]);
     assert.deepEqual([a, b], [[1], [1]]);
     t.mock.timers.tick(SNAPSHOT_TTL_MS - 1);
-    assert.deepEqual(await listSnapshot(dave, "roles", load), [1]);
+    assert.deepEqual(await snapshotOf(dave, "roles", load), { items: [1], ageMs: SNAPSHOT_TTL_MS - 1 });
     t.mock.timers.tick(1);
     assert.deepEqual(await listSnapshot(dave, "roles", load), [2]);
-    await assert.rejects(listSnapshot(dave, "policies", () => Promise.reject(new Error("throttled")), true));
+    await assert.rejects(snapshotOf(dave, "policies", () => Promise.reject(new Error("throttled")), true));
     assert.deepEqual(await listSnapshot(dave, "policies", load), [3]);
   });
 });

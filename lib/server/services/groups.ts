@@ -50,11 +50,14 @@ export async function listGroups({ principal }: { principal: Principal }): Promi
 
 /** One page of the "User groups" table: searched by name, sorted and paged on the server over the account's snapshot. */
 export async function listGroupsPage({ principal, input }: Ctx<ListPageInput>): Promise<ListPage<GroupSummary>> {
-  const groups = await listSnapshot(principal, "groups", () => listGroups({ principal }), input.fresh);
-  return pageOf(groups, input, {
-    searchText: (g) => [g.groupName],
-    sortBy: { groupName: (g) => g.groupName, path: (g) => g.path, createDate: (g) => g.createDate },
-  });
+  const { items: groups, ageMs } = await listSnapshot(principal, "groups", () => listGroups({ principal }), input.fresh);
+  return {
+    ...pageOf(groups, input, {
+      searchText: (g) => [g.groupName],
+      sortBy: { groupName: (g) => g.groupName, path: (g) => g.path, createDate: (g) => g.createDate },
+    }),
+    ageMs,
+  };
 }
 
 export const groupMembers = (iam: IAMClient, GroupName: string) =>

@@ -79,17 +79,20 @@ export async function listPoliciesPage({
   principal: Principal;
   input: PoliciesPageInput;
 }): Promise<ListPage<PolicySummary>> {
-  const policies = await listSnapshot(principal, "policies", () => listPolicies({ principal }), input.fresh);
-  return pageOf(policies, input, {
-    where: (p) => matchesType(p, input.type) && matchesUsage(p, input.usage),
-    searchText: (p) => [p.policyName],
-    sortBy: {
-      policyName: (p) => p.policyName,
-      typeLabel: policyTypeLabel,
-      usedAs: usedAsLabel,
-      attachmentCount: (p) => p.attachmentCount,
-    },
-  });
+  const { items: policies, ageMs } = await listSnapshot(principal, "policies", () => listPolicies({ principal }), input.fresh);
+  return {
+    ...pageOf(policies, input, {
+      where: (p) => matchesType(p, input.type) && matchesUsage(p, input.usage),
+      searchText: (p) => [p.policyName],
+      sortBy: {
+        policyName: (p) => p.policyName,
+        typeLabel: policyTypeLabel,
+        usedAs: usedAsLabel,
+        attachmentCount: (p) => p.attachmentCount,
+      },
+    }),
+    ageMs,
+  };
 }
 
 export async function getPolicy({ principal, policyArn }: { principal: Principal; policyArn: string }): Promise<PolicyDetail> {

@@ -77,9 +77,12 @@ export async function listRoles({ principal }: { principal: Principal }): Promis
 
 /** One page of the Roles table: searched by name or description, sorted and paged on the server over the account's snapshot. */
 export async function listRolesPage({ principal, input }: { principal: Principal; input: ListPageInput }): Promise<ListPage<RoleSummary>> {
-  const roles = await listSnapshot(principal, "roles", () => listRoles({ principal }), input.fresh);
-  return pageOf(roles, input, {
-    searchText: (r) => [r.roleName, r.description],
-    sortBy: { roleName: (r) => r.roleName, createDate: (r) => r.createDate },
-  });
+  const { items: roles, ageMs } = await listSnapshot(principal, "roles", () => listRoles({ principal }), input.fresh);
+  return {
+    ...pageOf(roles, input, {
+      searchText: (r) => [r.roleName, r.description],
+      sortBy: { roleName: (r) => r.roleName, createDate: (r) => r.createDate },
+    }),
+    ageMs,
+  };
 }

@@ -55,11 +55,14 @@ export async function listUsers({ principal }: { principal: Principal }): Promis
 
 /** One page of the Users table: searched by name or ARN, sorted and paged on the server over the account's snapshot. */
 export async function listUsersPage({ principal, input }: { principal: Principal; input: ListPageInput }): Promise<ListPage<UserSummary>> {
-  const users = await listSnapshot(principal, "users", () => listUsers({ principal }), input.fresh);
-  return pageOf(users, input, {
-    searchText: (u) => [u.userName, u.arn],
-    sortBy: { userName: (u) => u.userName, path: (u) => u.path, createDate: (u) => u.createDate },
-  });
+  const { items: users, ageMs } = await listSnapshot(principal, "users", () => listUsers({ principal }), input.fresh);
+  return {
+    ...pageOf(users, input, {
+      searchText: (u) => [u.userName, u.arn],
+      sortBy: { userName: (u) => u.userName, path: (u) => u.path, createDate: (u) => u.createDate },
+    }),
+    ageMs,
+  };
 }
 
 /** The Users table's per-row columns (groups, password and key ages, last activity), for the visible page only. */
