@@ -29,6 +29,7 @@ describe("a list page filtered, sorted and paged on the server", () => {
         const sorted = kept.sort((a, b) => order(key(a.it), key(b.it)) * (q.desc ? -1 : 1) || a.i - b.i);
         const pages = Math.max(1, Math.ceil(sorted.length / q.pageSize));
         const page = Math.min(q.page, pages);
+        pageOf(all, { ...q, desc: !q.desc }, spec); // the other order, kept with the same list, must not leak into this one
         const r = pageOf(all, q, spec);
         assert.equal(r.total, all.length);
         assert.equal(r.matches, sorted.length);
