@@ -8,7 +8,7 @@ const LABELS: PaginationProps.Labels = {
   pageLabel: (n) => `Page ${n}`,
 };
 
-/** A table's page numbers over a list held whole in the browser (`useListCollection`'s paginationProps). */
+/** A table's page numbers, from `useServerList` (paged on the server) or `useListCollection` (a list held whole). */
 export function ListPagination(props: Omit<PaginationProps, "ariaLabels">) {
   return <Pagination {...props} ariaLabels={LABELS} />;
 }
