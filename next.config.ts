@@ -12,10 +12,16 @@ const nextConfig: NextConfig = {
     // Cloudscape's messages come compiled (all.en holds message syntax trees), so the browser needs no ICU parser.
     resolveAlias: { "@formatjs/icu-messageformat-parser": { browser: "@formatjs/icu-messageformat-parser/lib/no-parser.js" } },
     rules: {
-      "*.js": {
-        condition: { path: /@cloudscape-design\/components\/app-layout\/internal\.js$/ },
-        loaders: [require.resolve("./scripts/turbopack/app-layout-refresh-only.cjs")],
-      },
+      "*.js": [
+        {
+          condition: { path: /@cloudscape-design\/components\/app-layout\/internal\.js$/ },
+          loaders: [require.resolve("./scripts/turbopack/app-layout-refresh-only.cjs")],
+        },
+        {
+          condition: { path: /@cloudscape-design\/components\/i18n\/messages\/all\.en\.js$/ },
+          loaders: [require.resolve("./scripts/turbopack/cloudscape-messages-used.cjs")],
+        },
+      ],
     },
   },
   // Pages get their Content-Security-Policy (with a fresh nonce) from proxy.ts.
