@@ -16,6 +16,10 @@ const CLOUDSCAPE_BY_PATH = {
   allowTypeImports: true,
   message: "Import each component by its path (@cloudscape-design/components/button): the barrel is every component.",
 };
+const NEXT_AUTH_CLIENT = {
+  name: "next-auth/react",
+  message: "Use @/components/auth/session: next-auth's client brings Babel's runtime to every page.",
+};
 
 export default tseslint.config(
   {
@@ -80,7 +84,7 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: [ZOD_WITHOUT_EVAL, CLOUDSCAPE_BY_PATH],
+          paths: [ZOD_WITHOUT_EVAL, CLOUDSCAPE_BY_PATH, NEXT_AUTH_CLIENT],
           patterns: [
             { group: ["**/local-aws/*"], message: "The console talks to local-aws over HTTP only." },
             { group: ["@aws-sdk/*"], message: "SDK calls belong in lib/server/services." },

@@ -3,7 +3,7 @@
 import { I18nProvider } from "@cloudscape-design/components/i18n";
 import enMessages from "@cloudscape-design/components/i18n/messages/all.en";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { SessionProvider } from "next-auth/react";
+import { SessionProvider } from "@/components/auth/session";
 import { useState, type ReactNode } from "react";
 
 // Cloudscape's English strings give its controls the names AWS's console uses (navigation toggle, modal close,

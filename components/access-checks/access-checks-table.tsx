@@ -5,13 +5,16 @@ import Button from "@cloudscape-design/components/button";
 import Header from "@cloudscape-design/components/header";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { ApiErrorAlert } from "@/components/common/api-error-alert";
 import { DeleteModal } from "@/components/common/delete-modal";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { useAccessChecks, useDeleteAccessCheck, type AccessCheck } from "@/lib/queries/access-checks";
 import { ago } from "@/lib/format/time";
-import { AddAccessCheckModal } from "./add-access-check-modal";
+
+// The add form (and its validation) loads after the page.
+const AddAccessCheckModal = dynamic(() => import("./add-access-check-modal").then((m) => m.AddAccessCheckModal), { ssr: false });
 
 const list = (values: string[]) => (values.length ? values.join(", ") : "All resources");
 

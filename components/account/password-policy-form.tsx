@@ -8,11 +8,14 @@ import SpaceBetween from "@cloudscape-design/components/space-between";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
+import { useDeferredModule } from "@/components/common/use-deferred-module";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
 import { usePasswordPolicy, useUpdatePasswordPolicy, type PasswordPolicy } from "@/lib/queries/account";
-import { passwordPolicySchema } from "@/lib/schemas/account";
 import { PasswordPolicyFields, type PolicyValues } from "./password-policy-fields";
+
+// The validation (zod) is fetched after the page: nothing is checked before the user acts.
+const loadSchemas = () => import("@/lib/schemas/account");
 
 /** The console's starting point when no custom policy exists yet. */
 function initialValues(p: PasswordPolicy | null | undefined): PolicyValues {
@@ -46,11 +49,12 @@ function EditPolicy({ initial }: { initial: PolicyValues }) {
   const [values, setValues] = useState(initial);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const parsed = useMemo(() => passwordPolicySchema.safeParse(values), [values]);
+  const schemas = useDeferredModule(loadSchemas);
+  const parsed = useMemo(() => schemas?.passwordPolicySchema.safeParse(values), [schemas, values]);
 
   const serverFields = update.error instanceof ApiError ? (update.error.fieldErrors ?? {}) : {};
   const errors: Record<string, string> = { ...serverFields };
-  if (!parsed.success) {
+  if (parsed && !parsed.success) {
     for (const i of parsed.error.issues) {
       const key = String(i.path[0]);
       if (submitted || touched.has(key)) errors[key] ??= i.message;
@@ -63,11 +67,12 @@ function EditPolicy({ initial }: { initial: PolicyValues }) {
     update.reset();
   }
 
-  function submit(e: FormEvent) {
+  async function submit(e: FormEvent) {
     e.preventDefault();
     setSubmitted(true);
-    if (!parsed.success) return;
-    update.mutate(parsed.data, {
+    const checked = (await loadSchemas()).passwordPolicySchema.safeParse(values);
+    if (!checked.success) return;
+    update.mutate(checked.data, {
       onSuccess: () => {
         notify({ type: "success", content: "The password policy was updated." });
         router.push("/account-settings");

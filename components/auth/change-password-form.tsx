@@ -8,7 +8,7 @@ import Form from "@cloudscape-design/components/form";
 import Header from "@cloudscape-design/components/header";
 import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import SpaceBetween from "@cloudscape-design/components/space-between";
-import { signOut, useSession } from "next-auth/react";
+import { signOut, useSession } from "./session";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useChangePassword } from "@/lib/queries/account";

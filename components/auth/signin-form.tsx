@@ -8,7 +8,7 @@ import Form from "@cloudscape-design/components/form";
 import Header from "@cloudscape-design/components/header";
 import Tiles from "@cloudscape-design/components/tiles";
 import SpaceBetween from "@cloudscape-design/components/space-between";
-import { signIn, useSession } from "next-auth/react";
+import { signIn, useSession } from "./session";
 import { useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { sameOriginPath } from "@/lib/same-origin-path";
@@ -49,7 +49,7 @@ export function SignInForm({ backend, callbackUrl }: { backend: "local" | "aws";
     }
     setErrors({});
     setBusy(true);
-    const res = await signIn("clef", { ...parsed.data, redirect: false, callbackUrl });
+    const res = await signIn("clef", { ...parsed.data, redirect: "false" }, callbackUrl);
     setBusy(false);
     if (res?.ok && !res.error) window.location.assign(sameOriginPath(callbackUrl, window.location.origin));
     else setFailure(res?.error ?? "Sign-in failed. Try again.");

@@ -2,61 +2,42 @@
 
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
-import Container from "@cloudscape-design/components/container";
 import Header from "@cloudscape-design/components/header";
-import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
-import { useState } from "react";
+import dynamic from "next/dynamic";
+import { useEffect, useState } from "react";
 import { useNotify } from "@/components/shell/shell-context";
-import { tagsSchema } from "@/lib/schemas/iam";
-import { ApiErrorAlert } from "./api-error-alert";
-import { FormActions } from "./form-actions";
+import type { TagDraft } from "@/lib/schemas/iam";
 import type { FormMutation } from "./form-mutation";
-import { TagsEditor, type TagDraft } from "./tags-editor";
+
+// The editor (and the tag validation) is fetched once the tab shows, ready before "Manage tags" is chosen.
+const loadEditor = () => import("./resource-tags-editor").then((m) => m.ResourceTagsEditor);
+const ResourceTagsEditor = dynamic(loadEditor, { ssr: false });
 
 /** A resource's Tags tab: the tags, and "Manage tags" editing them in place (blank rows are dropped on save). */
 export function ResourceTags(props: { tags: TagDraft[]; update: FormMutation<TagDraft[]>; savedText: string; readOnly?: boolean }) {
   const { tags, update } = props;
   const notify = useNotify();
   const [draft, setDraft] = useState<TagDraft[]>();
+  useEffect(() => void loadEditor(), []);
 
-  if (draft) {
-    const kept = draft.filter((t) => t.Key || t.Value);
-    const save = () =>
-      update.mutate(kept, {
-        onSuccess: () => {
-          setDraft(undefined);
-          notify({ type: "success", content: props.savedText });
-        },
-      });
+  if (draft)
     return (
-      <Container
-        header={
-          <Header
-            variant="h2"
-            actions={
-              <FormActions
-                onCancel={() => (update.reset(), setDraft(undefined))}
-                onConfirm={save}
-                disabled={!tagsSchema.safeParse(kept).success}
-                busy={update.isPending}
-                testId="save-tags"
-              >
-                Save changes
-              </FormActions>
-            }
-          >
-            Manage tags
-          </Header>
+      <ResourceTagsEditor
+        draft={draft}
+        onChange={setDraft}
+        update={update}
+        onCancel={() => (update.reset(), setDraft(undefined))}
+        onSave={(kept) =>
+          update.mutate(kept, {
+            onSuccess: () => {
+              setDraft(undefined);
+              notify({ type: "success", content: props.savedText });
+            },
+          })
         }
-      >
-        <SpaceBetween size="m">
-          {update.error && <ApiErrorAlert error={update.error} />}
-          <TagsEditor tags={draft} onChange={setDraft} />
-        </SpaceBetween>
-      </Container>
+      />
     );
-  }
 
   return (
     <Table

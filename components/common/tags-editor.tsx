@@ -2,16 +2,21 @@
 
 import AttributeEditor from "@cloudscape-design/components/attribute-editor";
 import Input from "@cloudscape-design/components/input";
-import { tagSchema, type TagDraft } from "@/lib/schemas/iam";
+import type { TagDraft } from "@/lib/schemas/iam";
+import { useDeferredModule } from "./use-deferred-module";
 
 export type { TagDraft };
 
+// IAM's tag rules (zod) are fetched after the page: the rows start empty or already valid.
+const loadSchemas = () => import("@/lib/schemas/iam");
+
 /** Key/value tag rows with IAM's rules checked as the user types (shared zod schema), up to 50 tags. */
 export function TagsEditor({ tags, onChange }: { tags: TagDraft[]; onChange: (tags: TagDraft[]) => void }) {
+  const schemas = useDeferredModule(loadSchemas);
   const keys = tags.map((t) => t.Key.toLowerCase());
   const errorFor = (t: TagDraft, i: number, field: "Key" | "Value") => {
-    const r = tagSchema.safeParse(t);
-    const issue = r.success ? undefined : r.error.issues.find((x) => x.path[0] === field);
+    const r = schemas?.tagSchema.safeParse(t);
+    const issue = r && !r.success ? r.error.issues.find((x) => x.path[0] === field) : undefined;
     if (issue) return issue.message;
     if (field === "Key" && t.Key && keys.indexOf(t.Key.toLowerCase()) !== i) return "Tag keys must be unique (keys are case-insensitive).";
     return undefined;

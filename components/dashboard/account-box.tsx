@@ -7,15 +7,19 @@ import Header from "@cloudscape-design/components/header";
 import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { CopyText } from "@/components/common/copy-text";
 import { DeleteModal } from "@/components/common/delete-modal";
 import { useNotify } from "@/components/shell/shell-context";
 import { useAccount, useDeleteAccountAlias } from "@/lib/queries/account";
-import { AliasModal } from "./alias-modal";
 import { formatAccountId, signInUrl } from "./sign-in-url";
 
+// The alias form (and its validation) loads when Create or Edit is first chosen.
+const AliasModal = dynamic(() => import("./alias-modal").then((m) => m.AliasModal), { ssr: false });
+
 /** The "AWS Account" box: account ID, alias (create, edit, delete) and the sign-in URL for IAM users. */
+
 export function AccountBox({ consoleOrigin }: { consoleOrigin: string }) {
   const account = useAccount();
   const notify = useNotify();

@@ -12,11 +12,15 @@ import Tiles from "@cloudscape-design/components/tiles";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiErrorAlert } from "@/components/common/api-error-alert";
+import { useDeferredModule } from "@/components/common/use-deferred-module";
 import { TagsEditor, type TagDraft } from "@/components/common/tags-editor";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { useCreateProvider } from "@/lib/queries/identity-providers";
-import { createProviderSchema, type CreateProviderInput } from "@/lib/schemas/identity-providers";
+import type { CreateProviderInput } from "@/lib/schemas/identity-providers";
 import { providerHref } from "./provider-href";
+
+// The validation (zod) is fetched after the page: nothing is checked before the user acts.
+const loadSchemas = () => import("@/lib/schemas/identity-providers");
 
 type Draft = { type: "oidc" | "saml"; url: string; audience: string; thumbprint: string; name: string; metadata: string };
 
@@ -42,14 +46,16 @@ export function AddProviderForm() {
   const [tags, setTags] = useState<TagDraft[]>([]);
   const [attempted, setAttempted] = useState(false);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const parsed = createProviderSchema.safeParse(toInput(draft, tags));
+  const schemas = useDeferredModule(loadSchemas);
+  const parsed = schemas?.createProviderSchema.safeParse(toInput(draft, tags));
   const error = (path: string) =>
-    attempted && !parsed.success ? parsed.error.issues.find((i) => i.path.join(".").startsWith(path))?.message : undefined;
+    attempted && parsed && !parsed.success ? parsed.error.issues.find((i) => i.path.join(".").startsWith(path))?.message : undefined;
 
-  const submit = () => {
+  const submit = async () => {
     setAttempted(true);
-    if (!parsed.success) return;
-    create.mutate(parsed.data, {
+    const checked = (await loadSchemas()).createProviderSchema.safeParse(toInput(draft, tags));
+    if (!checked.success) return;
+    create.mutate(checked.data, {
       onSuccess: ({ arn }) => {
         notify({ type: "success", content: `Provider ${arn.slice(arn.indexOf("-provider/") + 10)} added.` });
         router.push(providerHref(arn));

@@ -9,12 +9,18 @@ import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormActions } from "@/components/common/form-actions";
+import { useDeferredModule } from "@/components/common/use-deferred-module";
 import { TagsEditor, type TagDraft } from "@/components/common/tags-editor";
 import { ApiError } from "@/lib/queries/api";
 import { useCreateAccount } from "@/lib/queries/organizations-mutations";
-import { tagsSchema } from "@/lib/schemas/iam";
-import { accessRoleNameSchema, accountEmailSchema, accountNameSchema, DEFAULT_ACCESS_ROLE } from "@/lib/schemas/organizations";
 import { useWatchCreateAccount } from "./create-account-progress";
+
+/** The role AWS creates in the new account when no name is given (CreateAccount's RoleName). */
+const DEFAULT_ACCESS_ROLE = "OrganizationAccountAccessRole";
+
+// The validation (zod) is fetched after the page: the fields start empty, or valid.
+const loadSchemas = () =>
+  Promise.all([import("@/lib/schemas/organizations"), import("@/lib/schemas/iam")]).then(([org, iam]) => ({ ...org, ...iam }));
 
 const firstError = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
   r.success ? undefined : r.error?.issues[0]?.message;
@@ -33,16 +39,20 @@ export function CreateAccountForm() {
   const [tags, setTags] = useState<TagDraft[]>([]);
   const [touched, setTouched] = useState(false);
   const kept = tags.filter((t) => t.Key || t.Value);
-  const errors = {
-    name: firstError(accountNameSchema.safeParse(name)),
-    email: firstError(accountEmailSchema.safeParse(email)),
-    roleName: firstError(accessRoleNameSchema.safeParse(roleName)),
-  };
+  const check = (s: Awaited<ReturnType<typeof loadSchemas>>) => ({
+    name: firstError(s.accountNameSchema.safeParse(name)),
+    email: firstError(s.accountEmailSchema.safeParse(email)),
+    roleName: firstError(s.accessRoleNameSchema.safeParse(roleName)),
+    tags: firstError(s.tagsSchema.safeParse(kept)),
+  });
+  const schemas = useDeferredModule(loadSchemas);
+  const errors: Partial<ReturnType<typeof check>> = schemas ? check(schemas) : {};
   const fieldErrors = create.error instanceof ApiError ? (create.error.fieldErrors ?? {}) : {};
 
-  const submit = () => {
+  const submit = async () => {
     setTouched(true);
-    if (errors.name || errors.email || errors.roleName || !tagsSchema.safeParse(kept).success) return;
+    const now = check(await loadSchemas());
+    if (now.name || now.email || now.roleName || now.tags) return;
     create.mutate(
       { accountName: name, email, roleName: roleName || undefined, tags: kept },
       {

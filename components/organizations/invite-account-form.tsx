@@ -10,12 +10,15 @@ import Textarea from "@cloudscape-design/components/textarea";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormActions } from "@/components/common/form-actions";
+import { useDeferredModule } from "@/components/common/use-deferred-module";
 import { TagsEditor, type TagDraft } from "@/components/common/tags-editor";
 import { useNotify } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
 import { useInviteAccount } from "@/lib/queries/organizations-mutations";
-import { tagsSchema } from "@/lib/schemas/iam";
-import { inviteAccountSchema } from "@/lib/schemas/organizations";
+
+// The validation (zod) is fetched after the page: the fields start empty.
+const loadSchemas = () =>
+  Promise.all([import("@/lib/schemas/organizations"), import("@/lib/schemas/iam")]).then(([org, iam]) => ({ ...org, ...iam }));
 
 /** "Invite an existing AWS account": InviteAccountToOrganization by account ID or by its owner's email address. */
 export function InviteAccountForm() {
@@ -27,12 +30,14 @@ export function InviteAccountForm() {
   const [tags, setTags] = useState<TagDraft[]>([]);
   const [touched, setTouched] = useState(false);
   const kept = tags.filter((t) => t.Key || t.Value);
-  const check = inviteAccountSchema.safeParse({ target, notes, tags: kept });
-  const issue = (field: string) => (check.success ? undefined : check.error.issues.find((i) => i.path[0] === field)?.message);
+  const schemas = useDeferredModule(loadSchemas);
+  const check = schemas?.inviteAccountSchema.safeParse({ target, notes, tags: kept });
+  const issue = (field: string) => (!check || check.success ? undefined : check.error.issues.find((i) => i.path[0] === field)?.message);
 
-  const submit = () => {
+  const submit = async () => {
     setTouched(true);
-    if (!check.success || !tagsSchema.safeParse(kept).success) return;
+    const { inviteAccountSchema, tagsSchema } = await loadSchemas();
+    if (!inviteAccountSchema.safeParse({ target, notes, tags: kept }).success || !tagsSchema.safeParse(kept).success) return;
     invite.mutate(
       { target: target.trim(), notes: notes || undefined, tags: kept },
       {

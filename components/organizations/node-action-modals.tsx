@@ -1,12 +1,15 @@
 "use client";
 
-import { CloseAccountModal } from "./close-account-modal";
-import { CreateOuModal } from "./create-ou-modal";
-import { DeleteOuModal } from "./delete-ou-modal";
-import { MoveAccountModal } from "./move-account-modal";
-import { RemoveAccountModal } from "./remove-account-modal";
-import { RenameOuModal } from "./rename-ou-modal";
+import dynamic from "next/dynamic";
 import type { TreeItem } from "./tree-items";
+
+// Each modal (and the form validation some carry) loads when its action is first chosen, not with the page.
+const CloseAccountModal = dynamic(() => import("./close-account-modal").then((m) => m.CloseAccountModal), { ssr: false });
+const CreateOuModal = dynamic(() => import("./create-ou-modal").then((m) => m.CreateOuModal), { ssr: false });
+const DeleteOuModal = dynamic(() => import("./delete-ou-modal").then((m) => m.DeleteOuModal), { ssr: false });
+const MoveAccountModal = dynamic(() => import("./move-account-modal").then((m) => m.MoveAccountModal), { ssr: false });
+const RemoveAccountModal = dynamic(() => import("./remove-account-modal").then((m) => m.RemoveAccountModal), { ssr: false });
+const RenameOuModal = dynamic(() => import("./rename-ou-modal").then((m) => m.RenameOuModal), { ssr: false });
 
 type Node = { id: string; name: string };
 

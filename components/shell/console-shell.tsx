@@ -2,13 +2,16 @@
 
 import AppLayout from "@cloudscape-design/components/app-layout";
 import BreadcrumbGroup from "@cloudscape-design/components/breadcrumb-group";
-import Flashbar from "@cloudscape-design/components/flashbar";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import type { Identity } from "@/lib/identity";
 import { ShellProvider, useShell } from "./shell-context";
 import { SideNav } from "./side-nav";
 import { TopNav } from "./top-nav";
+
+// No page has a flash on arrival (they come from what the user does), so the Flashbar loads after the page.
+const Flashbar = dynamic(() => import("@cloudscape-design/components/flashbar"), { ssr: false });
 
 function Layout({ children }: { children: ReactNode }) {
   const { breadcrumbs, flashes } = useShell();

@@ -1,7 +1,7 @@
 "use client";
 
 import TopNavigation from "@cloudscape-design/components/top-navigation";
-import { signOut } from "next-auth/react";
+import { signOut } from "@/components/auth/session";
 import { useRouter } from "next/navigation";
 import { formatAccountId } from "@/components/dashboard/sign-in-url";
 import { useSwitchRoleMenu } from "@/components/switch-role/use-switch-role-menu";

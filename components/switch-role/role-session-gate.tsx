@@ -2,7 +2,7 @@
 
 import Box from "@cloudscape-design/components/box";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
-import { useSession } from "next-auth/react";
+import { useSession } from "@/components/auth/session";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useSwitchRoleState } from "./switch-role-context";
 

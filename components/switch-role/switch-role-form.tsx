@@ -12,12 +12,15 @@ import RadioGroup from "@cloudscape-design/components/radio-group";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useDeferredModule } from "@/components/common/use-deferred-module";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
-import { switchRoleSchema } from "@/lib/schemas/switch-role";
 import { ROLE_COLORS, suggestedDisplayName, type RoleColor, type SwitchOutcome } from "@/lib/switch-role";
 import { RoleColorSwatch } from "./role-color-swatch";
 import { useSwitchRole } from "./use-switch-role";
 import { useSwitchRoleState } from "./switch-role-context";
+
+// The validation (zod) is fetched after the page: nothing is checked before the user acts.
+const loadSchemas = () => import("@/lib/schemas/switch-role");
 
 export type SwitchRoleValues = { account: string; roleName: string; displayName: string; color: RoleColor };
 
@@ -37,9 +40,10 @@ export function SwitchRoleForm({ initial }: { initial: SwitchRoleValues }) {
   const [outcome, setOutcome] = useState<SwitchOutcome>();
 
   const displayName = ownDisplayName ? values.displayName : suggestedDisplayName(values.roleName.trim(), values.account.trim());
-  const parsed = switchRoleSchema.safeParse({ ...values, displayName });
+  const schemas = useDeferredModule(loadSchemas);
+  const parsed = schemas?.switchRoleSchema.safeParse({ ...values, displayName });
   const errors: Record<string, string> = outcome && !outcome.ok ? { ...outcome.fieldErrors } : {};
-  if (!parsed.success) {
+  if (parsed && !parsed.success) {
     for (const i of parsed.error.issues) {
       const key = String(i.path[0]);
       if (submitted || touched.has(key)) errors[key] ??= i.message;
@@ -57,8 +61,9 @@ export function SwitchRoleForm({ initial }: { initial: SwitchRoleValues }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSubmitted(true);
-    if (!parsed.success || !ready) return;
-    setOutcome(await switchRole(parsed.data));
+    const checked = (await loadSchemas()).switchRoleSchema.safeParse({ ...values, displayName });
+    if (!checked.success || !ready) return;
+    setOutcome(await switchRole(checked.data));
   }
 
   if (signedIn.type === "root") {

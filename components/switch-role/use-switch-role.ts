@@ -1,6 +1,6 @@
 "use client";
 
-import { useSession } from "next-auth/react";
+import { useSession } from "@/components/auth/session";
 import { useState } from "react";
 import type { SessionUpdate, SwitchRoleInput } from "@/lib/schemas/switch-role";
 import type { SwitchOutcome } from "@/lib/switch-role";

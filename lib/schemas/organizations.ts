@@ -38,8 +38,6 @@ export const accountEmailSchema = z
     { message: "The domain can contain only letters, numbers, dots and hyphens, and can't begin or end with a dot or hyphen." },
   );
 
-export const DEFAULT_ACCESS_ROLE = "OrganizationAccountAccessRole";
-
 export const accessRoleNameSchema = z
   .string()
   .max(64, "The role name can have up to 64 characters.")

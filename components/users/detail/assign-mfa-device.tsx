@@ -9,6 +9,7 @@ import Tiles from "@cloudscape-design/components/tiles";
 import Wizard from "@cloudscape-design/components/wizard";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useDeferredModule } from "@/components/common/use-deferred-module";
 import { WIZARD_STRINGS } from "@/components/common/wizard-strings";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
@@ -18,9 +19,11 @@ import {
   useEnableMfaDevice,
   type NewVirtualMfaDevice,
 } from "@/lib/queries/user-detail";
-import { mfaDeviceNameSchema } from "@/lib/schemas/user-detail";
 import { MfaSetupStep } from "./mfa-setup-step";
 import { userHref } from "./user-href";
+
+// The validation (zod) is fetched after the page: nothing is checked before the user acts.
+const loadSchemas = () => import("@/lib/schemas/user-detail");
 
 /**
  * "Assign MFA device" (authenticator app): CreateVirtualMFADevice when leaving step 1, then EnableMFADevice with two
@@ -39,7 +42,8 @@ export function AssignMfaDevice({ userName }: { userName: string }) {
   const [device, setDevice] = useState<NewVirtualMfaDevice>();
   const [codes, setCodes] = useState({ code1: "", code2: "" });
   const back = userHref(userName, "?section=security_credentials");
-  const nameError = mfaDeviceNameSchema.safeParse(name).error?.issues[0]?.message;
+  const schemas = useDeferredModule(loadSchemas);
+  const nameError = schemas?.mfaDeviceNameSchema.safeParse(name).error?.issues[0]?.message;
   const createError = create.error instanceof ApiError ? create.error : undefined;
 
   const dropDevice = () => {
@@ -49,9 +53,10 @@ export function AssignMfaDevice({ userName }: { userName: string }) {
     enable.reset();
   };
 
-  const next = () => {
+  const next = async () => {
     setTouched(true);
-    if (nameError) return;
+    const { mfaDeviceNameSchema } = await loadSchemas();
+    if (!mfaDeviceNameSchema.safeParse(name).success) return;
     create.mutate(name, { onSuccess: (d) => (setDevice(d), setStep(1)) });
   };
 

@@ -11,12 +11,15 @@ import Tiles from "@cloudscape-design/components/tiles";
 import Wizard from "@cloudscape-design/components/wizard";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useDeferredModule } from "@/components/common/use-deferred-module";
 import { WIZARD_STRINGS } from "@/components/common/wizard-strings";
 import { useBreadcrumbs, useNotify } from "@/components/shell/shell-context";
 import { useCreateAccessKey, type NewAccessKey } from "@/lib/queries/user-detail";
-import { createAccessKeySchema } from "@/lib/schemas/user-detail";
 import { RetrieveAccessKey } from "./retrieve-access-key";
 import { userHref } from "./user-href";
+
+// The validation (zod) is fetched after the page: nothing is checked before the user acts.
+const loadSchemas = () => import("@/lib/schemas/user-detail");
 
 const USE_CASES = [
   {
@@ -51,7 +54,8 @@ export function CreateAccessKey({ userName }: { userName: string }) {
   const [stepError, setStepError] = useState<string>();
   const [description, setDescription] = useState("");
   const [created, setCreated] = useState<NewAccessKey>();
-  const descriptionError = createAccessKeySchema.safeParse({ description }).error?.issues[0]?.message;
+  const schemas = useDeferredModule(loadSchemas);
+  const descriptionError = schemas?.createAccessKeySchema.safeParse({ description }).error?.issues[0]?.message;
   const back = userHref(userName, "?section=security_credentials");
   const error = create.error as (Error & { code?: string }) | null;
 
@@ -68,15 +72,19 @@ export function CreateAccessKey({ userName }: { userName: string }) {
         setStep(e.detail.requestedStepIndex);
       }}
       onCancel={() => router.push(back)}
-      onSubmit={() =>
-        !descriptionError &&
-        create.mutate(
-          { description: description.trim() || undefined },
-          {
-            onSuccess: (k) => (notify({ type: "success", content: `Access key ${k.accessKeyId} created for ${userName}.` }), setCreated(k)),
-          },
-        )
-      }
+      onSubmit={async () => {
+        const { createAccessKeySchema } = await loadSchemas();
+        if (createAccessKeySchema.safeParse({ description }).success)
+          create.mutate(
+            { description: description.trim() || undefined },
+            {
+              onSuccess: (k) => (
+                notify({ type: "success", content: `Access key ${k.accessKeyId} created for ${userName}.` }),
+                setCreated(k)
+              ),
+            },
+          );
+      }}
       isLoadingNextStep={create.isPending}
       submitButtonText="Create access key"
       i18nStrings={WIZARD_STRINGS}
