@@ -6,7 +6,6 @@ import { arn, getGroup, getUser, iso, keysetPage, pageOut, pathPrefix, type Grou
 import { userOut } from "./users";
 
 const MAX_GROUPS_PER_USER = 10;
-const GROUPS_PER_ACCOUNT = 300;
 
 type Paged = { Marker?: string; MaxItems?: number };
 type Keyed<T> = T & { name_lc: string };
@@ -26,7 +25,7 @@ export const groupsHandlers: Handlers = {
   CreateGroup(input: { GroupName: string; Path?: string }, ctx) {
     if (groupExists(ctx, input.GroupName)) throw entityAlreadyExists(`Group with name ${input.GroupName} already exists.`);
     const { n } = sql(ctx.db, "SELECT COUNT(*) AS n FROM groups WHERE account_id = ?").get(ctx.accountId) as { n: number };
-    if (n >= GROUPS_PER_ACCOUNT) throw limitExceeded(`Cannot exceed quota for GroupsPerAccount: ${GROUPS_PER_ACCOUNT}`);
+    if (n >= ctx.quotas.groupsPerAccount) throw limitExceeded(`Cannot exceed quota for GroupsPerAccount: ${ctx.quotas.groupsPerAccount}`);
     const path = input.Path ?? "/";
     sql(ctx.db, `INSERT INTO groups (group_id, account_id, name, name_lc, path, arn, create_date) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
       uniqueId("AGPA"),

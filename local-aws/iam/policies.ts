@@ -8,8 +8,6 @@ import { policyVersionsHandlers } from "./policy-versions";
 import { policyTagsHandlers, putPolicyTags } from "./policy-tags";
 import { policyEntitiesHandlers } from "./policy-entities";
 
-const MAX_POLICIES = 1500;
-
 type ListPoliciesInput = {
   Scope?: "All" | "AWS" | "Local";
   OnlyAttached?: boolean;
@@ -78,7 +76,8 @@ export const policiesHandlers: Handlers = {
       throw entityAlreadyExists(`A policy called ${input.PolicyName} already exists. Duplicate names are not allowed.`);
     }
     const { n } = sql(ctx.db, "SELECT COUNT(*) AS n FROM policies WHERE account_id = ?").get(ctx.accountId) as { n: number };
-    if (n >= MAX_POLICIES) throw limitExceeded(`Cannot exceed quota for PoliciesPerAccount: ${MAX_POLICIES}`);
+    if (n >= ctx.quotas.policiesPerAccount)
+      throw limitExceeded(`Cannot exceed quota for PoliciesPerAccount: ${ctx.quotas.policiesPerAccount}`);
     const path = input.Path ?? "/";
     const id = uniqueId("ANPA");
     const now = iso(ctx.now);

@@ -26,7 +26,6 @@ import {
 } from "./shared";
 
 const TRUST_POLICY_MAX_SIZE = 2048;
-const ROLES_PER_ACCOUNT = 1000;
 const SERVICE_LINKED_PATH = "/aws-service-role/";
 
 /** The members every listing of a role carries (instance profiles show only these). */
@@ -113,7 +112,7 @@ export const rolesHandlers: Handlers = {
     if (roleExists(ctx, input.RoleName)) throw entityAlreadyExists(`Role with name ${input.RoleName} already exists.`);
     if (input.PermissionsBoundary) checkBoundary(ctx, input.PermissionsBoundary);
     const count = (sql(ctx.db, "SELECT COUNT(*) AS n FROM roles WHERE account_id = ?").get(ctx.accountId) as { n: number }).n;
-    if (count >= ROLES_PER_ACCOUNT) throw limitExceeded(`Cannot exceed quota for RolesPerAccount: ${ROLES_PER_ACCOUNT}`);
+    if (count >= ctx.quotas.rolesPerAccount) throw limitExceeded(`Cannot exceed quota for RolesPerAccount: ${ctx.quotas.rolesPerAccount}`);
     const id = uniqueId("AROA");
     sql(
       ctx.db,

@@ -12,7 +12,6 @@ import { roleCoreOut } from "./roles";
 type ServiceLinkedRole = { roleName: string; policy: string; customSuffix: boolean };
 const ROLES = table.roles as Record<string, ServiceLinkedRole>;
 
-const ROLES_PER_ACCOUNT = 1000;
 /** A deletion task is NOT_STARTED, then IN_PROGRESS, then (nothing here uses the role) SUCCEEDED, about a second in. */
 const STARTS_AFTER_MS = 250;
 const COMPLETES_AFTER_MS = 1000;
@@ -78,7 +77,7 @@ export const serviceLinkedRolesHandlers: Handlers = {
       throw invalidInput(`Service role name ${name} has been taken in this account, please try a different suffix.`);
     }
     const count = (sql(ctx.db, "SELECT COUNT(*) AS n FROM roles WHERE account_id = ?").get(ctx.accountId) as { n: number }).n;
-    if (count >= ROLES_PER_ACCOUNT) throw limitExceeded(`Cannot exceed quota for RolesPerAccount: ${ROLES_PER_ACCOUNT}`);
+    if (count >= ctx.quotas.rolesPerAccount) throw limitExceeded(`Cannot exceed quota for RolesPerAccount: ${ctx.quotas.rolesPerAccount}`);
     const id = uniqueId("AROA");
     const path = serviceLinkedPath(service);
     sql(
