@@ -20,6 +20,7 @@ import {
   pageOut,
   pathPrefix,
   putTags,
+  reachesQuota,
   removeTags,
   type RoleRow,
   type Tag,
@@ -111,8 +112,8 @@ export const rolesHandlers: Handlers = {
     assertTrustPolicy(ctx, input.AssumeRolePolicyDocument);
     if (roleExists(ctx, input.RoleName)) throw entityAlreadyExists(`Role with name ${input.RoleName} already exists.`);
     if (input.PermissionsBoundary) checkBoundary(ctx, input.PermissionsBoundary);
-    const count = (sql(ctx.db, "SELECT COUNT(*) AS n FROM roles WHERE account_id = ?").get(ctx.accountId) as { n: number }).n;
-    if (count >= ctx.quotas.rolesPerAccount) throw limitExceeded(`Cannot exceed quota for RolesPerAccount: ${ctx.quotas.rolesPerAccount}`);
+    if (reachesQuota(ctx, "roles", ctx.quotas.rolesPerAccount))
+      throw limitExceeded(`Cannot exceed quota for RolesPerAccount: ${ctx.quotas.rolesPerAccount}`);
     const id = uniqueId("AROA");
     sql(
       ctx.db,
