@@ -64,6 +64,11 @@ function memory(pid: number): { rss: number; peak: number } | undefined {
 }
 
 const phase = (child: ChildProcess) => child.send({ phase: "scale" });
+const collectCpu = (child: ChildProcess) =>
+  new Promise<number>((resolve) => {
+    child.once("message", (m: { cpu: number }) => resolve(m.cpu));
+    child.send({ collect: true });
+  });
 const collect = (child: ChildProcess) =>
   new Promise<number[]>((resolve) => {
     child.once("message", (m: { samples: number[] }) => resolve(m.samples));
@@ -132,12 +137,18 @@ async function main() {
   let peakSeen = 0;
   const sampler = setInterval(() => (peakSeen = Math.max(peakSeen, memory(pid)?.rss ?? 0)), 100);
   try {
+    phase(local.child);
+    const clientCpu = process.cpuUsage();
     const seed = await seedLarge({ endpoint: local.url, credentials, counts, concurrency: Number(process.env.SEED_CONCURRENCY ?? 32) });
+    const client = process.cpuUsage(clientCpu);
+    const serverCpuMs = (await collectCpu(local.child)) * seed.seconds * 1000;
+    const perRequest = (ms: number) => Math.round((ms * 1000) / seed.requests);
     const afterSeed = memory(pid);
     console.log(
       `bench:scale — seed:large: ${counts.users} users, ${counts.groups} groups, ${counts.roles} roles, ${counts.policies} policies, ` +
         `${counts.loginProfiles} login profiles, ${counts.accessKeys} access keys: ${seed.requests} IAM requests in ${seed.seconds.toFixed(1)} s ` +
-        `(${Math.round(seed.requests / seed.seconds)} req/s; target < 60 s: ${seed.seconds < 60 ? "yes" : "NO"}); load average ${startLoad} at the start\n`,
+        `(${Math.round(seed.requests / seed.seconds)} req/s; target < 60 s: ${seed.seconds < 60 ? "yes" : "NO"}). CPU per request: local-aws ` +
+        `${perRequest(serverCpuMs)} µs, the SDK client ${perRequest((client.user + client.system) / 1000)} µs. Load average ${startLoad} at the start\n`,
     );
 
     const iam = new IAMClient({
