@@ -141,9 +141,14 @@ const COUNT_FLAGS = {
 /** Counts from flags (`--users 500`), then the environment (`SEED_USERS=500`), then the defaults. */
 export function countsFrom(argv: string[], env: Record<string, string | undefined> = process.env): plan.Counts {
   const options = Object.fromEntries(Object.keys(COUNT_FLAGS).map((k) => [k, { type: "string" as const }]));
-  const { values } = parseArgs({ args: argv, options: { ...options, concurrency: { type: "string" } }, strict: true });
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { ...options, concurrency: { type: "string" } }, strict: true }));
+  } catch (err) {
+    throw new SeedRefused((err as Error).message);
+  }
   const read = (flag: keyof typeof COUNT_FLAGS, fallback: number) => {
-    const raw = (values as Record<string, string | undefined>)[flag] ?? env[COUNT_FLAGS[flag]];
+    const raw = (values[flag] as string | undefined) ?? env[COUNT_FLAGS[flag]];
     const n = raw === undefined ? fallback : Number(raw);
     if (!Number.isInteger(n) || n < 0) throw new SeedRefused(`--${flag} must be a whole number, got "${raw}"`);
     return n;
