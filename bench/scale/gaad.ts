@@ -1,4 +1,5 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+import { readFileSync } from "node:fs";
 import { request as httpRequest, Agent } from "node:http";
 import { loadavg } from "node:os";
 import { Readable } from "node:stream";
@@ -11,7 +12,7 @@ import { percentile } from "../stats";
  * `npx tsx bench/scale/gaad.ts [endpoint]`: GetAccountAuthorizationDetails of a seeded account (`npm run seed:large`),
  * every page, split into its parts: the SDK end to end, the server alone (the same signed requests replayed over raw
  * HTTP, the bodies read but not parsed), and the client alone (the SDK parsing the captured responses, no network):
- * the last is the floor the server cannot go under.
+ * the last is the floor the server cannot go under. With BENCH_SERVER_PID, local-aws's CPU time per walk too.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const endpoint = process.argv[2] ?? process.env.CLEF_AWS_ENDPOINT ?? "http://127.0.0.1:4566";
@@ -72,19 +73,38 @@ async function walk(iam: IAMClient, MaxItems?: number): Promise<number> {
   return pages;
 }
 
-async function timed(fn: () => Promise<unknown>): Promise<number[]> {
+/** CPU milliseconds the server process has used so far (Linux /proc), when its PID is given: load moves it far less than wall time. */
+const serverPid = process.env.BENCH_SERVER_PID;
+function serverCpu(): number {
+  if (!serverPid) return NaN;
+  const fields = readFileSync(`/proc/${serverPid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+const ownCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+type Timing = { wall: number[]; client: number[]; server: number[] };
+
+async function timed(fn: () => Promise<unknown>): Promise<Timing> {
   await fn();
-  const out: number[] = [];
+  const t: Timing = { wall: [], client: [], server: [] };
   for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
+    const [w, c, s] = [performance.now(), ownCpu(), serverCpu()];
     await fn();
-    out.push(performance.now() - t);
+    t.wall.push(performance.now() - w);
+    t.client.push(ownCpu() - c);
+    t.server.push(serverCpu() - s);
   }
-  return out.sort((a, b) => a - b);
+  for (const a of [t.wall, t.client, t.server]) a.sort((x, y) => x - y);
+  return t;
 }
 
-const line = (name: string, s: number[]) =>
-  `${name.padEnd(56)} p50 ${percentile(s, 50).toFixed(0).padStart(6)} ms   p99 ${percentile(s, 99).toFixed(0).padStart(6)} ms`;
+const ms = (s: number[], p: number) => percentile(s, p).toFixed(0).padStart(6);
+const line = (name: string, t: Timing) =>
+  `${name.padEnd(56)} p50 ${ms(t.wall, 50)} ms   p99 ${ms(t.wall, 99)} ms   CPU p50: this process ${ms(t.client, 50)} ms` +
+  (serverPid ? `, local-aws ${ms(t.server, 50)} ms` : "");
 
 async function main() {
   const load = loadavg()[0].toFixed(2);

@@ -1,9 +1,8 @@
 import { NormalizedSchema } from "@smithy/core/schema";
-import { escapeXml } from "../../local-aws/protocol/errors";
 
 /**
  * local-aws's Query XML writer as it was before the compiled writers (local-aws/protocol/query.ts), kept verbatim as the
- * reference the new one must match byte for byte (test/unit/query-xml.test.ts).
+ * reference the new one must match byte for byte (test/unit/query-xml.test.ts), with the escaping it used.
  */
 /** `<XResponse><XResult>...</XResult><ResponseMetadata/></XResponse>`, from the output shape. */
 export function referenceWriteResponse(
@@ -108,4 +107,11 @@ function scalar(ns: NormalizedSchema, v: unknown): string {
 
 function isoSeconds(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#xD;" };
+
+function escapeXml(s: string): string {
+  // eslint-disable-next-line no-control-regex -- these control characters are exactly what must be replaced
+  return s.replace(/[&<>\r]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => ENTITIES[c] ?? "\uFFFD");
 }
