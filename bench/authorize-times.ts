@@ -15,7 +15,7 @@ export function authorizeTimes(aws: LocalAws, caller: Caller, action: string, in
     region: "us-east-1",
     now: new Date(),
     sourceIp: "127.0.0.1",
-    quotas: { usersPerAccount: 5000 },
+    quotas: { usersPerAccount: 5000, groupsPerAccount: 300, rolesPerAccount: 1000, policiesPerAccount: 1500 },
     settings: settingsOf(configFromEnv({})),
     caller,
   };

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { settingsOf, StartError, type LocalAwsConfig } from "./config";
+import { quotasOf, settingsOf, StartError, type LocalAwsConfig } from "./config";
 import type { Caller, Ctx } from "./context";
 import { inTransaction, openDb, type Db } from "./store/db";
 import { requestId as newRequestId } from "./store/ids";
@@ -212,7 +212,7 @@ async function handle(db: Db, config: LocalAwsConfig, throttle: SignInThrottle, 
       region,
       now,
       sourceIp,
-      quotas: { usersPerAccount: config.usersPerAccount },
+      quotas: quotasOf(config),
       settings: settingsOf(config),
     };
     // A key's last use is noted off the write path; the actions that show it see every use so far, their own included.

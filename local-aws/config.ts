@@ -11,6 +11,10 @@ export type LocalAwsConfig = {
   region: string;
   /** IAM users per account: AWS's default quota is 5,000, raisable through Service Quotas, and so here. */
   usersPerAccount: number;
+  /** Groups (AWS: 300), roles (1,000) and customer managed policies (1,500) per account, raisable here as above. */
+  groupsPerAccount: number;
+  rolesPerAccount: number;
+  policiesPerAccount: number;
   /** The root user's console sign-in; with no password set, the first start generates one and prints it once. */
   rootEmail: string;
   rootPassword?: string;
@@ -38,6 +42,16 @@ export const settingsOf = (c: LocalAwsConfig): Settings => ({
   accountsPerOrganization: c.accountsPerOrganization,
 });
 
+/** The account quotas handlers enforce and GetAccountSummary reports. */
+export type Quotas = Pick<LocalAwsConfig, "usersPerAccount" | "groupsPerAccount" | "rolesPerAccount" | "policiesPerAccount">;
+
+export const quotasOf = (c: LocalAwsConfig): Quotas => ({
+  usersPerAccount: c.usersPerAccount,
+  groupsPerAccount: c.groupsPerAccount,
+  rolesPerAccount: c.rolesPerAccount,
+  policiesPerAccount: c.policiesPerAccount,
+});
+
 /** A start-up failure the user can fix, said in one line (the launchers print its message, not a stack trace). */
 export class StartError extends Error {}
 
@@ -63,6 +77,9 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     rootSecretAccessKey: env.LOCAL_AWS_ROOT_SECRET_ACCESS_KEY ?? "test",
     region: env.LOCAL_AWS_REGION ?? "us-east-1",
     usersPerAccount: Number(env.LOCAL_AWS_QUOTA_USERS_PER_ACCOUNT ?? 5000),
+    groupsPerAccount: Number(env.LOCAL_AWS_QUOTA_GROUPS_PER_ACCOUNT ?? 300),
+    rolesPerAccount: Number(env.LOCAL_AWS_QUOTA_ROLES_PER_ACCOUNT ?? 1000),
+    policiesPerAccount: Number(env.LOCAL_AWS_QUOTA_POLICIES_PER_ACCOUNT ?? 1500),
     rootEmail: env.CLEF_ROOT_EMAIL ?? "admin@clef.local",
     rootPassword: env.CLEF_ROOT_PASSWORD || undefined,
     accountName: env.LOCAL_AWS_ACCOUNT_NAME || "Clef local account",

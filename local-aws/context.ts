@@ -1,4 +1,4 @@
-import type { Settings } from "./config";
+import type { Quotas, Settings } from "./config";
 import type { Db } from "./store/db";
 
 /**
@@ -40,7 +40,7 @@ export type Ctx = {
   region: string;
   now: Date;
   sourceIp: string;
-  quotas: { usersPerAccount: number };
+  quotas: Quotas;
   settings: Settings;
 };
 

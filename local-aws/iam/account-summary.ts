@@ -65,6 +65,9 @@ export const accountSummaryHandlers: Handlers = {
         ...usage,
         ...ACCOUNT_QUOTAS,
         UsersQuota: ctx.quotas.usersPerAccount,
+        GroupsQuota: ctx.quotas.groupsPerAccount,
+        RolesQuota: ctx.quotas.rolesPerAccount,
+        PoliciesQuota: ctx.quotas.policiesPerAccount,
         GlobalEndpointTokenVersion: accountSettings(ctx).global_endpoint_token_version === "v2Token" ? 2 : 1,
       },
     };

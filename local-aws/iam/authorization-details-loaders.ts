@@ -84,16 +84,24 @@ export function policyVersionsOf(ctx: Ctx, policies: { policy_id: string; defaul
 
 /** How many of this account's principals attach each policy, and how many use it as their permissions boundary. */
 export function policyUsage(ctx: Ctx, arns: string[]) {
-  const count = (text: string) =>
-    new Map((sql(ctx.db, text).all(ctx.accountId, JSON.stringify(arns)) as { arn: string; n: number }[]).map((r) => [r.arn, r.n]));
-  return {
-    attachments: count(
-      `SELECT policy_arn AS arn, COUNT(*) AS n FROM attachments WHERE account_id = ? AND policy_arn IN (${IDS}) GROUP BY policy_arn`,
-    ),
-    boundaries: count(
-      `SELECT permissions_boundary AS arn, COUNT(*) AS n FROM
-         (SELECT account_id, permissions_boundary FROM users UNION ALL SELECT account_id, permissions_boundary FROM roles)
-       WHERE account_id = ? AND permissions_boundary IN (${IDS}) GROUP BY permissions_boundary`,
-    ),
-  };
+  const ids = JSON.stringify(arns);
+  const attachments = new Map(
+    (
+      sql(
+        ctx.db,
+        `SELECT policy_arn AS arn, COUNT(*) AS n FROM attachments WHERE account_id = ? AND policy_arn IN (${IDS}) GROUP BY policy_arn`,
+      ).all(ctx.accountId, ids) as { arn: string; n: number }[]
+    ).map((r) => [r.arn, r.n]),
+  );
+  // Through the boundary indexes (`+account_id` keeps the planner off the name index, which walks every principal).
+  const boundary = (table: string) =>
+    `SELECT permissions_boundary AS arn, COUNT(*) AS n FROM ${table}
+     WHERE permissions_boundary IN (${IDS}) AND +account_id = ? GROUP BY permissions_boundary`;
+  const boundaries = new Map<string, number>();
+  const rows = sql(ctx.db, `${boundary("users")} UNION ALL ${boundary("roles")}`).all(ids, ctx.accountId, ids, ctx.accountId) as {
+    arn: string;
+    n: number;
+  }[];
+  for (const r of rows) boundaries.set(r.arn, (boundaries.get(r.arn) ?? 0) + r.n);
+  return { attachments, boundaries };
 }

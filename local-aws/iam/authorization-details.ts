@@ -45,14 +45,15 @@ function sectionFetchers(ctx: Ctx, filter: EntityFilter[]): (Fetch | undefined)[
       ).map((row) => ({ section, key: row.name_lc, row }));
   const local = want("LocalManagedPolicy");
   const aws = want("AWSManagedPolicy");
-  // AWS managed policies appear only while something in this account attaches them.
+  // AWS managed policies appear only while something in this account attaches them. The page walks the ARN index
+  // from the marker (`+p.account_id` keeps the planner from gathering and sorting every policy of the account).
   const policies: Fetch = (after, limit) =>
     (
       sql(
         ctx.db,
         `SELECT * FROM policies p WHERE p.arn > ? AND (
-         (p.account_id = ? AND ?) OR
-         (p.account_id = 'aws' AND ? AND EXISTS (SELECT 1 FROM attachments a WHERE a.policy_arn = p.arn AND a.account_id = ?)))
+         (+p.account_id = ? AND ?) OR
+         (+p.account_id = 'aws' AND ? AND EXISTS (SELECT 1 FROM attachments a WHERE a.policy_arn = p.arn AND a.account_id = ?)))
        ORDER BY p.arn LIMIT ?`,
       ).all(after, ctx.accountId, local ? 1 : 0, aws ? 1 : 0, ctx.accountId, limit) as PolicyRow[]
     ).map((row) => ({

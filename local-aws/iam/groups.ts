@@ -2,11 +2,10 @@ import type { Ctx, Handlers } from "../context";
 import { sql } from "../store/db";
 import { uniqueId } from "../store/ids";
 import { deleteConflict, entityAlreadyExists, limitExceeded } from "../protocol/errors";
-import { arn, getGroup, getUser, iso, keysetPage, pageOut, pathPrefix, type GroupRow, type UserRow } from "./shared";
+import { arn, getGroup, getUser, iso, keysetPage, pageOut, pathPrefix, reachesQuota, type GroupRow, type UserRow } from "./shared";
 import { userOut } from "./users";
 
 const MAX_GROUPS_PER_USER = 10;
-const GROUPS_PER_ACCOUNT = 300;
 
 type Paged = { Marker?: string; MaxItems?: number };
 type Keyed<T> = T & { name_lc: string };
@@ -25,8 +24,8 @@ const groupExists = (ctx: Ctx, name: string) =>
 export const groupsHandlers: Handlers = {
   CreateGroup(input: { GroupName: string; Path?: string }, ctx) {
     if (groupExists(ctx, input.GroupName)) throw entityAlreadyExists(`Group with name ${input.GroupName} already exists.`);
-    const { n } = sql(ctx.db, "SELECT COUNT(*) AS n FROM groups WHERE account_id = ?").get(ctx.accountId) as { n: number };
-    if (n >= GROUPS_PER_ACCOUNT) throw limitExceeded(`Cannot exceed quota for GroupsPerAccount: ${GROUPS_PER_ACCOUNT}`);
+    if (reachesQuota(ctx, "groups", ctx.quotas.groupsPerAccount))
+      throw limitExceeded(`Cannot exceed quota for GroupsPerAccount: ${ctx.quotas.groupsPerAccount}`);
     const path = input.Path ?? "/";
     sql(ctx.db, `INSERT INTO groups (group_id, account_id, name, name_lc, path, arn, create_date) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
       uniqueId("AGPA"),

@@ -2,7 +2,8 @@ import type { Ctx } from "../context";
 import { sql } from "../store/db";
 import { invalidInput, noSuchEntity } from "../protocol/errors";
 import { managedPolicyInput, parsePrincipalArn, principalPolicies } from "../authz/principal-policies";
-import { effectivePermissions, type ServicePermissions } from "../../lib/policy/effective";
+import type { ServicePermissions } from "../../lib/policy/effective";
+import { cachedEffectivePermissions } from "../../lib/policy/effective/cached";
 import type { PolicyInput } from "../../lib/policy/evaluate/types";
 import { flushAccess } from "./access-records";
 
@@ -64,7 +65,7 @@ export function reportTarget(ctx: Ctx, arn: string, kinds: ReportTarget["type"][
 /** The services the target's policies allow at least one action of, with the actions they allow. */
 export function allowedServices(policies: PolicyInput[]): ServicePermissions[] {
   if (!policies.length) return [];
-  return effectivePermissions({ identity: policies }).services.filter((s) => s.allowed > 0);
+  return cachedEffectivePermissions({ identity: policies }).services.filter((s) => s.allowed > 0);
 }
 
 export type AccessRow = { entity_id: string; entity_arn: string; service: string; action: string; region: string; last_accessed: string };

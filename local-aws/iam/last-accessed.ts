@@ -1,5 +1,5 @@
 import type { Ctx, Handlers } from "../context";
-import { effectivePermissions } from "../../lib/policy/effective";
+import { cachedEffectivePermissions } from "../../lib/policy/effective/cached";
 import type { PolicyInput } from "../../lib/policy/evaluate/types";
 import { createJob, jobHead, readJob } from "./access-report-jobs";
 import { accessesOf, allowedServices, entityReport, reportTarget, serviceReport, type Entity } from "./last-accessed-report";
@@ -70,7 +70,7 @@ export const lastAccessedHandlers: Handlers = {
 
   ListPoliciesGrantingServiceAccess(input: { Arn: string; ServiceNamespaces: string[]; Marker?: string }, ctx) {
     const target = reportTarget(ctx, input.Arn, ["user", "group", "role"]);
-    const effective = target.policies.length ? effectivePermissions({ identity: target.policies }) : undefined;
+    const effective = target.policies.length ? cachedEffectivePermissions({ identity: target.policies }) : undefined;
     const byId = new Map(target.policies.map((p) => [p.id, p]));
     const entries = input.ServiceNamespaces.map((namespace) => {
       const service = effective?.services.find((s) => s.prefix === namespace.toLowerCase() && s.allowed > 0);

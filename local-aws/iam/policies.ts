@@ -2,13 +2,11 @@ import type { Ctx, Handlers } from "../context";
 import { sql } from "../store/db";
 import { uniqueId } from "../store/ids";
 import { deleteConflict, entityAlreadyExists, limitExceeded, validationError } from "../protocol/errors";
-import { arn, deleteAllTags, iso, keysetPage, pageOut, pathPrefix, type Tag } from "./shared";
+import { arn, deleteAllTags, iso, keysetPage, pageOut, pathPrefix, reachesQuota, type Tag } from "./shared";
 import { assertOwnPolicy, checkDocument, getPolicyRow, policyOut, usageOf, usageSql, type PolicySummary, type Usage } from "./policy-model";
 import { policyVersionsHandlers } from "./policy-versions";
 import { policyTagsHandlers, putPolicyTags } from "./policy-tags";
 import { policyEntitiesHandlers } from "./policy-entities";
-
-const MAX_POLICIES = 1500;
 
 type ListPoliciesInput = {
   Scope?: "All" | "AWS" | "Local";
@@ -77,8 +75,8 @@ export const policiesHandlers: Handlers = {
     if (sql(ctx.db, "SELECT 1 FROM policies WHERE account_id = ? AND name_lc = ?").get(ctx.accountId, nameLc)) {
       throw entityAlreadyExists(`A policy called ${input.PolicyName} already exists. Duplicate names are not allowed.`);
     }
-    const { n } = sql(ctx.db, "SELECT COUNT(*) AS n FROM policies WHERE account_id = ?").get(ctx.accountId) as { n: number };
-    if (n >= MAX_POLICIES) throw limitExceeded(`Cannot exceed quota for PoliciesPerAccount: ${MAX_POLICIES}`);
+    if (reachesQuota(ctx, "policies", ctx.quotas.policiesPerAccount))
+      throw limitExceeded(`Cannot exceed quota for PoliciesPerAccount: ${ctx.quotas.policiesPerAccount}`);
     const path = input.Path ?? "/";
     const id = uniqueId("ANPA");
     const now = iso(ctx.now);

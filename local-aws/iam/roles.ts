@@ -20,13 +20,13 @@ import {
   pageOut,
   pathPrefix,
   putTags,
+  reachesQuota,
   removeTags,
   type RoleRow,
   type Tag,
 } from "./shared";
 
 const TRUST_POLICY_MAX_SIZE = 2048;
-const ROLES_PER_ACCOUNT = 1000;
 const SERVICE_LINKED_PATH = "/aws-service-role/";
 
 /** The members every listing of a role carries (instance profiles show only these). */
@@ -112,8 +112,8 @@ export const rolesHandlers: Handlers = {
     assertTrustPolicy(ctx, input.AssumeRolePolicyDocument);
     if (roleExists(ctx, input.RoleName)) throw entityAlreadyExists(`Role with name ${input.RoleName} already exists.`);
     if (input.PermissionsBoundary) checkBoundary(ctx, input.PermissionsBoundary);
-    const count = (sql(ctx.db, "SELECT COUNT(*) AS n FROM roles WHERE account_id = ?").get(ctx.accountId) as { n: number }).n;
-    if (count >= ROLES_PER_ACCOUNT) throw limitExceeded(`Cannot exceed quota for RolesPerAccount: ${ROLES_PER_ACCOUNT}`);
+    if (reachesQuota(ctx, "roles", ctx.quotas.rolesPerAccount))
+      throw limitExceeded(`Cannot exceed quota for RolesPerAccount: ${ctx.quotas.rolesPerAccount}`);
     const id = uniqueId("AROA");
     sql(
       ctx.db,

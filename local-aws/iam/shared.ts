@@ -56,6 +56,16 @@ function decodeMarker(marker: string): string {
 }
 
 /** `path` must be a prefix filter as AWS applies it: paths are compared verbatim. */
+/**
+ * Whether the account already holds `quota` rows of the table. COUNT(*) walks the account's rows, once per create; the
+ * table's largest rowid (never below its row count, all accounts together) answers first whenever it is under the quota.
+ */
+export function reachesQuota(ctx: Ctx, table: "users" | "groups" | "roles" | "policies", quota: number): boolean {
+  const { top } = sql(ctx.db, `SELECT MAX(rowid) AS top FROM ${table}`).get() as { top: number | null };
+  if ((top ?? 0) < quota) return false;
+  return (sql(ctx.db, `SELECT COUNT(*) AS n FROM ${table} WHERE account_id = ?`).get(ctx.accountId) as { n: number }).n >= quota;
+}
+
 export const pathPrefix = (input: { PathPrefix?: string }) => input.PathPrefix ?? "/";
 
 export type Tag = { Key: string; Value: string };

@@ -16,6 +16,7 @@ import {
   pageOut,
   pathPrefix,
   putTags,
+  reachesQuota,
   removeTags,
   type UserRow,
 } from "./shared";
@@ -43,8 +44,8 @@ function rootUserOut(ctx: Ctx) {
 export const userHandlers: Handlers = {
   CreateUser(input: { UserName: string; Path?: string; PermissionsBoundary?: string; Tags?: { Key: string; Value: string }[] }, ctx) {
     if (findUser(ctx, input.UserName)) throw entityAlreadyExists(`User with name ${input.UserName} already exists.`);
-    const count = (sql(ctx.db, "SELECT COUNT(*) AS n FROM users WHERE account_id = ?").get(ctx.accountId) as { n: number }).n;
-    if (count >= ctx.quotas.usersPerAccount) throw limitExceeded(`Cannot exceed quota for UsersPerAccount: ${ctx.quotas.usersPerAccount}`);
+    if (reachesQuota(ctx, "users", ctx.quotas.usersPerAccount))
+      throw limitExceeded(`Cannot exceed quota for UsersPerAccount: ${ctx.quotas.usersPerAccount}`);
     if (input.PermissionsBoundary) checkBoundary(ctx, input.PermissionsBoundary);
     const path = input.Path ?? "/";
     const id = uniqueId("AIDA");

@@ -45,6 +45,10 @@ const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;
  * XML 1.0 forbids even as references become U+FFFD, so botocore's expat parser still reads the document.
  */
 export function escapeXml(s: string): string {
-  // eslint-disable-next-line no-control-regex -- these control characters are exactly what must be replaced
-  return s.replace(/[&<>\r]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => ENTITIES[c] ?? "\uFFFD");
+  // Most values have nothing to replace: a test without a callback per match is twice as fast as the replace.
+  return ESCAPED.test(s) ? s.replace(ESCAPED_ALL, (c) => ENTITIES[c] ?? "\uFFFD") : s;
 }
+
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what must be replaced
+const ESCAPED = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const ESCAPED_ALL = new RegExp(ESCAPED.source, "g");

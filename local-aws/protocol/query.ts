@@ -100,98 +100,105 @@ export function writeResponse(
   requestId: string,
 ): string {
   const ns = NormalizedSchema.of(outputSchema as never);
-  let result = "";
+  const out = [`<${action}Response xmlns="${xmlns}">\n`];
   if (!ns.isUnitSchema() && ns.isStructSchema()) {
-    result = `  <${action}Result>\n${writeMembers(ns, output ?? {}, "    ")}  </${action}Result>\n`;
+    out.push(`  <${action}Result>\n`);
+    writeMembers((writerFor(ns) as StructWriter).members, output ?? {}, 2, out);
+    out.push(`  </${action}Result>\n`);
   }
-  return (
-    `<${action}Response xmlns="${xmlns}">\n${result}` +
-    `  <ResponseMetadata>\n    <RequestId>${requestId}</RequestId>\n  </ResponseMetadata>\n</${action}Response>\n`
-  );
+  out.push(`  <ResponseMetadata>\n    <RequestId>${requestId}</RequestId>\n  </ResponseMetadata>\n</${action}Response>\n`);
+  return out.join("");
 }
 
-type Plan =
-  | { kind: "struct"; members: { name: string; tag: string; plan: Plan }[] }
-  | { kind: "list"; memberTag: string; member: Plan }
-  | { kind: "map"; value: Plan }
-  | { kind: "scalar"; ns: NormalizedSchema };
+/**
+ * An element's writer, compiled once per schema: it appends the element's pieces to `out` (joined once at the end, so
+ * the body is one flat string, not a rope of every field), indented two spaces per depth.
+ */
+type Tag = { open: string; openLine: string; close: string; empty: string };
+type Write = (out: string[], tag: Tag, value: unknown, depth: number) => void;
+type Writer = { write: Write };
+type Member = { name: string; tag: Tag; writer: Writer };
+type StructWriter = Writer & { members: Member[] };
 
-const plans = new WeakMap<object, Plan>();
+const tagOf = (name: string): Tag => ({ open: `<${name}>`, openLine: `<${name}>\n`, close: `</${name}>\n`, empty: `<${name}/>\n` });
+const VALUE = tagOf("value");
 
-/** A writer plan per schema, built once: walking NormalizedSchema for every element is slow on big pages. */
-function planFor(ns: NormalizedSchema): Plan {
+const indents = [""];
+const indent = (depth: number) => indents[depth] ?? (indents[depth] = "  ".repeat(depth));
+
+const writers = new WeakMap<object, Writer>();
+
+function writerFor(ns: NormalizedSchema): Writer {
   const raw = ns.getSchema() as unknown;
   const key = typeof raw === "object" && raw !== null ? raw : undefined;
-  const cached = key && plans.get(key);
+  const cached = key && writers.get(key);
   if (cached) return cached;
-  let plan: Plan;
+  // Registered before its members are compiled, so a recursive shape reaches this same writer.
+  const writer: Writer = { write: () => undefined };
+  if (key) writers.set(key, writer);
   if (ns.isListSchema()) {
     const member = ns.getValueSchema();
-    plan = { kind: "list", memberTag: member.getMergedTraits().xmlName ?? "member", member: { kind: "scalar", ns: member } };
-    if (key) plans.set(key, plan);
-    plan.member = planFor(member);
-  } else if (ns.isMapSchema()) {
-    plan = { kind: "map", value: { kind: "scalar", ns } };
-    if (key) plans.set(key, plan);
-    plan.value = planFor(ns.getValueSchema());
-  } else if (ns.isStructSchema()) {
-    const members: { name: string; tag: string; plan: Plan }[] = [];
-    plan = { kind: "struct", members };
-    if (key) plans.set(key, plan);
-    for (const [name, member] of ns.structIterator()) {
-      members.push({ name, tag: member.getMergedTraits().xmlName ?? name, plan: planFor(member) });
-    }
-  } else {
-    plan = { kind: "scalar", ns };
-  }
-  return plan;
-}
-
-function writeMembers(ns: NormalizedSchema, value: Record<string, unknown>, indent: string): string {
-  return writeStruct(planFor(ns) as Extract<Plan, { kind: "struct" }>, value, indent);
-}
-
-function writeStruct(plan: Extract<Plan, { kind: "struct" }>, value: Record<string, unknown>, indent: string): string {
-  let xml = "";
-  for (const m of plan.members) {
-    const v = value[m.name];
-    if (v === undefined || v === null) continue;
-    xml += writeElement(m.tag, m.plan, v, indent);
-  }
-  return xml;
-}
-
-function writeElement(tag: string, plan: Plan, v: unknown, indent: string): string {
-  switch (plan.kind) {
-    case "list": {
-      let items = "";
-      const inner = indent + "  ";
-      for (const item of v as unknown[]) items += writeElement(plan.memberTag, plan.member, item, inner);
-      return items ? `${indent}<${tag}>\n${items}${indent}</${tag}>\n` : `${indent}<${tag}/>\n`;
-    }
-    case "map": {
-      let entries = "";
-      for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
-        entries +=
-          `${indent}  <entry>\n${indent}    <key>${escapeXml(k)}</key>\n` +
-          writeElement("value", plan.value, item, indent + "    ") +
-          `${indent}  </entry>\n`;
+    const memberTag = tagOf(member.getMergedTraits().xmlName ?? "member");
+    const item = writerFor(member);
+    writer.write = (out, tag, value, depth) => {
+      const pad = indent(depth);
+      let empty = true;
+      for (const v of value as unknown[]) {
+        if (empty) out.push(pad, tag.openLine);
+        empty = false;
+        item.write(out, memberTag, v, depth + 1);
       }
-      return `${indent}<${tag}>\n${entries}${indent}</${tag}>\n`;
+      out.push(pad, empty ? tag.empty : tag.close);
+    };
+  } else if (ns.isMapSchema()) {
+    const entry = writerFor(ns.getValueSchema());
+    writer.write = (out, tag, value, depth) => {
+      const pad = indent(depth);
+      const entryPad = indent(depth + 1);
+      const keyPad = indent(depth + 2);
+      out.push(pad, tag.openLine);
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        out.push(entryPad, "<entry>\n", keyPad, "<key>", escapeXml(k), "</key>\n");
+        entry.write(out, VALUE, v, depth + 2);
+        out.push(entryPad, "</entry>\n");
+      }
+      out.push(pad, tag.close);
+    };
+  } else if (ns.isStructSchema()) {
+    const members: Member[] = [];
+    (writer as StructWriter).members = members;
+    for (const [name, member] of ns.structIterator()) {
+      members.push({ name, tag: tagOf(member.getMergedTraits().xmlName ?? name), writer: writerFor(member) });
     }
-    case "struct":
-      return `${indent}<${tag}>\n${writeStruct(plan, v as Record<string, unknown>, indent + "  ")}${indent}</${tag}>\n`;
-    default:
-      return `${indent}<${tag}>${escapeXml(scalar(plan.ns, v))}</${tag}>\n`;
+    writer.write = (out, tag, value, depth) => {
+      const pad = indent(depth);
+      out.push(pad, tag.openLine);
+      writeMembers(members, value as Record<string, unknown>, depth + 1, out);
+      out.push(pad, tag.close);
+    };
+  } else {
+    const text = scalarText(ns);
+    writer.write = (out, tag, value, depth) => {
+      out.push(indent(depth), tag.open, escapeXml(text(value)), tag.close);
+    };
+  }
+  return writer;
+}
+
+function writeMembers(members: Member[], value: Record<string, unknown>, depth: number, out: string[]): void {
+  for (const m of members) {
+    const v = value[m.name];
+    if (v !== undefined && v !== null) m.writer.write(out, m.tag, v, depth);
   }
 }
 
-function scalar(ns: NormalizedSchema, v: unknown): string {
-  if (ns.isTimestampSchema()) return isoSeconds(v instanceof Date ? v : new Date(v as string));
-  if (ns.isBlobSchema()) return Buffer.from(v as Uint8Array | string).toString("base64");
-  return String(v);
+function scalarText(ns: NormalizedSchema): (v: unknown) => string {
+  if (ns.isTimestampSchema()) return (v) => isoSeconds(v instanceof Date ? v : new Date(v as string));
+  if (ns.isBlobSchema()) return (v) => Buffer.from(v as Uint8Array | string).toString("base64");
+  return String;
 }
 
+/** ISO 8601 to the second, as AWS writes its dates: toISOString always ends in `.sssZ`. */
 export function isoSeconds(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return d.toISOString().slice(0, -5) + "Z";
 }

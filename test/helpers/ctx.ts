@@ -11,7 +11,7 @@ export const userCtx = (h: Harness, user: { arn: string; name: string; accessKey
   region: "us-east-1",
   now: new Date(),
   sourceIp: "127.0.0.1",
-  quotas: { usersPerAccount: 5000 },
+  quotas: { usersPerAccount: 5000, groupsPerAccount: 300, rolesPerAccount: 1000, policiesPerAccount: 1500 },
   settings: settingsOf(configFromEnv({})),
   caller: { type: "user", accountId: ACCOUNT, arn: user.arn, userId: "AIDA", userName: user.name, accessKeyId: user.accessKeyId },
 });

@@ -25,8 +25,14 @@ import {
   type GetAccountAuthorizationDetailsCommandOutput,
   type EntityType,
 } from "@aws-sdk/client-iam";
+import type { Ctx } from "../../local-aws/context";
+import { authorizationDetailsHandlers } from "../../local-aws/iam/authorization-details";
+import { writeResponse } from "../../local-aws/protocol/query";
+import { operation, services, type QueryService } from "../../local-aws/services";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
+import { referenceWriteResponse } from "../helpers/query-xml-reference";
 
+const IAM_XMLNS = (services.iam as QueryService).xmlns;
 const ACCOUNT = "000000000000";
 const doc = (action: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: "*" }] });
 const TRUST = JSON.stringify({
@@ -219,6 +225,7 @@ describe("IAM GetAccountAuthorizationDetails", () => {
     user: unique("gaad-user"),
     group: unique("gaad-group"),
     role: unique("gaad-role"),
+    bounded: unique("gaad-bounded"),
     ip: unique("gaad-ip"),
     pol: unique("gaad-pol"),
   };
@@ -240,6 +247,7 @@ describe("IAM GetAccountAuthorizationDetails", () => {
     await h.iam.send(new CreateRoleCommand({ RoleName: n.role, AssumeRolePolicyDocument: TRUST, Tags: [{ Key: "app", Value: "web" }] }));
     await h.iam.send(new PutRolePolicyCommand({ RoleName: n.role, PolicyName: "inline-r", PolicyDocument: doc("sns:*") }));
     await h.iam.send(new AttachRolePolicyCommand({ RoleName: n.role, PolicyArn: policyArn }));
+    await h.iam.send(new CreateRoleCommand({ RoleName: n.bounded, AssumeRolePolicyDocument: TRUST, PermissionsBoundary: policyArn }));
     await h.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: n.ip }));
     await h.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: n.ip, RoleName: n.role }));
   });
@@ -295,7 +303,7 @@ describe("IAM GetAccountAuthorizationDetails", () => {
     assert.match(pol.PolicyId!, /^ANPA/);
     assert.equal(pol.DefaultVersionId, "v2");
     assert.equal(pol.AttachmentCount, 2);
-    assert.equal(pol.PermissionsBoundaryUsageCount, 1);
+    assert.equal(pol.PermissionsBoundaryUsageCount, 2, "the user's boundary and the role's");
     assert.equal(pol.IsAttachable, true);
     assert.deepEqual(
       pol.PolicyVersionList!.map((v) => [v.VersionId, v.IsDefaultVersion, v.Document]),
@@ -317,6 +325,22 @@ describe("IAM GetAccountAuthorizationDetails", () => {
       aws.Policies!.map((p) => p.Arn),
       [READ_ONLY],
     );
+  });
+
+  it("writes its XML byte for byte as the reference writer does, on whole and partial pages", () => {
+    const ctx = { db: h.aws.db, accountId: ACCOUNT } as unknown as Ctx;
+    const op = operation(services.iam, "GetAccountAuthorizationDetails")!;
+    const details = (input: object) => authorizationDetailsHandlers.GetAccountAuthorizationDetails(input, ctx) as Record<string, unknown>;
+    const { Marker } = details({ MaxItems: 3 });
+    for (const input of [{}, { MaxItems: 3 }, { Marker, MaxItems: 1000 }, { Filter: ["Role", "AWSManagedPolicy"] }]) {
+      const output = details(input);
+      const xml = writeResponse("GetAccountAuthorizationDetails", op.output, output, IAM_XMLNS, "req");
+      assert.equal(xml, referenceWriteResponse("GetAccountAuthorizationDetails", op.output, output, IAM_XMLNS, "req"));
+    }
+    const xml = writeResponse("GetAccountAuthorizationDetails", op.output, details({}), IAM_XMLNS, "req");
+    for (const part of [n.user, n.group, n.role, n.ip, n.pol, "<Tags>", "<PolicyVersionList>", "<InstanceProfileList>"]) {
+      assert.ok(xml.includes(part), `the page holds ${part}`);
+    }
   });
 
   it("paginates across the combined lists with MaxItems and Marker", async () => {

@@ -12,6 +12,9 @@ import {
   PutUserPermissionsBoundaryCommand,
   DeleteUserPermissionsBoundaryCommand,
   GetAccountSummaryCommand,
+  CreateGroupCommand,
+  CreateRoleCommand,
+  CreatePolicyCommand,
 } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { awsError, startHarness, unique, type Harness } from "../helpers/local-aws";
@@ -170,6 +173,39 @@ describe("IAM users quota", () => {
       const { SummaryMap } = await h.iam.send(new GetAccountSummaryCommand({}));
       assert.equal(SummaryMap!.UsersQuota, 3);
       assert.equal(SummaryMap!.Users, 3);
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
+describe("groups, roles and policies quotas", () => {
+  it("refuses past the configured GroupsPerAccount, RolesPerAccount and PoliciesPerAccount, as the account summary reports them", async () => {
+    const h = await startHarness({ groupsPerAccount: 2, rolesPerAccount: 2, policiesPerAccount: 2 });
+    const trust = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    });
+    const doc = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] });
+    try {
+      for (const n of ["a", "b"]) {
+        await h.iam.send(new CreateGroupCommand({ GroupName: n }));
+        await h.iam.send(new CreateRoleCommand({ RoleName: n, AssumeRolePolicyDocument: trust }));
+        await h.iam.send(new CreatePolicyCommand({ PolicyName: n, PolicyDocument: doc }));
+      }
+      const group = await awsError(h.iam.send(new CreateGroupCommand({ GroupName: "c" })));
+      const role = await awsError(h.iam.send(new CreateRoleCommand({ RoleName: "c", AssumeRolePolicyDocument: trust })));
+      const policy = await awsError(h.iam.send(new CreatePolicyCommand({ PolicyName: "c", PolicyDocument: doc })));
+      assert.deepEqual(
+        [group, role, policy].map((e) => [e.name, e.message]),
+        [
+          ["LimitExceededException", "Cannot exceed quota for GroupsPerAccount: 2"],
+          ["LimitExceededException", "Cannot exceed quota for RolesPerAccount: 2"],
+          ["LimitExceededException", "Cannot exceed quota for PoliciesPerAccount: 2"],
+        ],
+      );
+      const { SummaryMap } = await h.iam.send(new GetAccountSummaryCommand({}));
+      assert.deepEqual([SummaryMap!.GroupsQuota, SummaryMap!.RolesQuota, SummaryMap!.PoliciesQuota], [2, 2, 2]);
     } finally {
       await h.stop();
     }

@@ -1,5 +1,6 @@
 import "server-only";
-import { effectivePermissions, type EffectivePermissions, type EffectiveStatement, type EffectiveStatus } from "@/lib/policy/effective";
+import type { EffectivePermissions, EffectiveStatement, EffectiveStatus } from "@/lib/policy/effective";
+import { cachedEffectivePermissions } from "@/lib/policy/effective/cached";
 import type { PolicyInput } from "@/lib/policy/evaluate/types";
 import { iamClient } from "../aws-clients";
 import { fromSdkError, ServiceError } from "../errors";
@@ -70,7 +71,10 @@ const via = (p: PolicySource) =>
 /** One ID per policy source: the same managed policy may be both attached and the boundary. */
 const sourceId = (p: PolicySource) => `${p.layer}|${p.sourcePolicyId}`;
 
-/** The principal's policies through IAM (as the signed-in principal), then lib/policy/effective over the whole catalogue. */
+/**
+ * The principal's policies through IAM (as the signed-in principal), then lib/policy/effective over the whole catalogue,
+ * remembered by the documents' content: the summary and each service's page of the same principal compute it once.
+ */
 async function compute(principal: Principal, entity: Entity): Promise<{ sources: PolicySource[]; result: EffectivePermissions }> {
   let sources: PolicySource[];
   try {
@@ -80,7 +84,7 @@ async function compute(principal: Principal, entity: Entity): Promise<{ sources:
   }
   const input = (p: PolicySource): PolicyInput => ({ id: sourceId(p), name: p.policyName, text: p.document });
   const boundary = sources.find((p) => p.layer === "boundary");
-  const result = effectivePermissions({
+  const result = cachedEffectivePermissions({
     identity: sources.filter((p) => p.layer === "identity").map(input),
     ...(boundary ? { boundary: input(boundary) } : {}),
   });

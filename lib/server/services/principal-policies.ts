@@ -16,6 +16,7 @@ import {
   ListUserPoliciesCommand,
   type IAMClient,
 } from "@aws-sdk/client-iam";
+import { Lru } from "@/lib/policy/lru";
 import { ServiceError } from "../errors";
 import { listAll } from "./user-detail";
 
@@ -48,10 +49,33 @@ export function entityFromArn(arn: string): Entity {
 
 const managedType = (arn: string) => (arn.startsWith("arn:aws:iam::aws:") ? ("AWS managed" as const) : ("Customer managed" as const));
 
-async function managedDocument(iam: IAMClient, PolicyArn: string): Promise<string> {
-  const { Policy } = await iam.send(new GetPolicyCommand({ PolicyArn }));
-  const { PolicyVersion } = await iam.send(new GetPolicyVersionCommand({ PolicyArn, VersionId: Policy!.DefaultVersionId! }));
-  return decodeURIComponent(PolicyVersion?.Document ?? "");
+/** A policy version's document never changes, but a deleted policy's ARN may come back with another PolicyId. */
+const versions = new Lru<string, string>(2048);
+
+/**
+ * Each managed policy's document read once per computation: its default version ID fresh (GetPolicy), the version's
+ * document from IAM or remembered by ARN, PolicyId and version ID, for the same access key only (so IAM still
+ * decides what each caller may read).
+ */
+function managedDocuments(iam: IAMClient): (PolicyArn: string) => Promise<string> {
+  const caller = iam.config.credentials().then((c) => c.accessKeyId);
+  const reads = new Map<string, Promise<string>>();
+  const read = async (PolicyArn: string) => {
+    const { Policy } = await iam.send(new GetPolicyCommand({ PolicyArn }));
+    const VersionId = Policy!.DefaultVersionId!;
+    const key = [await caller, PolicyArn, Policy!.PolicyId, VersionId].join("\n");
+    const known = versions.get(key);
+    if (known !== undefined) return known;
+    const { PolicyVersion } = await iam.send(new GetPolicyVersionCommand({ PolicyArn, VersionId }));
+    const document = decodeURIComponent(PolicyVersion?.Document ?? "");
+    versions.set(key, document);
+    return document;
+  };
+  return (arn) => {
+    let document = reads.get(arn);
+    if (!document) reads.set(arn, (document = read(arn)));
+    return document;
+  };
 }
 
 const LIST_ATTACHED = {
@@ -70,30 +94,38 @@ const GET_INLINE = {
   role: (iam: IAMClient, name: string, PolicyName: string) => iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName })),
 };
 
-/** One entity's attached managed policies, then its inline policies, each with its document. */
-async function entityPolicies(iam: IAMClient, entity: Entity): Promise<PolicySource[]> {
-  const [attached, inline] = await Promise.all([
-    listAll((m) => LIST_ATTACHED[entity.type](iam, entity.name, m).then((r) => ({ ...r, items: r.AttachedPolicies }))),
-    listAll((m) => LIST_INLINE[entity.type](iam, entity.name, m).then((r) => ({ ...r, items: r.PolicyNames }))),
-  ]);
-  const managed = attached.map(async (p): Promise<PolicySource> => ({
-    sourcePolicyId: p.PolicyName!,
-    policyName: p.PolicyName!,
-    policyArn: p.PolicyArn!,
-    type: managedType(p.PolicyArn!),
-    attachedTo: entity,
-    layer: "identity",
-    document: await managedDocument(iam, p.PolicyArn!),
-  }));
-  const embedded = inline.map(async (name): Promise<PolicySource> => ({
-    sourcePolicyId: `${entity.type}_${entity.name}_${name}`,
-    policyName: name,
-    type: "Inline",
-    attachedTo: entity,
-    layer: "identity",
-    document: decodeURIComponent((await GET_INLINE[entity.type](iam, entity.name, name)).PolicyDocument ?? ""),
-  }));
-  return Promise.all([...managed, ...embedded]);
+type Documents = ReturnType<typeof managedDocuments>;
+
+/** One entity's attached managed policies, then its inline policies, each document read as soon as its name is known. */
+async function entityPolicies(iam: IAMClient, entity: Entity, documents: Documents): Promise<PolicySource[]> {
+  const managed = listAll((m) => LIST_ATTACHED[entity.type](iam, entity.name, m).then((r) => ({ ...r, items: r.AttachedPolicies }))).then(
+    (attached) =>
+      Promise.all(
+        attached.map(async (p): Promise<PolicySource> => ({
+          sourcePolicyId: p.PolicyName!,
+          policyName: p.PolicyName!,
+          policyArn: p.PolicyArn!,
+          type: managedType(p.PolicyArn!),
+          attachedTo: entity,
+          layer: "identity",
+          document: await documents(p.PolicyArn!),
+        })),
+      ),
+  );
+  const embedded = listAll((m) => LIST_INLINE[entity.type](iam, entity.name, m).then((r) => ({ ...r, items: r.PolicyNames }))).then(
+    (names) =>
+      Promise.all(
+        names.map(async (name): Promise<PolicySource> => ({
+          sourcePolicyId: `${entity.type}_${entity.name}_${name}`,
+          policyName: name,
+          type: "Inline",
+          attachedTo: entity,
+          layer: "identity",
+          document: decodeURIComponent((await GET_INLINE[entity.type](iam, entity.name, name)).PolicyDocument ?? ""),
+        })),
+      ),
+  );
+  return (await Promise.all([managed, embedded])).flat();
 }
 
 async function boundaryArn(iam: IAMClient, entity: Entity): Promise<string | undefined> {
@@ -110,29 +142,32 @@ async function boundaryArn(iam: IAMClient, entity: Entity): Promise<string | und
  * permissions boundary (GetUser / GetRole). SDK errors are left to the caller's service.
  */
 export async function gatherPrincipalPolicies(iam: IAMClient, entity: Entity): Promise<PolicySource[]> {
+  const documents = managedDocuments(iam);
   const groups =
     entity.type === "user"
-      ? await listAll((m) =>
+      ? listAll((m) =>
           iam.send(new ListGroupsForUserCommand({ UserName: entity.name, Marker: m })).then((r) => ({ ...r, items: r.Groups })),
         )
-      : [];
-  const [own, viaGroups, boundary] = await Promise.all([
-    entityPolicies(iam, entity),
-    Promise.all(groups.map((g) => entityPolicies(iam, { type: "group", name: g.GroupName! }))),
-    boundaryArn(iam, entity),
+      : Promise.resolve([]);
+  const boundary = boundaryArn(iam, entity).then(async (arn): Promise<PolicySource[]> => {
+    if (!arn) return [];
+    const name = arn.split("/").pop()!;
+    return [
+      {
+        sourcePolicyId: name,
+        policyName: name,
+        policyArn: arn,
+        type: managedType(arn),
+        attachedTo: entity,
+        layer: "boundary",
+        document: await documents(arn),
+      },
+    ];
+  });
+  const [own, viaGroups, bound] = await Promise.all([
+    entityPolicies(iam, entity, documents),
+    groups.then((list) => Promise.all(list.map((g) => entityPolicies(iam, { type: "group", name: g.GroupName! }, documents)))),
+    boundary,
   ]);
-  const out = [...own, ...viaGroups.flat()];
-  if (boundary) {
-    const name = boundary.split("/").pop()!;
-    out.push({
-      sourcePolicyId: name,
-      policyName: name,
-      policyArn: boundary,
-      type: managedType(boundary),
-      attachedTo: entity,
-      layer: "boundary",
-      document: await managedDocument(iam, boundary),
-    });
-  }
-  return out;
+  return [...own, ...viaGroups.flat(), ...bound];
 }
