@@ -56,7 +56,7 @@ const now = () => Math.floor(Date.now() / 1000);
 /** A form POST to next-auth (sign-in callback, sign-out) with its CSRF token. */
 async function postForm(path: string, fields: Record<string, string>) {
   const body = new URLSearchParams({ ...fields, csrfToken: (await csrfToken()) ?? "", json: "true" });
-  const res = await fetch(`${BASE}/${path}`, { method: "post", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body });
+  const res = await fetch(`${BASE}/${path}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body });
   return { res, data: (await res.json()) as { url?: string } };
 }
 

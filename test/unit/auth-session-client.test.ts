@@ -41,7 +41,7 @@ describe("the browser's next-auth client", () => {
       ["/api/auth/csrf", "/api/auth/callback/clef"],
     );
     const body = new URLSearchParams(String(calls[1].init?.body));
-    assert.equal(calls[1].init?.method, "post");
+    assert.equal(calls[1].init?.method, "POST");
     assert.deepEqual(Object.fromEntries(body), { type: "root", email: "a@b.c", callbackUrl: "/users", csrfToken: "token-1", json: "true" });
     assert.deepEqual(res, { error: null, status: 200, ok: true, url: "http://localhost:3000/users" });
   });
