@@ -10,6 +10,7 @@ import Tabs from "@cloudscape-design/components/tabs";
 import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { AccessAdvisorTab, EffectivePermissionsTab, TabLoading } from "@/components/common/lazy-tabs";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
 import { ApiError } from "@/lib/queries/api";
 import { useRole } from "@/lib/queries/roles";
@@ -18,15 +19,6 @@ import { RoleSummaryContainer } from "./role-summary";
 import { useDeleteRoles } from "./use-delete-roles";
 
 // The tabs not shown on arrival load when first shown; the Delete modal just after the page.
-const TabLoading = () => <Spinner size="large" />;
-const AccessAdvisorTab = dynamic(() => import("@/components/common/access-advisor-tab").then((m) => m.AccessAdvisorTab), {
-  ssr: false,
-  loading: TabLoading,
-});
-const EffectivePermissionsTab = dynamic(
-  () => import("@/components/effective/effective-permissions-tab").then((m) => m.EffectivePermissionsTab),
-  { ssr: false, loading: TabLoading },
-);
 const DeleteRolesModal = dynamic(() => import("./delete-roles-modal").then((m) => m.DeleteRolesModal), { ssr: false });
 const RoleSessionsTab = dynamic(() => import("./role-sessions-tab").then((m) => m.RoleSessionsTab), { ssr: false, loading: TabLoading });
 const RoleTagsTab = dynamic(() => import("./role-tags-tab").then((m) => m.RoleTagsTab), { ssr: false, loading: TabLoading });

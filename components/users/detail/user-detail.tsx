@@ -9,21 +9,13 @@ import Tabs from "@cloudscape-design/components/tabs";
 import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { AccessAdvisorTab, EffectivePermissionsTab, TabLoading } from "@/components/common/lazy-tabs";
 import { useBreadcrumbs } from "@/components/shell/shell-context";
 import { useUserDetail } from "@/lib/queries/user-detail";
 import { PermissionsTab } from "./permissions-tab";
 import { UserSummary } from "./user-summary";
 
 // The tabs not shown on arrival load when first shown; the Delete modal just after the page.
-const TabLoading = () => <Spinner size="large" />;
-const AccessAdvisorTab = dynamic(() => import("@/components/common/access-advisor-tab").then((m) => m.AccessAdvisorTab), {
-  ssr: false,
-  loading: TabLoading,
-});
-const EffectivePermissionsTab = dynamic(
-  () => import("@/components/effective/effective-permissions-tab").then((m) => m.EffectivePermissionsTab),
-  { ssr: false, loading: TabLoading },
-);
 const DeleteUserModal = dynamic(() => import("./delete-user-modal").then((m) => m.DeleteUserModal), { ssr: false });
 const GroupsTab = dynamic(() => import("./groups-tab").then((m) => m.GroupsTab), { ssr: false, loading: TabLoading });
 const SecurityCredentialsTab = dynamic(() => import("./security-credentials-tab").then((m) => m.SecurityCredentialsTab), {
