@@ -10,7 +10,7 @@ import {
   OrganizationsClient,
 } from "@aws-sdk/client-organizations";
 import type { Browser, Page } from "@playwright/test";
-import { expect as baseExpect } from "./fixtures";
+import { expect as baseExpect, revealStreamedSectionsIn } from "./fixtures";
 import { field, openSignIn } from "./support/sign-in";
 
 /** `next dev` compiles each route on its first visit (minutes on a busy machine); production answers at once. */
@@ -73,7 +73,7 @@ export const moveAccount = (org: OrganizationsClient, accountId: string, from: s
 
 /** A fresh browser context signed in as another account's root user (by its email), for its own console. */
 export async function signInAsAccountRoot(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const context = revealStreamedSectionsIn(await browser.newContext({ storageState: { cookies: [], origins: [] } }));
   const page = await context.newPage();
   await openSignIn(page);
   await field(page, "signin-email").fill(email);

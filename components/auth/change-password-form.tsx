@@ -8,6 +8,7 @@ import Form from "@cloudscape-design/components/form";
 import Header from "@cloudscape-design/components/header";
 import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import SpaceBetween from "@cloudscape-design/components/space-between";
+import { useHydrated } from "@/components/common/use-hydrated";
 import { signOut, useSession } from "./session";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -23,6 +24,7 @@ const EMPTY: ChangePasswordInput = { oldPassword: "", newPassword: "", confirmPa
 export function ChangePasswordForm({ identity }: { identity: Identity }) {
   const router = useRouter();
   const session = useSession();
+  const hydrated = useHydrated();
   const change = useChangePassword();
   const [values, setValues] = useState(EMPTY);
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -59,7 +61,7 @@ export function ChangePasswordForm({ identity }: { identity: Identity }) {
   return (
     <Box padding={{ top: "xxxl", horizontal: "l" }}>
       <div style={{ maxWidth: 480, margin: "0 auto" }}>
-        <form onSubmit={submit} noValidate data-hydrated={session.status !== "loading" || undefined}>
+        <form onSubmit={submit} noValidate data-hydrated={hydrated || undefined}>
           <Form
             header={
               <Header

@@ -77,26 +77,36 @@ export async function signOut({ callbackUrl = window.location.href }: { callback
   if (url.includes("#")) window.location.reload();
 }
 
-export function SessionProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | null>(null);
-  const [loading, setLoading] = useState(true);
-  // What this tab last fetched: undefined before the first answer, null when signed out (a refocused signed-out tab
+/**
+ * `session` is the server's answer for this request (null when signed out): given, the first render already has it, so
+ * a page load makes no request for it and no second render. (A context that changes while the page hydrates also makes
+ * React render anew any section still streaming in, a loading.tsx boundary, instead of hydrating the server's copy.)
+ */
+export function SessionProvider({ children, session: initial }: { children: ReactNode; session?: Session | null }) {
+  const [session, setSession] = useState<Session | null>(initial ?? null);
+  const [loading, setLoading] = useState(initial === undefined);
+  // What this tab last had: undefined before the first answer, null when signed out (a refocused signed-out tab
   // fetches nothing, as with next-auth).
-  const latest = useRef<Session | null | undefined>(undefined);
+  const latest = useRef<Session | null | undefined>(initial);
 
   const refresh = useCallback(
     (tellOthers: boolean) =>
       fetchAuth<Session>("session").then((next) => {
         if (tellOthers) broadcast();
+        // The same session again (a refocused tab, another tab's load) leaves the context, and so the page, as it is.
+        if (JSON.stringify(next) !== JSON.stringify(latest.current)) setSession(next);
         latest.current = next;
-        setSession(next);
         setLoading(false);
       }),
     [],
   );
 
+  const known = useRef(initial !== undefined);
   useEffect(() => {
-    void refresh(true);
+    // A load tells the other tabs (a sign-in there, or a switch, is then seen here); without the server's session it
+    // is fetched first.
+    if (known.current) broadcast();
+    else void refresh(true);
     refetchHere = () => refresh(false);
     const onStorage = (e: StorageEvent) => {
       if (e.key !== MESSAGE_KEY) return;

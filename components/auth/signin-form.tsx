@@ -8,7 +8,8 @@ import Form from "@cloudscape-design/components/form";
 import Header from "@cloudscape-design/components/header";
 import Tiles from "@cloudscape-design/components/tiles";
 import SpaceBetween from "@cloudscape-design/components/space-between";
-import { signIn, useSession } from "./session";
+import { useHydrated } from "@/components/common/use-hydrated";
+import { signIn } from "./session";
 import { useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { sameOriginPath } from "@/lib/same-origin-path";
@@ -34,8 +35,8 @@ export function SignInForm({ backend, callbackUrl }: { backend: "local" | "aws";
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
-  // next-auth sets its CSRF cookie on the first session fetch: signing in before it lands races the token.
-  const ready = useSession().status !== "loading";
+  // A click before hydration would submit the bare HTML form.
+  const ready = useHydrated();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
