@@ -1,6 +1,7 @@
 "use client";
 
 import { useDeferredValue, useEffect, useEffectEvent, useMemo, useRef } from "react";
+import { flushSync } from "react-dom";
 import { positionAt } from "@/lib/policy/json";
 import { checkFindings, policyGrammarFindings, type FindingKind, type PolicyFinding, type PolicyQuota } from "@/lib/policy/lint";
 import { useAccountId } from "@/components/shell/shell-context";
@@ -130,7 +131,10 @@ export function MonacoPolicyEditor({
       if (writing.current) return;
       const text = model.getValue();
       emitted.current = [...emitted.current.slice(-49), text];
-      emitChange(text);
+      // Rendered now, whatever the event: Monaco types through EditContext, whose events React schedules as ordinary
+      // (interruptible) updates. On a busy machine those renders fell far behind the typing, and a render that finally
+      // committed carried a text older than the last 50 emitted: it was written back over what had been typed since.
+      flushSync(() => emitChange(text));
     });
     editorRef.current = editor;
     return () => {
