@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { quotasOf, settingsOf, StartError, type LocalAwsConfig } from "./config";
 import type { Caller, Ctx } from "./context";
-import { inTransaction, openDb, type Db } from "./store/db";
+import { inTransaction, openDb, storeChanged, type Db } from "./store/db";
 import { requestId as newRequestId } from "./store/ids";
 import { accessDenied, AwsError, errorXml, serviceFailure } from "./protocol/errors";
 import { isoSeconds } from "./protocol/query";
@@ -12,8 +12,7 @@ import { validateInput } from "./protocol/validate";
 import { authenticate } from "./authn";
 import { authorize, changesPrincipals, iamStateChanged } from "./authz";
 import { serviceFor, services, unknownService, type QueryService, type Service } from "./services";
-import { settlePending } from "./organizations/settle";
-import { settleServiceLinkedRoleDeletions } from "./iam/service-linked-roles";
+import { settleDueWork } from "./deferred";
 import { flushAccess, READS_LAST_USED, recordAccess, recordKeyUse, writeKeyUse } from "./iam/access-records";
 import { bootstrap } from "./bootstrap";
 import { clefAllowed, clefRoute, type ClefResponse } from "./clef-routes";
@@ -89,30 +88,44 @@ export function listenError(err: NodeJS.ErrnoException, who: { name: string; por
   return err;
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string, requestId?: string, headers: Record<string, string> = {}) {
-  res.writeHead(status, {
-    ...headers,
-    "content-type": type,
-    "content-length": Buffer.byteLength(body),
-    ...(requestId ? { "x-amzn-requestid": requestId } : {}),
-  });
+function send(res: ServerResponse, status: number, type: string, body: string, requestId?: string, headers?: Record<string, string>) {
+  const out: Record<string, string | number> = headers ? { ...headers } : {};
+  out["content-type"] = type;
+  out["content-length"] = Buffer.byteLength(body);
+  if (requestId) out["x-amzn-requestid"] = requestId;
+  res.writeHead(status, out);
   res.end(body);
 }
 
-/** The whole body, or undefined past MAX_BODY; an oversized body is still drained so the connection stays usable. */
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += chunk.length;
-    if (size <= MAX_BODY) chunks.push(chunk as Buffer);
-  }
-  return size > MAX_BODY ? undefined : Buffer.concat(chunks);
+/**
+ * The whole body, or undefined past MAX_BODY; an oversized body is still drained so the connection stays usable. A
+ * request cut off before its end rejects, as the stream does.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) chunks.push(chunk);
+    });
+    req.once("end", () => resolve(size > MAX_BODY ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    req.once("error", reject);
+    req.once("close", () => {
+      if (!req.complete) reject(new Error("local-aws: the request was cut off before its end"));
+    });
+  });
 }
 
+/** The headers as SigV4 reads them: lower-case names, a repeated header's values in order (what headersDistinct gives). */
 function signedRequest(req: IncomingMessage, url: URL, body: Buffer): SignedRequest {
   const headers: SignedRequest["headers"] = {};
-  for (const [k, v] of Object.entries(req.headersDistinct)) if (v) headers[k] = v.length === 1 ? v[0] : v;
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i].toLowerCase();
+    const seen = headers[name];
+    headers[name] = seen === undefined ? raw[i + 1] : Array.isArray(seen) ? [...seen, raw[i + 1]] : [seen, raw[i + 1]];
+  }
   return { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers, body };
 }
 
@@ -177,6 +190,8 @@ async function handle(db: Db, config: LocalAwsConfig, throttle: SignInThrottle, 
         { method: req.method ?? "GET", path: url.pathname, body, remoteAddress: req.socket.remoteAddress },
         throttle,
       );
+    // Reset and restore rewrite whole tables: whatever was cached from the store is stale.
+    storeChanged(db);
     return send(res, out.status, "application/json", JSON.stringify(out.body), undefined, out.headers);
   }
 
@@ -220,8 +235,7 @@ async function handle(db: Db, config: LocalAwsConfig, throttle: SignInThrottle, 
     if (readsLastUsed) flushAccess(db);
     // Serialising inside the transaction means an output the model cannot express rolls the write back.
     const ok = inTransaction(db, () => {
-      settlePending(ctx);
-      settleServiceLinkedRoleDeletions(ctx);
+      settleDueWork(ctx);
       authorize(ctx, service.name, action, input);
       if (readsLastUsed) writeKeyUse(db, caller, service.name, region, isoSeconds(now));
       if (changesPrincipals(action)) iamStateChanged(db);

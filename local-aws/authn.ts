@@ -1,7 +1,7 @@
 import type { Caller, SessionPolicy } from "./context";
 import type { LocalAwsConfig } from "./config";
 import type { Db } from "./store/db";
-import { sql } from "./store/db";
+import { sql, writeStamp } from "./store/db";
 import { AwsError } from "./protocol/errors";
 import { findSession, type SessionRow } from "./sts/sessions";
 import { invalidToken, parseAuthorization, verifySignature, type ParsedAuth, type SignedRequest } from "./protocol/sigv4";
@@ -25,12 +25,7 @@ export function authenticate(
   auth: ParsedAuth = parseAuthorization(req),
 ): { caller: Caller; auth: ParsedAuth } {
   if (auth.accessKeyId.startsWith("ASIA")) return { caller: open(db, authenticateSession(db, req, auth)), auth };
-  // The key, its user and its account's state in one statement (open() below, for a long-term key).
-  const key = sql(
-    db,
-    `SELECT k.*, u.name, u.arn, a.state AS account_state FROM access_keys k LEFT JOIN users u ON u.user_id = k.user_id
-     LEFT JOIN accounts a ON a.account_id = k.account_id WHERE k.access_key_id = ?`,
-  ).get(auth.accessKeyId) as KeyRow | undefined;
+  const key = keyRow(db, auth.accessKeyId);
   if (!key || key.status !== "Active") throw invalidToken();
   verifySignature(req, auth, key.secret_access_key);
   const caller: Caller = key.user_id
@@ -44,6 +39,29 @@ export function authenticate(
       };
   if (key.account_state && key.account_state !== "ACTIVE") throw invalidToken();
   return { caller, auth };
+}
+
+type KeyCache = { stamp: string; rows: Map<string, KeyRow | undefined> };
+const keyCaches = new WeakMap<Db, KeyCache>();
+const KEYS_KEPT = 1024;
+
+/**
+ * The key, its user and its account's state in one statement (open() below, for a long-term key), kept until the
+ * store's write stamp moves: any write at all (a key deactivated or deleted, a user renamed, an account closed) drops
+ * every kept row, so a key is never trusted past a change, and a run of reads looks each key up once.
+ */
+function keyRow(db: Db, accessKeyId: string): KeyRow | undefined {
+  const stamp = writeStamp(db);
+  let cache = keyCaches.get(db);
+  if (!cache || cache.stamp !== stamp || cache.rows.size >= KEYS_KEPT) keyCaches.set(db, (cache = { stamp, rows: new Map() }));
+  if (cache.rows.has(accessKeyId)) return cache.rows.get(accessKeyId);
+  const row = sql(
+    db,
+    `SELECT k.*, u.name, u.arn, a.state AS account_state FROM access_keys k LEFT JOIN users u ON u.user_id = k.user_id
+     LEFT JOIN accounts a ON a.account_id = k.account_id WHERE k.access_key_id = ?`,
+  ).get(accessKeyId) as KeyRow | undefined;
+  cache.rows.set(accessKeyId, row);
+  return row;
 }
 
 /** A closed account (PENDING_CLOSURE, then SUSPENDED) "can no longer be used for any AWS activity", immediately. */

@@ -14,7 +14,7 @@ const ROLES = table.roles as Record<string, ServiceLinkedRole>;
 
 /** A deletion task is NOT_STARTED, then IN_PROGRESS, then (nothing here uses the role) SUCCEEDED, about a second in. */
 const STARTS_AFTER_MS = 250;
-const COMPLETES_AFTER_MS = 1000;
+export const COMPLETES_AFTER_MS = 1000;
 
 export const serviceLinkedPath = (principal: string) => `/aws-service-role/${principal}/`;
 

@@ -57,11 +57,36 @@ export function sql(db: Db, text: string): Database.Statement {
 
 const runners = new WeakMap<Db, (fn: () => unknown) => unknown>();
 
-/** Runs `fn` in one transaction (a savepoint when nested); the wrapper is built once per connection, not per call. */
+/**
+ * Runs `fn` in one transaction (a savepoint when nested); the wrapper is built once per connection, not per call. A
+ * rollback moves the write stamp: rows it undid were counted as changes, and a cache built inside it is stale.
+ */
 export function inTransaction<T>(db: Db, fn: () => T): T {
   let run = runners.get(db);
   if (!run) runners.set(db, (run = db.transaction((f: () => unknown) => f())));
-  return run(fn) as T;
+  try {
+    return run(fn) as T;
+  } catch (err) {
+    storeChanged(db);
+    throw err;
+  }
+}
+
+const localChanges = new WeakMap<Db, number>();
+
+/** Moves the write stamp by hand: after a rollback, and after the /_clef/ routes that reset or restore the store. */
+export function storeChanged(db: Db): void {
+  localChanges.set(db, (localChanges.get(db) ?? 0) + 1);
+}
+
+/**
+ * A stamp that differs whenever the store may have changed since it was read: rows written on this connection
+ * (total_changes(), which counts every INSERT, UPDATE and DELETE, rolled back or not) and storeChanged(). Caches of
+ * rows keep the stamp they were read at and are dropped when it moves. local-aws is the store's only writer (one
+ * connection, one process), so commits by another connection need no check; reading the stamp touches no table.
+ */
+export function writeStamp(db: Db): string {
+  return `${sql(db, "SELECT total_changes()").pluck().get() as number}.${localChanges.get(db) ?? 0}`;
 }
 
 /** Tables that hold an account's own data (everything but the AWS managed catalogue rows). */
