@@ -24,14 +24,43 @@ const NUMBER_RE = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 const EPOCH_RE = /^-?\d+(\.\d+)?$/;
 const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** A structure's members as a Query request names them, listed once per schema (as the writers below are compiled). */
+type Field = { name: string; key: string; schema: NormalizedSchema };
+const fieldLists = new WeakMap<object, Field[]>();
+const normalizedSchemas = new WeakMap<object, NormalizedSchema>();
+
+/** An operation's input or output schema, normalized once. */
+function normalized(schema: unknown): NormalizedSchema {
+  const key = typeof schema === "object" && schema !== null ? schema : undefined;
+  let ns = key && normalizedSchemas.get(key);
+  if (!ns) {
+    ns = NormalizedSchema.of(schema as never);
+    if (key) normalizedSchemas.set(key, ns);
+  }
+  return ns;
+}
+
+function fieldsOf(ns: NormalizedSchema): Field[] {
+  const raw = ns.getSchema() as unknown;
+  const key = typeof raw === "object" && raw !== null ? raw : undefined;
+  let fields = key && fieldLists.get(key);
+  if (!fields) {
+    fields = [...ns.structIterator()].map(([name, member]) => ({ name, key: member.getMergedTraits().xmlName ?? name, schema: member }));
+    if (key) fieldLists.set(key, fields);
+  }
+  return fields;
+}
+
 /** Reads a Query request's parameters into the operation's input shape, as the SDK wrote them. */
 export function readInput(schema: unknown, tree: Tree): Record<string, unknown> {
-  const ns = NormalizedSchema.of(schema as never);
+  return readFields(fieldsOf(normalized(schema)), tree);
+}
+
+function readFields(fields: Field[], node: Tree): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, member] of ns.structIterator()) {
-    const key = member.getMergedTraits().xmlName ?? name;
-    const node = tree.children.get(key);
-    if (node) out[name] = readValue(member, node, name);
+  for (const f of fields) {
+    const child = node.children.get(f.key);
+    if (child) out[f.name] = readValue(f.schema, child, f.name);
   }
   return out;
 }
@@ -54,14 +83,7 @@ function readValue(ns: NormalizedSchema, node: Tree, path: string): unknown {
     }
     return out;
   }
-  if (ns.isStructSchema()) {
-    const out: Record<string, unknown> = {};
-    for (const [name, member] of ns.structIterator()) {
-      const child = node.children.get(member.getMergedTraits().xmlName ?? name);
-      if (child) out[name] = readValue(member, child, name);
-    }
-    return out;
-  }
+  if (ns.isStructSchema()) return readFields(fieldsOf(ns), node);
   const raw = node.value ?? "";
   if (ns.isBooleanSchema()) {
     if (raw !== "true" && raw !== "false") throw new QueryParseError(`Invalid boolean value for ${path}: ${raw}`);
@@ -99,7 +121,7 @@ export function writeResponse(
   xmlns: string,
   requestId: string,
 ): string {
-  const ns = NormalizedSchema.of(outputSchema as never);
+  const ns = normalized(outputSchema);
   const out = [`<${action}Response xmlns="${xmlns}">\n`];
   if (!ns.isUnitSchema() && ns.isStructSchema()) {
     out.push(`  <${action}Result>\n`);

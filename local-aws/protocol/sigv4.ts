@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, hash, timingSafeEqual } from "node:crypto";
 import { AwsError } from "./errors";
 
 export type SignedRequest = {
@@ -51,29 +51,36 @@ function parseHeader(header: string, req: SignedRequest): ParsedAuth {
   const algorithm = space < 0 ? trimmed : trimmed.slice(0, space);
   const fields = new Map<string, string>();
   if (algorithm === ALGORITHM) {
-    for (const part of trimmed
-      .slice(space < 0 ? trimmed.length : space)
-      .split(",")
-      .map((p) => p.trim())
-      .filter(Boolean)) {
+    for (const raw of trimmed.slice(space < 0 ? trimmed.length : space).split(",")) {
+      const part = raw.trim();
+      if (!part) continue;
       const eq = part.indexOf("=");
       if (eq < 0) throw incomplete(`'${part}' not a valid key=value pair (missing equal-sign) in Authorization header: '${header}'.`);
       fields.set(part.slice(0, eq), part.slice(eq + 1));
     }
   }
   const amzDate = dateHeader(req.headers);
-  const missing = [
-    fields.get("Credential") ? "" : "Authorization header requires 'Credential' parameter.",
-    fields.get("Signature") ? "" : "Authorization header requires 'Signature' parameter.",
-    fields.get("SignedHeaders") ? "" : "Authorization header requires 'SignedHeaders' parameter.",
-    amzDate ? "" : "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
-  ].filter(Boolean);
-  if (missing.length) throw incomplete(`${missing.join(" ")} Authorization=${header}`);
+  const credentialField = fields.get("Credential");
+  const signature = fields.get("Signature");
+  const signedHeaders = fields.get("SignedHeaders");
+  if (!credentialField || !signature || !signedHeaders || !amzDate) {
+    const missing = [
+      credentialField ? "" : "Authorization header requires 'Credential' parameter.",
+      signature ? "" : "Authorization header requires 'Signature' parameter.",
+      signedHeaders ? "" : "Authorization header requires 'SignedHeaders' parameter.",
+      amzDate ? "" : "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
+    ].filter(Boolean);
+    throw incomplete(`${missing.join(" ")} Authorization=${header}`);
+  }
+  const scope = credential(credentialField);
   return {
-    ...credential(fields.get("Credential")!),
-    signedHeaders: fields.get("SignedHeaders")!.split(";"),
-    signature: fields.get("Signature")!,
-    amzDate: amzDate!,
+    accessKeyId: scope.accessKeyId,
+    date: scope.date,
+    region: scope.region,
+    service: scope.service,
+    signedHeaders: signedHeaders.split(";"),
+    signature,
+    amzDate,
     fromQuery: false,
   };
 }
@@ -165,27 +172,33 @@ export function verifySignature(req: SignedRequest, auth: ParsedAuth, secret: st
 }
 
 export function canonicalRequest(req: SignedRequest, auth: Pick<ParsedAuth, "signedHeaders" | "fromQuery">, payloadHash: string): string {
-  const query = [...req.query]
-    .filter(([k]) => !(auth.fromQuery && k === "X-Amz-Signature"))
-    .map(([k, v]) => [rfc3986(k), rfc3986(v)])
-    .sort((a, b) => (a[0] === b[0] ? cmp(a[1], b[1]) : cmp(a[0], b[0])))
-    .map(([k, v]) => `${k}=${v}`)
-    .join("&");
-  const headers = auth.signedHeaders
-    .map((h) => `${h}:${canonicalHeaderValue(Object.hasOwn(req.headers, h) ? req.headers[h] : undefined)}\n`)
-    .join("");
+  // The Query APIs' usual request, a POST to "/" with no query string, skips the encoding and sorting below.
+  const query =
+    req.query.size === 0
+      ? ""
+      : [...req.query]
+          .filter(([k]) => !(auth.fromQuery && k === "X-Amz-Signature"))
+          .map(([k, v]) => [rfc3986(k), rfc3986(v)])
+          .sort((a, b) => (a[0] === b[0] ? cmp(a[1], b[1]) : cmp(a[0], b[0])))
+          .map(([k, v]) => `${k}=${v}`)
+          .join("&");
+  let headers = "";
+  for (const h of auth.signedHeaders)
+    headers += `${h}:${canonicalHeaderValue(Object.hasOwn(req.headers, h) ? req.headers[h] : undefined)}\n`;
   const path =
-    req.path
-      .split("/")
-      .map((s) => rfc3986(decodeSafe(s)))
-      .join("/") || "/";
-  return [req.method, path, query, headers, auth.signedHeaders.join(";"), payloadHash].join("\n");
+    req.path === "/"
+      ? "/"
+      : req.path
+          .split("/")
+          .map((s) => rfc3986(decodeSafe(s)))
+          .join("/") || "/";
+  return `${req.method}\n${path}\n${query}\n${headers}\n${auth.signedHeaders.join(";")}\n${payloadHash}`;
 }
 
 /** Values are trimmed and inner runs of whitespace collapse to one space; repeated headers join with commas. */
 export function canonicalHeaderValue(value: string | string[] | undefined): string {
-  const values = Array.isArray(value) ? value : [value ?? ""];
-  return values.map((v) => v.trim().replace(/\s+/g, " ")).join(",");
+  if (typeof value === "string") return value.trim().replace(/\s+/g, " ");
+  return (value ?? [""]).map((v) => v.trim().replace(/\s+/g, " ")).join(",");
 }
 
 export const stringToSign = (auth: Credential & { amzDate: string }, canonical: string) =>
@@ -214,7 +227,7 @@ export function cachedSigningKey(secret: string, date: string, region: string, s
 export const signingKeysKept = () => signingKeys.size;
 
 const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data, "utf8").digest();
-const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+const sha256 = (data: string | Buffer) => hash("sha256", data, "hex");
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const compact = (d: Date) =>
   d
